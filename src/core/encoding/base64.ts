@@ -1,0 +1,60 @@
+// Strict base64 (RFC 4648 §4) and base64url (§5) codecs; protobuf-JSON accepts either alphabet.
+import { VerifyError } from '../errors';
+
+const STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Int16Array(256).fill(-1);
+for (let i = 0; i < 64; i++) DECODE[STD.charCodeAt(i)] = i;
+DECODE['-'.charCodeAt(0)] = 62;
+DECODE['_'.charCodeAt(0)] = 63;
+
+// Decode standard or URL-safe base64, with or without padding; any other character is an error.
+export function fromBase64(text: string, where = 'base64 value'): Uint8Array {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
+  const padding = text.length - end;
+  if (padding > 2 || (padding > 0 && text.length % 4 !== 0) || end % 4 === 1) {
+    throw new VerifyError('BASE64_INVALID', `${where} is not valid base64 (bad length or padding)`, { where });
+  }
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  let o = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const v = code < 256 ? DECODE[code]! : -1;
+    if (v < 0) {
+      throw new VerifyError('BASE64_INVALID', `${where} is not valid base64 (character ${JSON.stringify(text[i])} at ${i})`, {
+        where,
+      });
+    }
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  if ((acc & ((1 << bits) - 1)) !== 0) {
+    throw new VerifyError('BASE64_INVALID', `${where} is not valid base64 (non-zero trailing bits)`, { where });
+  }
+  return out.subarray(0, o);
+}
+
+// Encode bytes as padded standard base64.
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += STD[n >> 18]! + STD[(n >> 12) & 63]! + STD[(n >> 6) & 63]! + STD[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += STD[n >> 18]! + STD[(n >> 12) & 63]! + '==';
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += STD[n >> 18]! + STD[(n >> 12) & 63]! + STD[(n >> 6) & 63]! + '=';
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+// Byte helpers shared by every layer: concatenation, comparison, UTF-8 with strict decoding.
+import { VerifyError } from '../errors';
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
+// Encode a string as UTF-8 bytes.
+export function utf8(text: string): Uint8Array {
+  return utf8Encoder.encode(text);
+}
+
+// Decode UTF-8 bytes, refusing invalid sequences instead of inserting U+FFFD.
+export function fromUtf8(bytes: Uint8Array, where = 'input'): string {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    throw new VerifyError('UTF8_INVALID', `${where} is not valid UTF-8`, { where });
+  }
+}
+
+// Join byte arrays into one.
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+// Byte-wise equality (not constant time: every value compared here is public).
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// A Uint8Array view over any BufferSource, without copying.
+export function toBytes(data: ArrayBuffer | ArrayBufferView): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
+}
+
+// A copy backed by its own ArrayBuffer, as WebCrypto and some libraries require.
+export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.byteLength === bytes.byteLength && bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer
+    ? bytes.buffer
+    : (bytes.slice().buffer as ArrayBuffer);
+}

@@ -1,0 +1,8 @@
+// Encodings used across the engine.
+export * from './bytes';
+export * from './hex';
+export * from './base64';
+export * from './pem';
+export * from './json';
+export * from './der';
+export * from './dsse-pae';

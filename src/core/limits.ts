@@ -1,0 +1,36 @@
+// Caps applied to every attacker-controlled input before it is parsed further.
+
+export const LIMITS = {
+  /** A whole bundle or signature dump, as text. */
+  bundleBytes: 8 * 1024 * 1024,
+  /** A DSSE payload after base64 decoding. */
+  dssePayloadBytes: 4 * 1024 * 1024,
+  /** A trusted_root.json document. */
+  trustedRootBytes: 4 * 1024 * 1024,
+  /** One DER certificate. */
+  certificateBytes: 64 * 1024,
+  /** Certificates in a bundle's chain. */
+  chainLength: 10,
+  /** Transparency-log entries in one bundle. */
+  tlogEntries: 32,
+  /** RFC 3161 timestamps in one bundle. */
+  rfc3161Timestamps: 32,
+  /** DSSE signatures in one envelope. */
+  dsseSignatures: 16,
+  /** Hashes in one inclusion proof (a tree of 2^64 leaves needs 64). */
+  inclusionProofHashes: 64,
+  /** A checkpoint (signed note) text. */
+  checkpointBytes: 64 * 1024,
+  /** Signature lines in one checkpoint. */
+  checkpointSignatures: 32,
+  /** A canonicalized Rekor entry body. */
+  tlogBodyBytes: 1024 * 1024,
+  /** in-toto subjects in one statement. */
+  statementSubjects: 1024,
+  /** JSON nesting depth. */
+  jsonDepth: 64,
+  /** A user-supplied regular expression. */
+  regexpLength: 1024,
+  /** Entities of each kind in a trusted root. */
+  trustedRootEntities: 64,
+} as const;
