@@ -4,5 +4,6 @@ export * from './hex';
 export * from './base64';
 export * from './pem';
 export * from './json';
+export * from './json-fields';
 export * from './der';
 export * from './dsse-pae';

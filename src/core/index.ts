@@ -1,0 +1,9 @@
+// Signet's verification engine: bytes in, VerificationResult out. Pure and isomorphic.
+export * from './errors';
+export * from './limits';
+export * from './verify';
+export * from './bundle';
+export * from './trust';
+export * from './policy';
+export * from './dsse';
+export { parseCertificate, oidcIssuer, FULCIO_EXTENSIONS, type Certificate } from './x509';

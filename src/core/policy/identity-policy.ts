@@ -1,0 +1,100 @@
+// Identity policy with cosign flag parity: who must have signed, matched against the Fulcio certificate.
+import { VerifyError } from '../errors';
+import { LIMITS } from '../limits';
+
+/** Exact value or a regular expression matched over the whole value (cosign --…-regexp). */
+export interface ValueMatcher {
+  exact?: string;
+  regexp?: string;
+}
+
+/** The Fulcio GitHub workflow claims cosign can pin (--certificate-github-workflow-*). */
+export const WORKFLOW_CLAIMS = {
+  githubWorkflowTrigger: '--certificate-github-workflow-trigger',
+  githubWorkflowSha: '--certificate-github-workflow-sha',
+  githubWorkflowName: '--certificate-github-workflow-name',
+  githubWorkflowRepository: '--certificate-github-workflow-repository',
+  githubWorkflowRef: '--certificate-github-workflow-ref',
+} as const;
+
+export type WorkflowClaim = keyof typeof WORKFLOW_CLAIMS;
+
+export interface IdentityPolicy {
+  /** --certificate-identity / --certificate-identity-regexp */
+  identity: ValueMatcher;
+  /** --certificate-oidc-issuer / --certificate-oidc-issuer-regexp */
+  issuer: ValueMatcher;
+  claims?: Partial<Record<WorkflowClaim, string>>;
+}
+
+/** What the certificate actually holds, as the policy sees it. */
+export interface CertificateIdentity {
+  sans: string[];
+  issuer: string | undefined;
+  claims: Partial<Record<WorkflowClaim, string>>;
+}
+
+export interface PolicyMatch {
+  identity: string;
+  issuer: string;
+  claims: Partial<Record<WorkflowClaim, string>>;
+}
+
+// Compile a matcher once; an invalid or oversized regular expression is POLICY_INVALID.
+export function compileMatcher(m: ValueMatcher, what: string): (value: string) => boolean {
+  if ((m.exact === undefined) === (m.regexp === undefined)) {
+    throw new VerifyError('POLICY_INVALID', `${what}: give exactly one of an exact value or a regular expression`, { where: what });
+  }
+  if (m.exact !== undefined) {
+    const exact = m.exact;
+    return (v) => v === exact;
+  }
+  const source = m.regexp!;
+  if (source.length > LIMITS.regexpLength) {
+    throw new VerifyError('POLICY_INVALID', `${what}: regular expression longer than ${LIMITS.regexpLength} characters`, { where: what });
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${source})$`, 'u');
+  } catch (err) {
+    throw new VerifyError('POLICY_INVALID', `${what}: invalid regular expression: ${(err as Error).message}`, { where: what, found: source });
+  }
+  return (v) => re.test(v);
+}
+
+// Describe a matcher the way a user typed it.
+export function describeMatcher(m: ValueMatcher): string {
+  return m.exact !== undefined ? JSON.stringify(m.exact) : `/^(?:${m.regexp})$/`;
+}
+
+// Check the certificate identity against the policy: SAN, then OIDC issuer, then each pinned claim.
+export function evaluateIdentityPolicy(policy: IdentityPolicy, cert: CertificateIdentity): PolicyMatch {
+  const identityOk = compileMatcher(policy.identity, 'certificate identity');
+  const issuerOk = compileMatcher(policy.issuer, 'OIDC issuer');
+  const identity = cert.sans.find(identityOk);
+  if (identity === undefined) {
+    throw new VerifyError('POLICY_IDENTITY_MISMATCH', `expected identity ${describeMatcher(policy.identity)}, the certificate says ${cert.sans.map((s) => JSON.stringify(s)).join(', ') || 'nothing'}`, {
+      where: 'certificate subjectAltName',
+      expected: describeMatcher(policy.identity),
+      found: cert.sans.join(', ') || '(no SAN)',
+    });
+  }
+  if (cert.issuer === undefined || !issuerOk(cert.issuer)) {
+    throw new VerifyError('POLICY_ISSUER_MISMATCH', `expected OIDC issuer ${describeMatcher(policy.issuer)}, the certificate says ${cert.issuer === undefined ? 'nothing' : JSON.stringify(cert.issuer)}`, {
+      where: 'certificate extension 1.3.6.1.4.1.57264.1.8 (or .1.1)',
+      expected: describeMatcher(policy.issuer),
+      found: cert.issuer ?? '(no issuer extension)',
+    });
+  }
+  for (const [claim, expected] of Object.entries(policy.claims ?? {}) as [WorkflowClaim, string][]) {
+    const found = cert.claims[claim];
+    if (found !== expected) {
+      throw new VerifyError('POLICY_CLAIM_MISMATCH', `expected ${WORKFLOW_CLAIMS[claim]} ${JSON.stringify(expected)}, the certificate says ${found === undefined ? 'nothing' : JSON.stringify(found)}`, {
+        where: `certificate claim ${claim}`,
+        expected,
+        found: found ?? '(absent)',
+      });
+    }
+  }
+  return { identity, issuer: cert.issuer, claims: policy.claims ?? {} };
+}

@@ -1,0 +1,2 @@
+// Policies applied after the cryptography: who signed, and what they attested.
+export * from './identity-policy';

@@ -1,0 +1,52 @@
+// The signed entry timestamp (inclusion promise) of a Rekor v1 entry.
+import { VerifyError } from '../errors';
+import { canonicalJson, toBase64, toHex, utf8 } from '../encoding';
+import type { Evidence } from '../verify/types';
+import type { TlogEntry } from '../bundle/types';
+import type { TransparencyLogInstance } from '../trust/types';
+import { verifyLogSignature } from './log-key';
+import { assertNonNegativeInteger } from './numbers';
+
+// Verify the SET: the log's signature over the RFC 8785 canonical JSON of
+// {body, integratedTime, logID, logIndex} (Rekor v1 API, Sigstore client spec "inclusion promise").
+export async function verifySignedEntryTimestamp(entry: TlogEntry, log: TransparencyLogInstance): Promise<Evidence[]> {
+  const where = `${entry.where}.inclusionPromise.signedEntryTimestamp`;
+  const set = entry.inclusionPromise;
+  if (!set || set.length === 0) {
+    throw new VerifyError('TLOG_SET_MISSING', 'the entry has no signed entry timestamp (inclusion promise)', {
+      expected: 'an inclusion promise',
+      found: 'none',
+      where,
+    });
+  }
+  if (entry.integratedTime === null) {
+    throw new VerifyError('TLOG_SET_INVALID', 'a signed entry timestamp needs the integrated time it signs', {
+      expected: 'integratedTime',
+      found: 'none',
+      where: `${entry.where}.integratedTime`,
+    });
+  }
+  assertNonNegativeInteger(entry.integratedTime, 'TLOG_SET_INVALID', `${entry.where}.integratedTime`);
+  assertNonNegativeInteger(entry.logIndex, 'TLOG_SET_INVALID', `${entry.where}.logIndex`);
+  const logID = toHex(entry.logId);
+  const payload = canonicalJson({
+    body: toBase64(entry.canonicalizedBody),
+    integratedTime: entry.integratedTime,
+    logIndex: entry.logIndex,
+    logID,
+  });
+  if (!(await verifyLogSignature(log, set, utf8(payload)))) {
+    throw new VerifyError('TLOG_SET_INVALID', `the signed entry timestamp does not verify with the key of ${log.baseUrl}`, {
+      expected: `a ${log.publicKey.description} signature by ${log.baseUrl} over {body, integratedTime ${entry.integratedTime}, logID, logIndex ${entry.logIndex}}`,
+      found: toHex(set),
+      where,
+    });
+  }
+  return [
+    { kind: 'text', label: 'Signed by', value: `${log.baseUrl} (${log.publicKey.description}, ${log.where})` },
+    { kind: 'text', label: 'Log index', value: String(entry.logIndex) },
+    { kind: 'time', label: 'Integrated time', value: new Date(entry.integratedTime * 1000).toISOString() },
+    { kind: 'hex', label: 'Log ID', value: logID },
+    { kind: 'hex', label: 'Signed entry timestamp', value: toHex(set) },
+  ];
+}

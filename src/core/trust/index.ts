@@ -1,0 +1,4 @@
+// Trust material: the model, the trusted_root.json parser and the embedded public-good root.
+export * from './types';
+export * from './parse-trusted-root';
+export * from './public-good';

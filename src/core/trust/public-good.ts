@@ -1,0 +1,24 @@
+// The Sigstore public-good trusted root, embedded at build time from @sigstore/tuf's TUF seed.
+import seeds from '@sigstore/tuf/seeds.json';
+import tufPackage from '@sigstore/tuf/package.json';
+import { fromBase64, fromUtf8 } from '../encoding';
+import { parseTrustedRoot } from './parse-trusted-root';
+import type { TrustedRoot } from './types';
+
+const TUF_REPOSITORY = 'https://tuf-repo-cdn.sigstore.dev';
+
+let cached: TrustedRoot | undefined;
+
+// The embedded public-good root, parsed once.
+export function publicGoodTrustedRoot(): TrustedRoot {
+  if (!cached) {
+    const repo = (seeds as Record<string, { targets: Record<string, string> }>)[TUF_REPOSITORY];
+    const target = repo?.targets['trusted_root.json'];
+    if (!target) throw new Error(`@sigstore/tuf seeds.json has no trusted_root.json for ${TUF_REPOSITORY}`);
+    cached = parseTrustedRoot(fromUtf8(fromBase64(target), 'embedded trusted root'), {
+      name: 'Sigstore public-good instance',
+      description: `trusted_root.json of the TUF repository ${TUF_REPOSITORY}, embedded from @sigstore/tuf ${tufPackage.version} (seeds.json)`,
+    });
+  }
+  return cached;
+}

@@ -1,0 +1,81 @@
+// What each step checks, why it matters, and the spec it comes from: the text every view explains.
+import type { StepId } from './types';
+
+export interface StepInfo {
+  title: string;
+  why: string;
+  spec: string;
+}
+
+export const CATALOGUE: Record<StepId, StepInfo> = {
+  'bundle.parse': {
+    title: 'Bundle is well-formed',
+    why: 'A parser that guesses at malformed input lets an attacker smuggle fields past later checks; every field is validated before anything trusts it.',
+    spec: 'Sigstore bundle format (protobuf-specs dev.sigstore.bundle.v1, v0.1–v0.3)',
+  },
+  'artifact.bind': {
+    title: 'The signature is about this artifact',
+    why: 'A perfectly valid signature over some other file proves nothing about this one; without this check any signed thing could vouch for any artifact.',
+    spec: 'Sigstore client spec §4 (verification: artifact digest); in-toto Statement subject',
+  },
+  'cert.decode': {
+    title: 'Signing certificate is a code-signing leaf',
+    why: 'Only short-lived Fulcio leaf certificates for code signing may sign; a CA or TLS certificate presented as a signer must be refused.',
+    spec: 'RFC 5280 §4.2.1.3, §4.2.1.12; Fulcio certificate specification (OID 1.3.6.1.4.1.57264.1.*)',
+  },
+  'cert.chain': {
+    title: 'Certificate chains to a trusted Fulcio CA',
+    why: 'Anyone can mint a certificate claiming any identity; only a chain to a CA in the trusted root makes the identity in it mean something.',
+    spec: 'RFC 5280 §6 (path validation); Sigstore client spec §4.1',
+  },
+  'cert.sct': {
+    title: 'Certificate was logged in Certificate Transparency',
+    why: 'Without a signed certificate timestamp a mis-issued certificate could be used in secret; the SCT promises it is publicly auditable.',
+    spec: 'RFC 6962 §3.2–3.3 (precertificate SCTs); Sigstore client spec §4.1',
+  },
+  signature: {
+    title: 'Signature verifies with the signing key',
+    why: 'This is the cryptographic core: without it, an attacker could pair any certificate with any content.',
+    spec: 'Sigstore client spec §4.2; DSSE protocol (PAE); FIPS 186-5 / RFC 8017 / RFC 8032',
+  },
+  'tlog.body': {
+    title: 'Transparency-log entry describes this signature',
+    why: 'A log entry proves publication only of what it contains; if it logged another signature or key, this one was never made public.',
+    spec: 'Rekor entry types (hashedrekord, dsse, intoto; Rekor v2 spec); Sigstore client spec §4.3',
+  },
+  'tlog.set': {
+    title: 'Log promised inclusion (signed entry timestamp)',
+    why: 'The SET is the log’s signed promise of the entry and its integrated time; a forged SET would let an attacker invent a signing time.',
+    spec: 'Rekor signed entry timestamp (RFC 8785 canonical JSON, signed by the log key)',
+  },
+  'tlog.inclusion': {
+    title: 'Inclusion proof leads to the logged tree root',
+    why: 'The audit path shows the entry really is a leaf of the log’s Merkle tree; without it the log could show the entry to you alone.',
+    spec: 'RFC 6962 §2.1.1; RFC 9162 §2.1.3.2',
+  },
+  'tlog.checkpoint': {
+    title: 'Tree root is signed by the log (checkpoint)',
+    why: 'A root hash proves nothing until the log signs it; a checkpoint binds the log’s identity to exactly this tree.',
+    spec: 'C2SP signed-note and tlog-checkpoint; Sigstore client spec §4.3',
+  },
+  'timestamp.rfc3161': {
+    title: 'Trusted timestamp over the signature',
+    why: 'A timestamp authority independently attests when the signature existed, so an expired certificate cannot be used to sign later.',
+    spec: 'RFC 3161 §2.4.2; RFC 5652 §5.4; RFC 5816',
+  },
+  'time.validity': {
+    title: 'Certificate was valid when the signature was made',
+    why: 'Fulcio certificates live for minutes; a signature counts only if a verified time falls inside that window, or a stolen key would sign forever.',
+    spec: 'Sigstore client spec §4.1 (verified timestamps, thresholds)',
+  },
+  'policy.identity': {
+    title: 'Signer is the expected identity',
+    why: 'Everything above proves someone signed; only this check proves it was the someone you trust.',
+    spec: 'cosign verify --certificate-identity / --certificate-oidc-issuer; Fulcio OID 1.3.6.1.4.1.57264.1.8',
+  },
+  'policy.attestation': {
+    title: 'Attestation says what was asked',
+    why: 'A valid attestation of the wrong kind (an SBOM where provenance was required) must not satisfy a provenance policy.',
+    spec: 'in-toto attestation framework (predicateType)',
+  },
+};

@@ -1,0 +1,34 @@
+// State shared by the steps of one verification run.
+import type { Bundle } from '../bundle';
+import type { HashAlg, PublicKey } from '../crypto';
+import type { Certificate, ChainResult } from '../x509';
+import type { TrustedRoot } from '../trust';
+import type { Thresholds, VerifyRequest } from './options';
+import type { StepRecorder } from './step-recorder';
+
+/** A time the engine has verified the signature existed at (Sigstore client spec §4: verified timestamps). */
+export interface VerifiedTime {
+  time: number;
+  source: 'tlog' | 'rfc3161';
+  /** Where it came from, e.g. "tlogEntries[0]" or "rfc3161Timestamps[0]". */
+  where: string;
+  /** Distinguishes duplicates: the same log entry or token counts once. */
+  identity: string;
+}
+
+export interface VerifyContext {
+  req: VerifyRequest;
+  trust: TrustedRoot;
+  thresholds: Thresholds;
+  now: number;
+  steps: StepRecorder;
+  bundle: Bundle;
+  /** The signing key: from the leaf certificate or the key the user gave. */
+  signingKey?: PublicKey;
+  /** Where the signing key came from, for summaries. */
+  signingKeySource?: string;
+  leaf?: Certificate;
+  chain?: ChainResult;
+  artifactDigest?: { algorithm: HashAlg; value: Uint8Array };
+  verifiedTimes: VerifiedTime[];
+}

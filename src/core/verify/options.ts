@@ -1,0 +1,70 @@
+// Verification inputs, resolved once into a validated object before any step runs.
+import { VerifyError } from '../errors';
+import { parsePem, toHex } from '../encoding';
+import { parsePublicKey, type HashAlg, type PublicKey } from '../crypto';
+import type { Bundle } from '../bundle';
+import type { JsonValue } from '../encoding';
+import type { IdentityPolicy } from '../policy';
+import type { TrustedRoot } from '../trust';
+
+/** The artifact as bytes, or only its digest (the user typed sha256:…). */
+export type ArtifactInput = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'digest'; algorithm: HashAlg; value: Uint8Array };
+
+export type VerificationPolicy =
+  /** Keyless: who must have signed, optionally which attestation type. */
+  | { kind: 'identity'; identity: IdentityPolicy; predicateType?: string }
+  /** Key-based: the signature must be made by this key (PEM text or SPKI DER). */
+  | { kind: 'key'; publicKey: string | Uint8Array; predicateType?: string }
+  /** Run every cryptographic check but no identity policy; the verdict can then only be incomplete. */
+  | { kind: 'inspect'; predicateType?: string };
+
+export interface Thresholds {
+  /** Verified transparency-log entries required. */
+  tlog: number;
+  /** Verified timestamps (SET-backed integrated times and RFC 3161 tokens) required for certificates. */
+  timestamps: number;
+  /** Verified SCTs required. */
+  sct: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { tlog: 1, timestamps: 1, sct: 1 };
+
+export interface VerifyRequest {
+  /** Bundle JSON text, parsed JSON, or an already-normalised bundle (legacy cosign forms). */
+  bundle: string | JsonValue | Bundle;
+  artifact: ArtifactInput | null;
+  policy: VerificationPolicy;
+  trustedRoot: TrustedRoot;
+  thresholds?: Partial<Thresholds>;
+  /** Clock for "not in the future" checks, epoch ms. */
+  now?: number;
+}
+
+export interface ResolvedKeyPolicy {
+  key: PublicKey;
+  fingerprint: string;
+}
+
+// Parse a user-given public key (PEM "PUBLIC KEY" or DER SPKI).
+export function resolvePublicKey(input: string | Uint8Array): PublicKey {
+  if (typeof input !== 'string') return parsePublicKey(input, 'the given public key');
+  const block = parsePem(input, 'the given public key').find((b) => b.label === 'PUBLIC KEY');
+  if (!block) throw new VerifyError('PEM_INVALID', 'the given key holds no PUBLIC KEY block', { where: 'the given public key', expected: '-----BEGIN PUBLIC KEY-----' });
+  return parsePublicKey(block.der, 'the given public key');
+}
+
+// Thresholds are at least one each; zero would accept a bundle with no evidence.
+export function resolveThresholds(partial: Partial<Thresholds> | undefined): Thresholds {
+  const t = { ...DEFAULT_THRESHOLDS, ...partial };
+  for (const [name, value] of Object.entries(t)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new VerifyError('UNSAFE_OPTION', `threshold ${name} must be a whole number ≥ 1`, { where: `thresholds.${name}`, expected: '≥ 1', found: String(value) });
+    }
+  }
+  return t;
+}
+
+// sha256:<hex> style label for a digest.
+export function digestLabel(algorithm: HashAlg, value: Uint8Array): string {
+  return `${algorithm.replace('-', '').toLowerCase()}:${toHex(value)}`;
+}

@@ -1,0 +1,87 @@
+// cert.decode, cert.chain and cert.sct: the leaf, its path to a trusted Fulcio CA, and its CT log promises.
+import { VerifyError } from '../../errors';
+import { bytesEqual, toHex } from '../../encoding';
+import { oidcIssuer, parseCertificate, verifyCertificateChain, verifyEmbeddedScts, verifyLeafProfile, verifySctThreshold, isSelfSigned, type Certificate } from '../../x509';
+import type { Evidence } from '../types';
+import type { VerifyContext } from '../context';
+import { rethrowWithEvidence, type StepOutcome } from '../step-recorder';
+
+// Decode the leaf (and any chain the bundle carries) and check the Fulcio leaf profile.
+export function decodeCertificate(ctx: VerifyContext): StepOutcome {
+  const material = ctx.bundle.material;
+  if (material.kind !== 'certificate') throw new VerifyError('INTERNAL', 'decodeCertificate called without a certificate');
+  const where = material.form === 'certificate' ? 'verificationMaterial.certificate' : 'verificationMaterial.x509CertificateChain.certificates';
+  const certs = material.chain.map((der, i) => parseCertificate(der, material.form === 'certificate' ? where : `${where}[${i}]`));
+  const leaf = certs[0]!;
+  ctx.leaf = leaf;
+  ctx.signingKey = leaf.publicKey;
+  ctx.signingKeySource = `the certificate for ${leaf.subjectAltNames.map((s) => s.value).join(', ') || leaf.subject}`;
+  // A chain that carries its own root asks to be trusted on its own say-so (Sigstore client spec: trust comes only from the root).
+  const selfSigned = certs.findIndex((c) => isSelfSigned(c));
+  if (selfSigned >= 0) {
+    throw new VerifyError('CHAIN_CONTAINS_ROOT', `the bundle's certificate chain carries a self-signed root (${certs[selfSigned]!.subject})`, {
+      where: material.form === 'certificate' ? where : `${where}[${selfSigned}]`,
+      expected: 'a leaf (and intermediates) only; roots come from the trusted root',
+      found: certs[selfSigned]!.subject,
+    });
+  }
+  verifyLeafProfile(leaf);
+  return {
+    summary: `Code-signing leaf for ${leaf.subjectAltNames.map((s) => s.value).join(', ')}, issued by ${leaf.issuer}, valid ${new Date(leaf.notBefore).toISOString()} to ${new Date(leaf.notAfter).toISOString()}.`,
+    evidence: certificateEvidence(leaf),
+  };
+}
+
+// The named values the certificate view shows.
+export function certificateEvidence(cert: Certificate): Evidence[] {
+  const issuer = oidcIssuer(cert);
+  return [
+    ...cert.subjectAltNames.map((s): Evidence => ({ kind: 'text', label: `SAN (${s.type})`, value: s.value })),
+    ...(issuer ? [{ kind: 'text', label: 'OIDC issuer', value: issuer } as Evidence] : []),
+    { kind: 'text', label: 'subject', value: cert.subject },
+    { kind: 'text', label: 'issuer', value: cert.issuer },
+    { kind: 'text', label: 'serial number', value: cert.serialNumber },
+    { kind: 'time', label: 'not before', value: new Date(cert.notBefore).toISOString() },
+    { kind: 'time', label: 'not after', value: new Date(cert.notAfter).toISOString() },
+    { kind: 'text', label: 'public key', value: cert.publicKey.description },
+    { kind: 'text', label: 'signature algorithm', value: cert.signatureAlgorithm.name },
+    ...Object.entries(cert.fulcio).map(([name, value]): Evidence => ({ kind: 'text', label: `Fulcio ${name}`, value: String(value) })),
+    { kind: 'hex', label: 'certificate (DER)', value: toHex(cert.der) },
+  ];
+}
+
+// Path from the leaf to a trusted Fulcio CA, verified at every verified time (or the issuance time if none).
+export async function verifyChain(ctx: VerifyContext): Promise<StepOutcome> {
+  const leaf = ctx.leaf!;
+  const times = ctx.verifiedTimes.length > 0 ? [...new Set(ctx.verifiedTimes.map((t) => t.time))] : [leaf.notBefore];
+  let chain = await verifyCertificateChain(leaf, ctx.trust.certificateAuthorities, times[0]!);
+  for (const at of times.slice(1)) chain = await verifyCertificateChain(leaf, ctx.trust.certificateAuthorities, at);
+  ctx.chain = chain;
+  const extra = ctx.bundle.material.kind === 'certificate' ? ctx.bundle.material.chain.slice(1) : [];
+  const unused = extra.filter((der) => !chain.path.some((c) => bytesEqual(c.der, der))).length;
+  return {
+    summary: `${chain.path.map((c) => c.subject).join(' → ')} (trusted CA ${chain.authority.uri || chain.authority.subject.commonName}, ${chain.authority.where}).`,
+    evidence: [
+      ...chain.path.map((c, i): Evidence => ({ kind: 'text', label: i === 0 ? 'leaf' : i === chain.path.length - 1 ? 'root' : 'intermediate', value: `${c.subject} (serial ${c.serialNumber})` })),
+      { kind: 'text', label: 'checked at', value: times.map((t) => new Date(t).toISOString()).join(', ') },
+      ...(unused > 0 ? [{ kind: 'text', label: 'ignored', value: `${unused} certificate(s) from the bundle not in the trusted root` } as Evidence] : []),
+    ],
+  };
+}
+
+// Embedded SCTs from CT logs of the trusted root, verified over the reconstructed precertificate.
+export async function verifyScts(ctx: VerifyContext): Promise<StepOutcome> {
+  const results = await verifyEmbeddedScts(ctx.leaf!, ctx.chain!.issuer, ctx.trust.ctlogs);
+  const evidence: Evidence[] = results.map((r, i) => ({
+    kind: 'text',
+    label: `SCT ${i + 1}`,
+    value: `${r.verified ? 'verified' : `not verified (${r.code ?? 'unknown'})`}: log ${r.logBaseUrl ?? r.logId}, ${new Date(r.timestamp).toISOString()}`,
+  }));
+  try {
+    verifySctThreshold(results, ctx.thresholds.sct);
+  } catch (err) {
+    rethrowWithEvidence(err, evidence);
+  }
+  const ok = results.filter((r) => r.verified);
+  return { summary: `${ok.length} SCT${ok.length === 1 ? '' : 's'} verified, from ${[...new Set(ok.map((r) => r.logBaseUrl ?? r.logId))].join(', ')}.`, evidence };
+}

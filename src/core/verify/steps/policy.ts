@@ -1,0 +1,58 @@
+// policy.identity and policy.attestation: who signed, and what kind of statement they made.
+import { VerifyError } from '../../errors';
+import { bytesEqual, toHex } from '../../encoding';
+import { sha256 } from '../../crypto';
+import { IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement } from '../../dsse';
+import { evaluateIdentityPolicy, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../policy';
+import { oidcIssuer } from '../../x509';
+import type { VerifyContext } from '../context';
+import type { StepOutcome } from '../step-recorder';
+
+// Check the signer against the policy: the certificate identity, or the key the user gave.
+export async function checkIdentity(ctx: VerifyContext): Promise<StepOutcome> {
+  const policy = ctx.req.policy;
+  if (policy.kind === 'inspect') {
+    const sans = ctx.leaf?.subjectAltNames.map((s) => s.value).join(', ');
+    return { status: 'warn', summary: `Identity was not checked (inspect only)${sans ? `: the certificate says ${sans}` : ''}. Anyone with a Sigstore account can produce a bundle that passes every other check.` };
+  }
+  if (policy.kind === 'key') {
+    const fingerprint = `SHA256:${toHex(await sha256(ctx.signingKey!.spki))}`;
+    if (ctx.leaf && !bytesEqual(ctx.leaf.spki, ctx.signingKey!.spki)) {
+      throw new VerifyError('KEY_MISMATCH', 'the certificate key is not the key you gave', { where: 'certificate subjectPublicKeyInfo', expected: fingerprint, found: `SHA256:${toHex(await sha256(ctx.leaf.spki))}` });
+    }
+    return { summary: `Signed by the key you gave (${ctx.signingKey!.description}, ${fingerprint}).`, evidence: [{ kind: 'text', label: 'key fingerprint', value: fingerprint }] };
+  }
+  if (!ctx.leaf) {
+    throw new VerifyError('KEY_MISSING', 'the bundle is signed with a key, not a certificate, so an identity policy cannot apply; give the public key instead', {
+      where: 'verificationMaterial.publicKey',
+      expected: 'a certificate naming the identity',
+      found: 'a public-key hint',
+    });
+  }
+  const claims = Object.fromEntries(
+    (Object.keys(WORKFLOW_CLAIMS) as WorkflowClaim[]).map((c) => [c, ctx.leaf!.fulcio[c]]).filter(([, v]) => typeof v === 'string'),
+  ) as Partial<Record<WorkflowClaim, string>>;
+  const match = evaluateIdentityPolicy(policy.identity, { sans: ctx.leaf.subjectAltNames.map((s) => s.value), issuer: oidcIssuer(ctx.leaf), claims });
+  return {
+    summary: `Signed by ${match.identity}, authenticated by ${match.issuer}${Object.keys(match.claims).length ? `, with ${Object.keys(match.claims).length} pinned workflow claim(s)` : ''}.`,
+    evidence: [
+      { kind: 'text', label: 'identity', value: match.identity },
+      { kind: 'text', label: 'OIDC issuer', value: match.issuer },
+      ...Object.entries(match.claims).map(([k, v]) => ({ kind: 'text' as const, label: k, value: v })),
+    ],
+  };
+}
+
+// The attestation's predicate type is the one the policy asks for.
+export function checkAttestation(ctx: VerifyContext): StepOutcome {
+  const content = ctx.bundle.content;
+  const wanted = ctx.req.policy.predicateType!;
+  if (content.kind !== 'dsse' || content.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    throw new VerifyError('POLICY_PREDICATE_MISMATCH', 'an attestation was required, but the bundle signs an artifact directly', { expected: wanted, found: content.kind === 'dsse' ? content.payloadType : 'a message signature' });
+  }
+  const statement = parseInTotoStatement(content.payload);
+  if (statement.predicateType !== wanted) {
+    throw new VerifyError('POLICY_PREDICATE_MISMATCH', `expected predicate type ${wanted}, the statement says ${statement.predicateType}`, { where: 'statement.predicateType', expected: wanted, found: statement.predicateType });
+  }
+  return { summary: `The statement's predicate type is ${statement.predicateType}.`, evidence: [{ kind: 'text', label: 'predicate type', value: statement.predicateType }] };
+}

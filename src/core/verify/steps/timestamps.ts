@@ -1,0 +1,67 @@
+// timestamp.rfc3161 and time.validity: trusted times for the signature, and the certificate valid at each.
+import { VerifyError } from '../../errors';
+import { toHex } from '../../encoding';
+import { sha256 } from '../../crypto';
+import { parseTimestampToken, verifyTimestamp } from '../../tsa';
+import type { Evidence } from '../types';
+import type { VerifyContext } from '../context';
+import { rethrowWithEvidence, type StepOutcome } from '../step-recorder';
+
+// The bytes an RFC 3161 timestamp in a bundle covers: the signature (Sigstore client spec §4.1).
+function timestampedBytes(ctx: VerifyContext): Uint8Array {
+  const c = ctx.bundle.content;
+  return c.kind === 'message' ? c.signature : c.signatures[0]!.sig;
+}
+
+// Verify every RFC 3161 token; each verified one adds a verified time.
+export async function checkRfc3161(ctx: VerifyContext): Promise<StepOutcome> {
+  const tokens = ctx.bundle.rfc3161Timestamps;
+  const evidence: Evidence[] = [];
+  const signed = timestampedBytes(ctx);
+  for (const [i, der] of tokens.entries()) {
+    const where = `verificationMaterial.timestampVerificationData.rfc3161Timestamps[${i}]`;
+    try {
+      const result = await verifyTimestamp(parseTimestampToken(der, where), signed, ctx.trust.timestampAuthorities);
+      ctx.verifiedTimes.push({ time: result.time, source: 'rfc3161', where, identity: `tsa:${toHex(await sha256(der))}` });
+      evidence.push(...result.evidence.map((e) => (tokens.length > 1 ? { ...e, label: `[${i}] ${e.label}` } : e)));
+    } catch (err) {
+      rethrowWithEvidence(err, evidence);
+    }
+  }
+  const times = ctx.verifiedTimes.filter((t) => t.source === 'rfc3161').map((t) => new Date(t.time).toISOString());
+  return { summary: `${tokens.length === 1 ? 'A trusted timestamp authority' : `${tokens.length} timestamps`} attest the signature existed at ${times.join(', ')}.`, evidence };
+}
+
+// The leaf was valid at every verified time, and enough distinct verified times exist.
+export function checkTimeValidity(ctx: VerifyContext): StepOutcome {
+  const leaf = ctx.leaf!;
+  const window = `${new Date(leaf.notBefore).toISOString()} to ${new Date(leaf.notAfter).toISOString()}`;
+  const distinct = new Map(ctx.verifiedTimes.map((t) => [t.identity, t]));
+  if (distinct.size < ctx.thresholds.timestamps) {
+    throw new VerifyError('TIMESTAMP_THRESHOLD', `${distinct.size} verified timestamp${distinct.size === 1 ? '' : 's'}, ${ctx.thresholds.timestamps} required: nothing proves when the certificate was used`, {
+      where: 'verificationMaterial',
+      expected: `at least ${ctx.thresholds.timestamps} verified time (a signed entry timestamp or an RFC 3161 timestamp)`,
+      found: String(distinct.size),
+    });
+  }
+  const evidence: Evidence[] = [{ kind: 'text', label: 'certificate validity', value: window }];
+  for (const t of distinct.values()) {
+    const at = new Date(t.time).toISOString();
+    if (t.time < leaf.notBefore || t.time > leaf.notAfter) {
+      rethrowWithEvidence(
+        new VerifyError('CERT_NOT_VALID_AT_TIME', `the ${t.source === 'tlog' ? 'log integration time' : 'timestamp'} ${at} is outside the certificate's validity ${window}`, {
+          where: t.where,
+          expected: `a time within ${window}`,
+          found: at,
+        }),
+        evidence,
+      );
+    }
+    evidence.push({ kind: 'time', label: `${t.source === 'tlog' ? 'integrated time' : 'RFC 3161 time'} (${t.where})`, value: at });
+  }
+  const duplicates = ctx.verifiedTimes.length - distinct.size;
+  return {
+    summary: `All ${distinct.size} verified time${distinct.size === 1 ? '' : 's'} fall within the certificate's validity ${window}${duplicates ? ` (${duplicates} duplicate${duplicates === 1 ? '' : 's'} counted once)` : ''}.`,
+    evidence,
+  };
+}

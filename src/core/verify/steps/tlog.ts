@@ -1,0 +1,135 @@
+// tlog.body, tlog.set, tlog.inclusion, tlog.checkpoint: each transparency-log entry, and the threshold over them.
+import { VerifyError } from '../../errors';
+import { toHex } from '../../encoding';
+import type { TlogEntry } from '../../bundle';
+import type { TransparencyLogInstance } from '../../trust';
+import { findTransparencyLog, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
+import type { Evidence } from '../types';
+import type { VerifyContext } from '../context';
+import { rethrowWithEvidence, type StepOutcome } from '../step-recorder';
+
+/** Per-entry progress through the tlog steps. */
+export interface EntryState {
+  entry: TlogEntry;
+  log?: TransparencyLogInstance;
+  /** Same log and index as an earlier entry: shown, never counted twice. */
+  duplicateOf?: number;
+  ok: { body: boolean; set: boolean; inclusion: boolean; checkpoint: boolean };
+}
+
+// One state per entry, with duplicates (same log, same index) marked.
+export function entryStates(entries: TlogEntry[]): EntryState[] {
+  const seen = new Map<string, number>();
+  return entries.map((entry, i) => {
+    const key = `${toHex(entry.logId)}/${entry.logIndex}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    return { entry, ...(first !== undefined ? { duplicateOf: first } : {}), ok: { body: false, set: false, inclusion: false, checkpoint: false } };
+  });
+}
+
+// Run a per-entry check over every entry, gathering evidence, failing on the first entry that fails.
+async function eachEntry(states: EntryState[], check: (s: EntryState) => Promise<Evidence[]>): Promise<Evidence[]> {
+  const evidence: Evidence[] = [];
+  for (const s of states) {
+    try {
+      evidence.push(...(await check(s)).map((e) => (states.length > 1 ? { ...e, label: `${s.entry.where}: ${e.label}` } : e)));
+    } catch (err) {
+      rethrowWithEvidence(err, evidence);
+    }
+  }
+  return evidence;
+}
+
+// tlog.body: each entry comes from a trusted log and its canonical body describes this bundle's signature.
+export async function checkTlogBodies(ctx: VerifyContext, states: EntryState[]): Promise<StepOutcome> {
+  if (states.length === 0) {
+    throw new VerifyError('TLOG_ENTRY_MISSING', 'the bundle carries no transparency-log entry', {
+      where: 'verificationMaterial.tlogEntries',
+      expected: `at least ${ctx.thresholds.tlog} entry`,
+      found: 'none',
+    });
+  }
+  const material = {
+    ...(ctx.leaf ? { certificateDer: ctx.leaf.der } : {}),
+    ...(!ctx.leaf && ctx.signingKey ? { publicKeySpki: ctx.signingKey.spki } : {}),
+  };
+  const evidence = await eachEntry(states, async (s) => {
+    s.log = findTransparencyLog(ctx.trust.tlogs, s.entry);
+    const body = parseRekorBody(s.entry);
+    const matched = await verifyTlogBody(body, ctx.bundle.content, material);
+    s.ok.body = true;
+    return [
+      { kind: 'text', label: 'log', value: `${s.log.baseUrl} (${s.log.where})` },
+      { kind: 'text', label: 'entry', value: `${s.entry.kind} ${s.entry.version}, index ${s.entry.logIndex}` },
+      ...(s.duplicateOf !== undefined ? [{ kind: 'text', label: 'duplicate', value: `same entry as tlogEntries[${s.duplicateOf}]; counted once` } as Evidence] : []),
+      ...matched,
+    ];
+  });
+  const duplicates = states.filter((s) => s.duplicateOf !== undefined).length;
+  return {
+    summary: `${describeEntries(states)}: the logged body names this bundle's signature, key and digest${duplicates ? ` (${duplicates} duplicate entr${duplicates === 1 ? 'y' : 'ies'} counted once)` : ''}.`,
+    evidence,
+  };
+}
+
+// tlog.set: the signed entry timestamp of each entry that has one; a verified one makes its integrated time a verified time.
+export async function checkSets(ctx: VerifyContext, states: EntryState[]): Promise<StepOutcome> {
+  const withSet = states.filter((s) => s.entry.inclusionPromise && s.log);
+  const evidence = await eachEntry(withSet, async (s) => {
+    const ev = await verifySignedEntryTimestamp(s.entry, s.log!);
+    verifyIntegratedTime(s.entry, s.log!, ctx.now);
+    s.ok.set = true;
+    const time = s.entry.integratedTime! * 1000;
+    ctx.verifiedTimes.push({ time, source: 'tlog', where: s.entry.where, identity: `tlog:${toHex(s.entry.logId)}/${s.entry.logIndex}` });
+    return [...ev, { kind: 'time', label: 'integrated time', value: new Date(time).toISOString() }];
+  });
+  const times = withSet.map((s) => new Date(s.entry.integratedTime! * 1000).toISOString());
+  return { summary: `The log signed its promise to include ${withSet.length === 1 ? 'the entry' : `${withSet.length} entries`}, integrated at ${times.join(', ')}.`, evidence };
+}
+
+// tlog.inclusion: the RFC 6962 audit path from each entry's leaf hash reaches the proof's root hash.
+export async function checkInclusion(states: EntryState[]): Promise<StepOutcome> {
+  const withProof = states.filter((s) => s.entry.inclusionProof);
+  const evidence = await eachEntry(withProof, async (s) => {
+    const path = await verifyInclusionProof(s.entry);
+    s.ok.inclusion = true;
+    return [{ kind: 'merkle-path', label: 'audit path', value: path }];
+  });
+  const p = withProof[0]!.entry.inclusionProof!;
+  return {
+    summary: `Leaf ${p.logIndex} of a tree of ${p.treeSize} hashes up through ${p.hashes.length} levels to root ${toHex(p.rootHash).slice(0, 16)}…${withProof.length > 1 ? ` (and ${withProof.length - 1} more entries)` : ''}.`,
+    evidence,
+  };
+}
+
+// tlog.checkpoint: the signed note carrying each proof's root, signed by the entry's log.
+export async function checkCheckpoints(states: EntryState[]): Promise<StepOutcome> {
+  const withCheckpoint = states.filter((s) => s.entry.inclusionProof?.checkpoint && s.log);
+  const evidence = await eachEntry(withCheckpoint, async (s) => {
+    const ev = await verifyCheckpoint(s.entry.inclusionProof!, s.log!);
+    s.ok.checkpoint = true;
+    return [...ev, { kind: 'text', label: 'checkpoint', value: s.entry.inclusionProof!.checkpoint }];
+  });
+  const first = withCheckpoint[0]!;
+  return {
+    summary: `${first.log!.baseUrl} signed the checkpoint for tree size ${first.entry.inclusionProof!.treeSize} with root ${toHex(first.entry.inclusionProof!.rootHash).slice(0, 16)}….`,
+    evidence,
+  };
+}
+
+// The verified-entry threshold: distinct entries whose every present proof verified.
+export function countVerifiedEntries(states: EntryState[]): number {
+  return states.filter(
+    (s) =>
+      s.duplicateOf === undefined &&
+      s.ok.body &&
+      (s.entry.inclusionPromise === null || s.ok.set) &&
+      (s.entry.inclusionProof === null || s.ok.inclusion) &&
+      (!s.entry.inclusionProof?.checkpoint || s.ok.checkpoint),
+  ).length;
+}
+
+function describeEntries(states: EntryState[]): string {
+  return states.map((s) => `${s.log?.baseUrl ?? 'log'} entry ${s.entry.logIndex} (${s.entry.kind} ${s.entry.version})`).join('; ');
+}

@@ -1,0 +1,153 @@
+// The runner: executes the step catalogue in a fixed order and computes the verdict from the steps alone.
+import { VerifyError } from '../errors';
+import { isJsonObject } from '../encoding';
+import { parseBundle, parseBundleJson, type Bundle } from '../bundle';
+import { CATALOGUE } from './catalogue';
+import type { VerifyContext } from './context';
+import { resolvePublicKey, resolveThresholds, type VerifyRequest } from './options';
+import { StepRecorder } from './step-recorder';
+import { STEP_IDS, type Step, type VerificationResult } from './types';
+import { bindArtifact } from './steps/artifact-bind';
+import { decodeCertificate, verifyChain, verifyScts } from './steps/certificate';
+import { verifyBundleSignature } from './steps/signature';
+import { checkCheckpoints, checkInclusion, checkSets, checkTlogBodies, countVerifiedEntries, entryStates } from './steps/tlog';
+import { checkRfc3161, checkTimeValidity } from './steps/timestamps';
+import { checkAttestation, checkIdentity } from './steps/policy';
+
+export const ENGINE_VERSION = '0.1.0';
+
+// Verify one bundle against a policy and trusted root; never throws, every problem is a step.
+export async function verifyBundle(req: VerifyRequest): Promise<VerificationResult> {
+  const started = Date.now();
+  const t0 = globalThis.performance?.now() ?? started;
+  const steps = new StepRecorder();
+  let bundle: Bundle | undefined;
+  let thresholds = resolveThresholds(undefined);
+
+  await steps.run('bundle.parse', true, () => {
+    thresholds = resolveThresholds(req.thresholds);
+    bundle = toBundle(req.bundle);
+    return {
+      summary: `${bundle.origin === 'cosign-legacy' ? 'Legacy cosign signature' : `Sigstore bundle v${bundle.version}`} with a ${bundle.content.kind === 'dsse' ? `DSSE envelope (${bundle.content.payloadType})` : 'message signature'}, ${describeMaterial(bundle)}, ${bundle.tlogEntries.length} log entr${bundle.tlogEntries.length === 1 ? 'y' : 'ies'} and ${bundle.rfc3161Timestamps.length} RFC 3161 timestamp${bundle.rfc3161Timestamps.length === 1 ? '' : 's'}.`,
+      evidence: [
+        { kind: 'text', label: 'media type', value: bundle.mediaType },
+        { kind: 'text', label: 'content', value: bundle.content.kind === 'dsse' ? 'DSSE envelope' : 'message signature' },
+        { kind: 'text', label: 'verification material', value: describeMaterial(bundle) },
+      ],
+    };
+  });
+
+  if (bundle) {
+    const ctx: VerifyContext = { req, trust: req.trustedRoot, thresholds, now: req.now ?? Date.now(), steps, bundle, verifiedTimes: [] };
+    await runChecks(ctx);
+  } else {
+    for (const id of STEP_IDS.slice(1)) steps.skip(id, 'Not run: the bundle could not be parsed.', id !== 'policy.attestation');
+  }
+
+  const ordered = steps.ordered(STEP_IDS);
+  return {
+    ...verdictOf(ordered),
+    steps: ordered,
+    trust: req.trustedRoot.source,
+    startedAt: new Date(started).toISOString(),
+    totalMs: Math.round(((globalThis.performance?.now() ?? Date.now()) - t0) * 1000) / 1000,
+    engine: { name: 'signet', version: ENGINE_VERSION },
+  };
+}
+
+// Everything after parsing, in dependency order (times before the chain and validity checks that need them).
+async function runChecks(ctx: VerifyContext): Promise<void> {
+  const { steps, bundle, req } = ctx;
+  const keyed = bundle.material.kind === 'publicKey';
+  const policyKey = req.policy.kind === 'key' ? req.policy.publicKey : undefined;
+
+  let leafOk = false;
+  if (keyed) {
+    steps.skip('cert.decode', 'Signed with a public key: there is no certificate.');
+  } else {
+    leafOk = await steps.run('cert.decode', true, () => decodeCertificate(ctx));
+  }
+  if (policyKey !== undefined) {
+    // The key the user gave is the one that must have signed (cosign verify --key).
+    try {
+      ctx.signingKey = resolvePublicKey(policyKey);
+      ctx.signingKeySource = 'the public key you gave';
+    } catch (err) {
+      ctx.signingKey = undefined;
+      await steps.run('signature', true, () => Promise.reject(err));
+    }
+  }
+
+  await steps.run('artifact.bind', true, () => bindArtifact(ctx));
+  if (!steps.get('signature')) {
+    if (!ctx.signingKey && !keyed && !leafOk) steps.skip('signature', 'Not run: the signing certificate could not be decoded.', true);
+    else await steps.run('signature', true, () => verifyBundleSignature(ctx));
+  }
+
+  const states = entryStates(bundle.tlogEntries);
+  const bodiesOk = await steps.run('tlog.body', true, () => checkTlogBodies(ctx, states));
+  const hasSet = states.some((s) => s.entry.inclusionPromise);
+  const hasProof = states.some((s) => s.entry.inclusionProof);
+  const hasCheckpoint = states.some((s) => s.entry.inclusionProof?.checkpoint);
+  if (!hasSet) steps.skip('tlog.set', 'No entry carries a signed entry timestamp (Rekor v2 and some v0.2+ bundles); its integrated time is not used.');
+  else if (!states.some((s) => s.log)) steps.skip('tlog.set', 'Not run: no entry comes from a trusted log.', true);
+  else await steps.run('tlog.set', true, () => checkSets(ctx, states));
+  if (hasProof) await steps.run('tlog.inclusion', true, () => checkInclusion(states));
+  else steps.skip('tlog.inclusion', 'The v0.1 bundle carries no inclusion proof; inclusion rests on the signed entry timestamp.');
+  if (!hasCheckpoint) steps.skip('tlog.checkpoint', 'The inclusion proof carries no checkpoint (allowed for v0.1 bundles only).');
+  else if (!states.some((s) => s.log)) steps.skip('tlog.checkpoint', 'Not run: no entry comes from a trusted log.', true);
+  else await steps.run('tlog.checkpoint', true, () => checkCheckpoints(states));
+  if (bodiesOk && countVerifiedEntries(states) < ctx.thresholds.tlog) {
+    await steps.run('tlog.body', true, () => {
+      throw new VerifyError('TLOG_THRESHOLD', `${countVerifiedEntries(states)} distinct verified log entries, ${ctx.thresholds.tlog} required`, {
+        expected: `at least ${ctx.thresholds.tlog}`,
+        found: String(countVerifiedEntries(states)),
+      });
+    });
+  }
+
+  if (bundle.rfc3161Timestamps.length > 0) await steps.run('timestamp.rfc3161', true, () => checkRfc3161(ctx));
+  else steps.skip('timestamp.rfc3161', 'The bundle carries no RFC 3161 timestamp.');
+
+  if (keyed) {
+    steps.skip('cert.chain', 'Signed with a public key: there is no certificate chain.');
+    steps.skip('cert.sct', 'Signed with a public key: there is no certificate to log.');
+    steps.skip('time.validity', 'Signed with a public key, which has no validity period.');
+  } else if (!leafOk) {
+    for (const id of ['cert.chain', 'cert.sct', 'time.validity'] as const) steps.skip(id, 'Not run: the signing certificate could not be decoded.', true);
+  } else {
+    const chainOk = await steps.run('cert.chain', true, () => verifyChain(ctx));
+    if (chainOk) await steps.run('cert.sct', true, () => verifyScts(ctx));
+    else steps.skip('cert.sct', 'Not run: without a trusted issuer the SCT cannot be checked.', true);
+    await steps.run('time.validity', true, () => checkTimeValidity(ctx));
+  }
+
+  if (!keyed && !leafOk && req.policy.kind === 'identity') steps.skip('policy.identity', 'Not run: the signing certificate could not be decoded.', true);
+  else await steps.run('policy.identity', true, () => checkIdentity(ctx));
+  if (req.policy.predicateType) await steps.run('policy.attestation', true, () => checkAttestation(ctx));
+  else steps.skip('policy.attestation', 'No attestation type was asked for.');
+}
+
+// Bundle JSON text, parsed JSON, or an already-normalised Bundle.
+function toBundle(input: VerifyRequest['bundle']): Bundle {
+  if (typeof input === 'string') return parseBundle(input);
+  if (isJsonObject(input) && 'origin' in input && 'content' in input && 'material' in input) return input as unknown as Bundle;
+  return parseBundleJson(input as Parameters<typeof parseBundleJson>[0]);
+}
+
+function describeMaterial(bundle: Bundle): string {
+  const m = bundle.material;
+  return m.kind === 'publicKey' ? `a public key${m.hint ? ` (hint ${m.hint})` : ''}` : m.form === 'certificate' ? 'a signing certificate' : `a chain of ${m.chain.length} certificate${m.chain.length === 1 ? '' : 's'}`;
+}
+
+// verified only when every required step passed; failed at the first failed required step; else incomplete.
+export function verdictOf(steps: Step[]): Pick<VerificationResult, 'verdict' | 'headline' | 'failedStep'> {
+  const failed = steps.find((s) => s.required && s.status === 'fail');
+  if (failed) return { verdict: 'failed', failedStep: failed.id, headline: `Failed at ${failed.id} (${CATALOGUE[failed.id].title}): ${failed.summary}` };
+  const open = steps.filter((s) => s.required && s.status !== 'pass');
+  if (open.length > 0) {
+    return { verdict: 'incomplete', headline: `Not verified: ${open.map((s) => `${s.id}: ${s.summary}`).join(' ')}` };
+  }
+  const identity = steps.find((s) => s.id === 'policy.identity');
+  return { verdict: 'verified', headline: `Verified. ${identity?.summary ?? ''}`.trim() };
+}
