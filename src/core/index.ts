@@ -1,6 +1,7 @@
 // Signet's verification engine: bytes in, VerificationResult out. Pure and isomorphic.
 export * from './errors';
 export * from './limits';
+export * from './encoding';
 export * from './verify';
 export * from './bundle';
 export * from './trust';

@@ -2,6 +2,7 @@
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { readTlv, type Tlv } from '../encoding';
+import type { HashAlg } from '../crypto';
 import { hashAlgorithmOf, parseCmsSignatureAlgorithm } from './algorithms';
 import { Fields, TAG, oidOf, parseError, readWhole, smallInt } from './der-fields';
 import { parseTstInfo } from './tst-info';
@@ -49,8 +50,10 @@ function parseContentInfo(tlv: Tlv, where: string): Omit<TimestampToken, 'status
   ci.end();
   const sdWhere = `${where}.signedData`;
   const sd = new Fields(readWhole(explicit.value, TAG.sequence, sdWhere, 'SignedData SEQUENCE'), sdWhere);
-  sd.next(TAG.integer, 'version');
-  sd.next(TAG.set, 'digestAlgorithms');
+  const version = smallInt(sd.next(TAG.integer, 'version'), `${sdWhere}.version`);
+  // RFC 5652 §5.1: version 3 for a non-data eContentType with only X.509 certificates, the one form read here.
+  if (version !== 3) throw parseError(`${sdWhere}.version`, '3', String(version));
+  const digestAlgorithms = sd.next(TAG.set, 'digestAlgorithms');
   const encap = new Fields(sd.next(TAG.sequence, 'encapContentInfo'), `${sdWhere}.encapContentInfo`);
   const eContentType = oidOf(encap.next(TAG.oid, 'eContentType'));
   if (eContentType !== OID_TST_INFO) throw parseError(`${encap.where}.eContentType`, `id-ct-TSTInfo (${OID_TST_INFO})`, eContentType);
@@ -63,6 +66,7 @@ function parseContentInfo(tlv: Tlv, where: string): Omit<TimestampToken, 'status
   const signer = parseSignerInfo(new Fields(signerInfos.next(TAG.sequence, '[0]'), `${sdWhere}.signerInfos[0]`));
   signerInfos.end();
   sd.end();
+  checkDigestAlgorithms(new Fields(digestAlgorithms, `${sdWhere}.digestAlgorithms`), signer.digestAlgorithm);
   return {
     eContentType,
     tstInfo: parseTstInfo(tstDer, `${where}.TSTInfo`),
@@ -70,6 +74,14 @@ function parseContentInfo(tlv: Tlv, where: string): Omit<TimestampToken, 'status
     certificates: certificatesTlv ? parseCertificateSet(new Fields(certificatesTlv, `${sdWhere}.certificates`)) : [],
     where,
   };
+}
+
+// RFC 5652 §5.1: digestAlgorithms lists the digest algorithm of every signer.
+function checkDigestAlgorithms(f: Fields, signerDigest: HashAlg): void {
+  const listed: HashAlg[] = [];
+  for (let i = 0, alg = f.optional(TAG.sequence); alg; i++, alg = f.optional(TAG.sequence)) listed.push(hashAlgorithmOf(alg, `${f.where}[${i}]`));
+  f.end();
+  if (!listed.includes(signerDigest)) throw parseError(f.where, `a list including ${signerDigest}`, listed.join(', ') || 'an empty set');
 }
 
 // CertificateSet (RFC 5652 §10.2.3): keep the X.509 certificates, bounded in number and size.

@@ -14,5 +14,5 @@ export {
 } from './fulcio-extensions';
 export { verifyLeafProfile } from './leaf-profile';
 export { isSelfSigned, isSignedBy, verifyCertificateChain, type ChainResult } from './chain';
-export { parseSctList, precertificateTbs, verifyEmbeddedScts, verifySctThreshold, type SctResult } from './sct';
+export { parseSctList, precertificateTbs, verifyEmbeddedScts, verifySctThreshold, type SctResult, type SignedCertificateTimestamp } from './sct';
 export { formatTime } from './time';

@@ -20,7 +20,7 @@ export interface SctResult {
 }
 
 /** One SCT as carried in the list (RFC 6962 §3.2, version v1). */
-interface Sct {
+export interface SignedCertificateTimestamp {
   logId: Uint8Array;
   /** The 8 timestamp bytes exactly as signed. */
   timestampBytes: Uint8Array;
@@ -70,20 +70,20 @@ class TlsReader {
 }
 
 // SignedCertificateTimestampList: opaque SerializedSCT<1..2^16-1> inside a <1..2^16-1> list (RFC 6962 §3.3).
-export function parseSctList(list: Uint8Array, where: string): Sct[] {
+export function parseSctList(list: Uint8Array, where: string): SignedCertificateTimestamp[] {
   const outer = new TlsReader(list, where);
   const body = outer.vector(2, 'sct_list');
   if (!outer.done || body.length === 0) {
     throw new VerifyError('SCT_MALFORMED', `${where}: the SCT list length does not match its content`, { where, expected: 'one non-empty sct_list filling the extension', found: `${list.length} bytes` });
   }
   const items = new TlsReader(body, where);
-  const scts: Sct[] = [];
+  const scts: SignedCertificateTimestamp[] = [];
   while (!items.done) scts.push(parseSct(items.vector(2, 'SerializedSCT'), `${where}[${scts.length}]`));
   return scts;
 }
 
 // One SignedCertificateTimestamp v1 (RFC 6962 §3.2).
-function parseSct(bytes: Uint8Array, where: string): Sct {
+function parseSct(bytes: Uint8Array, where: string): SignedCertificateTimestamp {
   const r = new TlsReader(bytes, where);
   const version = r.uint(1, 'sct_version');
   if (version !== 0) throw new VerifyError('SCT_MALFORMED', `${where}: unknown SCT version ${version}`, { where, expected: 'v1 (0)', found: String(version) });
@@ -134,7 +134,7 @@ export async function verifyEmbeddedScts(leaf: Certificate, issuer: Certificate,
 }
 
 // Verify one SCT's signature over the digitally-signed struct of RFC 6962 §3.2 with its log's key.
-async function verifySct(sct: Sct, preCert: Uint8Array, ctlogs: TransparencyLogInstance[]): Promise<SctResult> {
+async function verifySct(sct: SignedCertificateTimestamp, preCert: Uint8Array, ctlogs: TransparencyLogInstance[]): Promise<SctResult> {
   const base = { logId: toHex(sct.logId), timestamp: sct.timestamp, extensionsHex: toHex(sct.extensions) };
   const fail = (code: ErrorCode, detail: ErrorDetail, logBaseUrl?: string): SctResult => ({
     ...base,

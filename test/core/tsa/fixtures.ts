@@ -14,6 +14,7 @@ interface BundleJson {
   verificationMaterial: {
     timestampVerificationData?: { rfc3161Timestamps?: { signedTimestamp: string }[] };
     certificate?: { rawBytes: string };
+    x509CertificateChain?: { certificates: { rawBytes: string }[] };
   };
   messageSignature?: { signature: string };
   dsseEnvelope?: { signatures: { sig: string }[] };
@@ -26,7 +27,8 @@ export function loadBundle(path: string): { timestamp: Uint8Array; signedBytes: 
   if (!ts) throw new Error(`${path} has no RFC 3161 timestamp`);
   const sig = bundle.messageSignature?.signature ?? bundle.dsseEnvelope?.signatures[0]?.sig;
   if (!sig) throw new Error(`${path} has no signature`);
-  const cert = bundle.verificationMaterial.certificate?.rawBytes;
+  const vm = bundle.verificationMaterial;
+  const cert = vm.certificate?.rawBytes ?? vm.x509CertificateChain?.certificates[0]?.rawBytes;
   return { timestamp: b64(ts.signedTimestamp), signedBytes: b64(sig), ...(cert && { leaf: b64(cert) }) };
 }
 
@@ -57,4 +59,18 @@ export function loadAuthorities(path: string): CertificateAuthority[] {
 // A conformance case by directory name: its bundle and its own trusted root.
 export function loadCase(name: string) {
   return { ...loadBundle(resolve(CASES, name, 'bundle.sigstore.json')), authorities: loadAuthorities(resolve(CASES, name, 'trusted_root.json')) };
+}
+
+// Where a view returned by the parser sits inside the bytes it was parsed from.
+export function offsetIn(whole: Uint8Array, view: Uint8Array): number {
+  const offset = view.byteOffset - whole.byteOffset;
+  if (view.buffer !== whole.buffer || offset < 0 || offset + view.length > whole.length) throw new Error('not a view into these bytes');
+  return offset;
+}
+
+// A copy with one byte XOR-ed.
+export function flip(bytes: Uint8Array, at: number, mask = 0x01): Uint8Array {
+  const out = bytes.slice();
+  out[at]! ^= mask;
+  return out;
 }

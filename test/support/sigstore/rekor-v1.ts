@@ -74,16 +74,15 @@ export function createRekorV1(options: RekorV1Options = {}): RekorV1Log {
       const logIndex = offset + leafIndex;
       const bodyB64 = b64(body.bytes);
       const set = signedEntryTimestamp(key, bodyB64, integratedTime, hex(logId), faults.badSet ? logIndex + 1 : logIndex);
-      const entry: TlogEntryJson = {
+      return {
         logIndex: String(logIndex),
         logId: { keyId: b64(logId) },
         kindVersion: { kind: body.kind, version: body.apiVersion },
         integratedTime: String(integratedTime),
+        ...(faults.noInclusionPromise ? {} : { inclusionPromise: { signedEntryTimestamp: b64(set) } }),
+        ...(faults.noInclusionProof ? {} : { inclusionProof: inclusionProof(tree, leafIndex, signing, integratedTime, faults) }),
+        canonicalizedBody: bodyB64,
       };
-      if (!faults.noInclusionPromise) entry.inclusionPromise = { signedEntryTimestamp: b64(set) };
-      if (!faults.noInclusionProof) entry.inclusionProof = inclusionProof(tree, leafIndex, signing, integratedTime, faults);
-      entry.canonicalizedBody = bodyB64;
-      return entry;
     },
   };
 }

@@ -59,14 +59,13 @@ export function createRekorV2(options: RekorV2Options = {}): RekorV2Log {
     witnesses,
     append(body, timeSeconds, faults = {}) {
       const leafIndex = tree.append(body.bytes);
-      const entry: TlogEntryJson = {
+      return {
         logIndex: String(leafIndex),
         logId: { keyId: b64(logId) },
         kindVersion: { kind: body.kind, version: body.apiVersion },
+        ...(faults.noInclusionProof ? {} : { inclusionProof: inclusionProof(tree, leafIndex, signing, timeSeconds, faults) }),
+        canonicalizedBody: b64(body.bytes),
       };
-      if (!faults.noInclusionProof) entry.inclusionProof = inclusionProof(tree, leafIndex, signing, timeSeconds, faults);
-      entry.canonicalizedBody = b64(body.bytes);
-      return entry;
     },
   };
 }

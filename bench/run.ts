@@ -1,0 +1,37 @@
+// `npm run bench`: verification time against @sigstore/verify (Node) and against the WebCrypto floor (Chromium).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseCertificate } from '../src/core';
+import { fromBase64 } from '../src/core/encoding';
+import { benchAgainstReference } from './node-vs-reference';
+import { benchChromium } from './chromium-floor';
+import { fmt } from './stats';
+
+const CONFORMANCE = '../shared/conformance';
+const FIXTURE = '../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json';
+const N = Number(process.env.BENCH_N ?? 100);
+
+const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, n: N };
+
+if (existsSync(`${CONFORMANCE}/cases.json`)) {
+  process.stdout.write(`Node ${process.version}: Signet vs @sigstore/verify, passing conformance bundles (PATH mode), ${N} runs each\n`);
+  const results = await benchAgainstReference(CONFORMANCE, N);
+  for (const r of results) {
+    process.stdout.write(`  ${r.name.replace(/^test_verify\[PATH-|\]$/g, '').padEnd(44)} signet ${fmt(r.signet)}  reference ${fmt(r.reference)}  ×${r.ratio.toFixed(2)}\n`);
+  }
+  const ratios = results.map((r) => r.ratio);
+  const geomean = Math.exp(ratios.reduce((a, b) => a + Math.log(b), 0) / ratios.length);
+  const sorted = [...ratios].sort((a, b) => a - b);
+  process.stdout.write(`  speed-up over @sigstore/verify: geometric mean ×${geomean.toFixed(2)}, min ×${sorted[0]!.toFixed(2)}, median ×${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)}, max ×${sorted.at(-1)!.toFixed(2)} over ${results.length} bundles\n\n`);
+  report.node = { results, geomean };
+}
+
+const bundle = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+const leaf = parseCertificate(fromBase64(bundle.verificationMaterial.certificate.rawBytes), 'fixture certificate');
+const identity = leaf.subjectAltNames[0]!.value;
+process.stdout.write(`Chromium: the production Docker Hub bundle (keyless, DSSE, Rekor v1, RFC 3161), ${N} runs\n`);
+const chromium = await benchChromium(identity, N);
+process.stdout.write(`  signet ${fmt(chromium.signet)}\n  WebCrypto floor (4 P-256 + 4 P-384 import+verify) ${fmt(chromium.floor)}\n  signet / floor ×${chromium.ratio.toFixed(2)}\n`);
+report.chromium = chromium;
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));

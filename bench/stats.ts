@@ -1,0 +1,33 @@
+// Timing statistics: medians with their spread, never a single sample.
+import { performance } from 'node:perf_hooks';
+
+export interface Sample {
+  median: number;
+  p25: number;
+  p75: number;
+  n: number;
+}
+
+// Summarise durations (ms) by median and interquartile range.
+export function summarise(ms: number[]): Sample {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]!;
+  return { median: at(0.5), p25: at(0.25), p75: at(0.75), n: s.length };
+}
+
+// Time `fn` `n` times after `warmup` unmeasured runs.
+export async function timeIt(fn: () => unknown, n: number, warmup: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+// "1.23 ms (IQR 1.10–1.40)"
+export function fmt(s: Sample): string {
+  return `${s.median.toFixed(3)} ms (IQR ${s.p25.toFixed(3)}–${s.p75.toFixed(3)}, n=${s.n})`;
+}

@@ -1,0 +1,9 @@
+// The transparency log layer: entry bodies, signed entry timestamps, Merkle inclusion and signed checkpoints.
+export { findTransparencyLog } from './find-log';
+export { parseRekorBody, type RekorBody, type RekorKind, type LoggedDigest, type LoggedSignature, type LoggedVerifier } from './rekor-body';
+export { verifyTlogBody, type SignerMaterial } from './verify-body';
+export { verifySignedEntryTimestamp } from './set';
+export { verifyInclusionProof, hashLeaf, hashChildren, auditPathSides } from './merkle';
+export { parseCheckpoint, verifyCheckpoint, type Checkpoint, type CheckpointSignature } from './checkpoint';
+export { verifyIntegratedTime } from './integrated-time';
+export { logName } from './log-key';

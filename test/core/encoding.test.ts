@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { canonicalJson, fromBase64, fromHex, parseJson, parsePem, preAuthEncoding, readTlv, toBase64, toHex, toPem, utf8, VerifyError } from '../../src/core';
+import { fromUtf8 } from '../../src/core/encoding';
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as VerifyError).code;
+  }
+  return 'no error';
+};
+
+describe('base64', () => {
+  it('round-trips any bytes, matching Node', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const b64 = toBase64(bytes);
+        expect(b64).toBe(Buffer.from(bytes).toString('base64'));
+        expect(fromBase64(b64)).toEqual(bytes);
+        expect(fromBase64(Buffer.from(bytes).toString('base64url'))).toEqual(bytes);
+      }),
+    );
+  });
+  it('refuses characters outside the alphabet, bad padding and non-zero trailing bits', () => {
+    expect(codeOf(() => fromBase64('ab$d'))).toBe('BASE64_INVALID');
+    expect(codeOf(() => fromBase64('a==='))).toBe('BASE64_INVALID');
+    expect(codeOf(() => fromBase64('abc=d'))).toBe('BASE64_INVALID');
+    expect(codeOf(() => fromBase64('YR=='))).toBe('BASE64_INVALID');
+    expect(codeOf(() => fromBase64('Y'))).toBe('BASE64_INVALID');
+  });
+});
+
+describe('hex, PEM, UTF-8', () => {
+  it('hex round-trips and refuses odd lengths and non-hex', () => {
+    expect(toHex(fromHex('00ffA0'))).toBe('00ffa0');
+    expect(codeOf(() => fromHex('abc'))).toBe('HEX_INVALID');
+    expect(codeOf(() => fromHex('zz'))).toBe('HEX_INVALID');
+  });
+  it('PEM blocks round-trip and a text without one is PEM_INVALID', () => {
+    const der = Uint8Array.from({ length: 100 }, (_, i) => i);
+    expect(parsePem(toPem(der, 'CERTIFICATE') + toPem(der.slice(1), 'PUBLIC KEY')).map((b) => [b.label, b.der.length])).toEqual([
+      ['CERTIFICATE', 100],
+      ['PUBLIC KEY', 99],
+    ]);
+    expect(codeOf(() => parsePem('nothing here'))).toBe('PEM_INVALID');
+  });
+  it('UTF-8 decoding is strict', () => {
+    expect(codeOf(() => fromUtf8(Uint8Array.of(0xc3, 0x28)))).toBe('UTF8_INVALID');
+  });
+});
+
+describe('JSON', () => {
+  it('canonical JSON sorts keys and drops whitespace (RFC 8785)', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 'é', y: 0.5 } })).toBe('{"a":[true,null,"x"],"b":1,"c":{"y":0.5,"z":"é"}}');
+  });
+  it('parseJson caps size and depth and reports malformed text', () => {
+    expect(codeOf(() => parseJson('{"a":'))).toBe('JSON_INVALID');
+    expect(codeOf(() => parseJson('[1]', 'x', 2))).toBe('INPUT_TOO_LARGE');
+    expect(codeOf(() => parseJson('['.repeat(100) + ']'.repeat(100)))).toBe('LIMIT_EXCEEDED');
+  });
+});
+
+describe('DER and DSSE PAE', () => {
+  it('readTlv refuses lengths that run past the buffer', () => {
+    expect(codeOf(() => readTlv(Uint8Array.of(0x30, 0x82, 0xff, 0xff, 0x00)))).toBe('DER_INVALID');
+    expect(codeOf(() => readTlv(Uint8Array.of(0x30)))).toBe('DER_INVALID');
+    expect(readTlv(Uint8Array.of(0x04, 0x02, 0xaa, 0xbb)).value).toEqual(Uint8Array.of(0xaa, 0xbb));
+  });
+  it('PAE follows the DSSE v1 layout', () => {
+    expect(new TextDecoder().decode(preAuthEncoding('application/example', utf8('héllo')))).toBe('DSSEv1 19 application/example 6 héllo');
+  });
+});
