@@ -1,7 +1,8 @@
 // Lint rules that keep the layers apart: the engine stays pure, the proxy stays independent.
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'buffer', 'stream'];
+// Bare Node module names (exact specifiers: a relative '../crypto' is the engine's own layer, not Node's).
+const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'dns', 'url', 'util', 'buffer', 'stream', 'worker_threads'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -24,8 +25,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'src/core is isomorphic: no Node built-ins.' })),
           patterns: [
-            { group: nodeBuiltins, message: 'src/core is isomorphic: no Node built-ins.' },
+            { group: ['node:*'], message: 'src/core is isomorphic: no Node built-ins.' },
             { group: ['react', 'react-*', '@tanstack/*'], message: 'src/core has no UI.' },
             { group: ['**/oci/**', '**/proxy/**', '**/features/**', '**/app/**', '**/cli/**', '**/components/**'], message: 'core depends on nothing outside core.' },
           ],

@@ -39,11 +39,11 @@ export function parseCheckpoint(text: string, where = 'checkpoint'): Checkpoint 
   };
   const decode = (b64: string, what: string): Uint8Array => {
     try {
-      if (BASE64.test(b64)) return fromBase64(b64, `${where} ${what}`);
+      if (BASE64.test(b64) && b64.length % 4 === 0) return fromBase64(b64, `${where} ${what}`);
     } catch {
       // reported below
     }
-    return malformed(`${what} is not valid base64`, 'standard base64', b64.slice(0, 80));
+    return malformed(`${what} is not valid base64`, 'padded standard base64', b64.slice(0, 80));
   };
   if (text.length > LIMITS.checkpointBytes) malformed('is too large', `at most ${LIMITS.checkpointBytes} characters`, String(text.length));
   const control = CONTROL.exec(text);

@@ -1,7 +1,7 @@
 // Rekor entry bodies: the canonicalized JSON {apiVersion, kind, spec} the log hashed into its tree.
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
-import { fromBase64, fromHex, fromUtf8, isJsonObject, parseJson, parsePem, type JsonObject, type JsonValue } from '../encoding';
+import { JsonFields, fromBase64, fromHex, fromUtf8, isJsonObject, parseJson, parsePem, type JsonObject, type JsonValue } from '../encoding';
 import type { HashAlg } from '../crypto';
 import type { TlogEntry } from '../bundle/types';
 
@@ -43,45 +43,38 @@ export interface RekorBody {
 const V1_HASHES: Record<string, HashAlg> = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
 const V2_HASHES: Record<string, HashAlg> = { SHA2_256: 'SHA-256', SHA2_384: 'SHA-384', SHA2_512: 'SHA-512' };
 
-// Typed access to the body JSON: each read names its path, and a wrong shape is TLOG_BODY_INVALID there.
+// Typed access to the body JSON: each read names its path inside the body; a wrong shape is TLOG_BODY_INVALID.
 class BodyReader {
+  private readonly f = new JsonFields('TLOG_BODY_INVALID', 'TLOG_BODY_INVALID');
+
   constructor(private readonly where: string) {}
 
+  at(path: string): string {
+    return `${this.where}.${path}`;
+  }
+
   invalid(path: string, expected: string, found: JsonValue | undefined): never {
-    const shown = found === undefined ? 'nothing' : JSON.stringify(found).slice(0, 80);
-    throw new VerifyError('TLOG_BODY_INVALID', `the entry body has no valid ${path}`, { expected, found: shown, where: `${this.where}.${path}` });
+    return this.f.invalid(this.at(path), expected, found);
   }
 
   object(parent: JsonObject, key: string, path: string): JsonObject {
-    const v = parent[key];
-    return isJsonObject(v) ? v : this.invalid(path, 'an object', v);
+    return this.f.object(parent[key], this.at(path));
   }
 
   string(parent: JsonObject, key: string, path: string): string {
-    const v = parent[key];
-    return typeof v === 'string' && v.length > 0 ? v : this.invalid(path, 'a non-empty string', v);
+    return this.f.string(parent[key], this.at(path));
   }
 
+  // A non-empty array of objects, capped like DSSE signatures.
   array(parent: JsonObject, key: string, path: string): JsonObject[] {
-    const v = parent[key];
-    if (!Array.isArray(v) || v.length === 0) return this.invalid(path, 'a non-empty array', v);
-    if (v.length > LIMITS.dsseSignatures) return this.invalid(path, `at most ${LIMITS.dsseSignatures} items`, v.length);
-    return v.map((item, i) => (isJsonObject(item) ? item : this.invalid(`${path}[${i}]`, 'an object', item)));
+    const items = this.f.array(parent[key], this.at(path), LIMITS.dsseSignatures);
+    if (items.length === 0) this.invalid(path, 'a non-empty array', items);
+    return items.map((item, i) => this.f.object(item, this.at(`${path}[${i}]`)));
   }
 
   // Bytes from a base64 string field.
-  base64(parent: JsonObject, key: string, path: string): Uint8Array {
-    return this.decode(path, () => fromBase64(this.string(parent, key, path), path));
-  }
-
-  // Run a decoder, reporting any encoding failure as an invalid body field.
-  decode<T>(path: string, fn: () => T): T {
-    try {
-      return fn();
-    } catch (err) {
-      if (err instanceof VerifyError && err.code !== 'TLOG_BODY_INVALID') return this.invalid(path, 'a well-formed value', err.code);
-      throw err;
-    }
+  bytes(parent: JsonObject, key: string, path: string): Uint8Array {
+    return this.f.bytes(parent[key], this.at(path));
   }
 
   // A v1 {algorithm, value: hex} hash.
@@ -89,7 +82,7 @@ class BodyReader {
     const hash = this.object(parent, key, path);
     const name = this.string(hash, 'algorithm', `${path}.algorithm`);
     const algorithm = V1_HASHES[name] ?? this.invalid(`${path}.algorithm`, 'sha256, sha384 or sha512', name);
-    const value = this.decode(`${path}.value`, () => fromHex(this.string(hash, 'value', `${path}.value`)));
+    const value = fromHex(this.string(hash, 'value', `${path}.value`), this.at(`${path}.value`));
     return { algorithm, value, path: `${path}.value` };
   }
 
@@ -98,18 +91,28 @@ class BodyReader {
     const hash = this.object(parent, key, path);
     const name = this.string(hash, 'algorithm', `${path}.algorithm`);
     const algorithm = V2_HASHES[name] ?? this.invalid(`${path}.algorithm`, 'SHA2_256, SHA2_384 or SHA2_512', name);
-    return { algorithm, value: this.base64(hash, 'digest', `${path}.digest`), path: `${path}.digest` };
+    return { algorithm, value: this.bytes(hash, 'digest', `${path}.digest`), path: `${path}.digest` };
   }
 
   // A v1 verifier: base64 of a PEM certificate or PEM public key.
   pemVerifier(parent: JsonObject, key: string, path: string): LoggedVerifier {
-    const pem = this.decode(path, () => fromUtf8(this.base64(parent, key, path), path));
+    const pem = fromUtf8(this.bytes(parent, key, path), this.at(path));
     // A PEM certificate is at most about 4/3 of the DER cap; refuse more before scanning for blocks.
-    if (pem.length > LIMITS.certificateBytes * 2) return this.invalid(path, `a PEM block under ${LIMITS.certificateBytes * 2} characters`, pem.length);
-    const block = this.decode(path, () => parsePem(pem, path)[0]!);
+    if (pem.length > LIMITS.certificateBytes * 2) this.invalid(path, `a PEM block under ${LIMITS.certificateBytes * 2} characters`, pem.length);
+    const block = parsePem(pem, this.at(path))[0]!;
     if (block.label === 'CERTIFICATE') return { form: 'certificate', der: block.der, path };
     if (block.label === 'PUBLIC KEY') return { form: 'publicKey', der: block.der, path };
     return this.invalid(path, 'a CERTIFICATE or PUBLIC KEY PEM block', block.label);
+  }
+
+  // An intoto 0.0.2 signature, which Rekor stores base64-encoded twice.
+  doubleBase64(parent: JsonObject, key: string, path: string): Uint8Array {
+    const inner = this.bytes(parent, key, path);
+    try {
+      return fromBase64(fromUtf8(inner, path), path);
+    } catch {
+      return this.invalid(path, 'base64 of the base64 signature', parent[key]);
+    }
   }
 
   // A v2 Verifier {x509Certificate: {rawBytes}} or {publicKey: {rawBytes}}.
@@ -117,16 +120,16 @@ class BodyReader {
     const verifier = this.object(parent, key, path);
     if (verifier.x509Certificate !== undefined) {
       const p = `${path}.x509Certificate.rawBytes`;
-      return { form: 'certificate', der: this.base64(this.object(verifier, 'x509Certificate', `${path}.x509Certificate`), 'rawBytes', p), path: p };
+      return { form: 'certificate', der: this.bytes(this.object(verifier, 'x509Certificate', `${path}.x509Certificate`), 'rawBytes', p), path: p };
     }
     const p = `${path}.publicKey.rawBytes`;
-    return { form: 'publicKey', der: this.base64(this.object(verifier, 'publicKey', `${path}.publicKey`), 'rawBytes', p), path: p };
+    return { form: 'publicKey', der: this.bytes(this.object(verifier, 'publicKey', `${path}.publicKey`), 'rawBytes', p), path: p };
   }
 
   // A v2 Signature {content: base64, verifier}.
   v2Signature(sig: JsonObject, path: string): LoggedSignature {
     return {
-      signature: this.base64(sig, 'content', `${path}.content`),
+      signature: this.bytes(sig, 'content', `${path}.content`),
       verifier: this.v2Verifier(sig, 'verifier', `${path}.verifier`),
       path: `${path}.content`,
     };
@@ -144,7 +147,7 @@ const SPEC_PARSERS: Record<string, SpecParser> = {
       digest: r.v1Hash(r.object(spec, 'data', 'spec.data'), 'hash', 'spec.data.hash'),
       signatures: [
         {
-          signature: r.base64(sig, 'content', 'spec.signature.content'),
+          signature: r.bytes(sig, 'content', 'spec.signature.content'),
           verifier: r.pemVerifier(r.object(sig, 'publicKey', 'spec.signature.publicKey'), 'content', 'spec.signature.publicKey.content'),
           path: 'spec.signature.content',
         },
@@ -155,7 +158,7 @@ const SPEC_PARSERS: Record<string, SpecParser> = {
     rekor: 1,
     digest: r.v1Hash(spec, 'payloadHash', 'spec.payloadHash'),
     signatures: r.array(spec, 'signatures', 'spec.signatures').map((s, i) => ({
-      signature: r.base64(s, 'signature', `spec.signatures[${i}].signature`),
+      signature: r.bytes(s, 'signature', `spec.signatures[${i}].signature`),
       verifier: r.pemVerifier(s, 'verifier', `spec.signatures[${i}].verifier`),
       path: `spec.signatures[${i}].signature`,
     })),
@@ -171,15 +174,9 @@ const SPEC_PARSERS: Record<string, SpecParser> = {
     return {
       rekor: 1,
       digest: r.v1Hash(content, 'payloadHash', 'spec.content.payloadHash'),
-      // Rekor stores intoto 0.0.2 signatures base64-encoded twice.
       signatures: r.array(envelope, 'signatures', 'spec.content.envelope.signatures').map((s, i) => {
         const path = `spec.content.envelope.signatures[${i}]`;
-        const inner = r.decode(`${path}.sig`, () => fromUtf8(r.base64(s, 'sig', `${path}.sig`), `${path}.sig`));
-        return {
-          signature: r.decode(`${path}.sig`, () => fromBase64(inner, `${path}.sig`)),
-          verifier: r.pemVerifier(s, 'publicKey', `${path}.publicKey`),
-          path: `${path}.sig`,
-        };
+        return { signature: r.doubleBase64(s, 'sig', `${path}.sig`), verifier: r.pemVerifier(s, 'publicKey', `${path}.publicKey`), path: `${path}.sig` };
       }),
     };
   },
@@ -213,7 +210,7 @@ export function parseRekorBody(entry: TlogEntry): RekorBody {
   }
   const json = parseJson(fromUtf8(entry.canonicalizedBody, where), where, LIMITS.tlogBodyBytes);
   const r = new BodyReader(where);
-  if (!isJsonObject(json)) return r.invalid('(root)', 'a JSON object', json);
+  if (!isJsonObject(json)) throw new VerifyError('TLOG_BODY_INVALID', 'the entry body is not a JSON object', { expected: 'a JSON object', found: Array.isArray(json) ? 'an array' : typeof json, where });
   const kind = r.string(json, 'kind', 'kind');
   const apiVersion = r.string(json, 'apiVersion', 'apiVersion');
   if (kind !== entry.kind || apiVersion !== entry.version) {

@@ -164,13 +164,10 @@ function parseSigningCertificate(tlv: Tlv, version: 1 | 2, where: string): Signi
   const sc = new Fields(tlv, where);
   const certs = new Fields(sc.next(TAG.sequence, 'certs'), `${where}.certs`);
   const id = new Fields(certs.next(TAG.sequence, '[0]'), `${where}.certs[0]`);
-  const ref: SigningCertificateRef = { version, certHash: new Uint8Array() };
-  if (version === 2) {
-    // ESSCertIDv2.hashAlgorithm DEFAULT id-sha256 (RFC 5035 §5.4.1)
-    const alg = id.optional(TAG.sequence);
-    ref.hashAlgorithm = alg ? hashAlgorithmOf(alg, `${id.where}.hashAlgorithm`) : 'SHA-256';
-  }
-  ref.certHash = id.next(TAG.octetString, 'certHash').value;
+  // ESSCertIDv2.hashAlgorithm DEFAULT id-sha256 (RFC 5035 §5.4.1); ESSCertID is always SHA-1.
+  const alg = version === 2 ? id.optional(TAG.sequence) : undefined;
+  const ref: SigningCertificateRef = { version, certHash: id.next(TAG.octetString, 'certHash').value };
+  if (version === 2) ref.hashAlgorithm = alg ? hashAlgorithmOf(alg, `${id.where}.hashAlgorithm`) : 'SHA-256';
   const issuerSerial = id.optional(TAG.sequence);
   id.end();
   if (issuerSerial) {

@@ -1,6 +1,6 @@
 // Verification of an RFC 3161 timestamp against the timestamp authorities of the trusted root.
 import { VerifyError } from '../errors';
-import { bytesEqual, toHex } from '../encoding';
+import { bytesEqual, readTlv, toHex } from '../encoding';
 import { digest } from '../crypto';
 import { isWithin, type CertificateAuthority } from '../trust/types';
 import type { Evidence } from '../verify/types';
@@ -21,7 +21,7 @@ export async function verifyTimestamp(token: TimestampToken, signedBytes: Uint8A
   const candidates = authorities.filter((ca) => signerMatches(authorityCertificates(ca)?.[0], signer.sid));
   if (candidates.length === 0) {
     throw new VerifyError('TSA_UNTRUSTED', 'the timestamp was signed by an authority the trusted root does not list', {
-      where: `${where}.signerInfos[0].sid`,
+      where: `${where}.signedData.signerInfos[0].sid`,
       expected: `one of: ${authorities.map(describeAuthority).join('; ') || 'no timestamp authority in the trusted root'}`,
       found: describeSid(signer.sid),
     });
@@ -54,7 +54,7 @@ async function verifyImprint({ tstInfo, where }: TimestampToken, signedBytes: Ui
 async function verifyContentBinding({ tstInfo, signer, where }: TimestampToken): Promise<void> {
   if (signer.contentType !== OID_TST_INFO) {
     throw new VerifyError('TSA_SIGNATURE_INVALID', 'the signed content-type attribute does not name a TSTInfo', {
-      where: `${where}.signerInfos[0].signedAttrs.contentType`,
+      where: `${where}.signedData.signerInfos[0].signedAttrs.contentType`,
       expected: OID_TST_INFO,
       found: signer.contentType,
     });
@@ -62,7 +62,7 @@ async function verifyContentBinding({ tstInfo, signer, where }: TimestampToken):
   const computed = await digest(signer.digestAlgorithm, tstInfo.der);
   if (!bytesEqual(computed, signer.messageDigest)) {
     throw new VerifyError('TSA_SIGNATURE_INVALID', 'the signed message-digest attribute does not match the TSTInfo', {
-      where: `${where}.signerInfos[0].signedAttrs.messageDigest`,
+      where: `${where}.signedData.signerInfos[0].signedAttrs.messageDigest`,
       expected: `${signer.digestAlgorithm} ${toHex(computed)}`,
       found: toHex(signer.messageDigest),
     });
@@ -113,7 +113,7 @@ async function verifyWithAuthority(token: TimestampToken, authority: Certificate
   const verified = await verifyWithKey(leaf.publicKey, signer.signatureAlgorithm, signer.digestAlgorithm, signer.signature, signer.signedAttrs);
   if (!verified) {
     throw new VerifyError('TSA_SIGNATURE_INVALID', 'the timestamp signature does not verify with the TSA certificate key', {
-      where: `${where}.signerInfos[0].signature`,
+      where: `${where}.signedData.signerInfos[0].signature`,
       expected: `a ${signer.signatureAlgorithm.scheme} signature by ${leaf.subject} (${leaf.publicKey.description})`,
       found: toHex(signer.signature),
     });
@@ -163,7 +163,7 @@ async function verifySigningCertificateRef({ signer, where }: TimestampToken, le
   const computed = await digest(ref.hashAlgorithm, leaf.der);
   if (!bytesEqual(computed, ref.certHash)) {
     throw new VerifyError('TSA_UNTRUSTED', 'the timestamp names a different signing certificate than the trusted one', {
-      where: `${where}.signerInfos[0].signedAttrs.signingCertificateV2`,
+      where: `${where}.signedData.signerInfos[0].signedAttrs.signingCertificateV2`,
       expected: `${ref.hashAlgorithm} ${toHex(computed)} (${authority.where}.certChain.certificates[0])`,
       found: toHex(ref.certHash),
     });
@@ -173,7 +173,9 @@ async function verifySigningCertificateRef({ signer, where }: TimestampToken, le
 // What the timeline shows for a verified timestamp.
 function evidenceFor({ tstInfo, signer, certificates }: TimestampToken, authority: CertificateAuthority, certs: Certificate[]): Evidence[] {
   const leaf = certs[0]!;
-  const embedded = certificates.length === 0 ? 'none' : certificates.some((c) => bytesEqual(c, leaf.der)) ? `${certificates.length}, one identical to the trusted TSA certificate` : `${certificates.length}, not used for trust`;
+  const identical = certificates.some((c) => bytesEqual(c, leaf.der));
+  const embedded =
+    certificates.length === 0 ? 'none' : `${certificates.length}, ${identical ? 'one identical to the trusted TSA certificate' : 'not used for trust'}`;
   const evidence: Evidence[] = [
     { kind: 'time', label: 'Timestamp (genTime)', value: new Date(tstInfo.genTime).toISOString() },
     { kind: 'text', label: 'Timestamp authority', value: `${describeAuthority(authority)} (${authority.where})` },
@@ -189,6 +191,8 @@ function evidenceFor({ tstInfo, signer, certificates }: TimestampToken, authorit
     evidence.push({ kind: 'text', label: 'Accuracy', value: `±${seconds}s ${millis}ms ${micros}µs` });
   }
   if (tstInfo.nonce) evidence.push({ kind: 'hex', label: 'Nonce', value: toHex(tstInfo.nonce) });
+  const tsaName = tstInfo.tsaName && describeDirectoryName(tstInfo.tsaName);
+  if (tsaName) evidence.push({ kind: 'text', label: 'TSA name (as the token states it)', value: tsaName });
   return evidence;
 }
 
@@ -207,6 +211,16 @@ function describeSid(sid: SignerIdentifier): string {
     issuer = toHex(sid.issuer);
   }
   return `issuer ${issuer}, serial ${serialHex(sid.serialNumber)}`;
+}
+
+// A GeneralName that is a directoryName [4] (RFC 5280 §4.2.1.6) as RFC 4514 text; undefined for other forms.
+function describeDirectoryName(generalName: Uint8Array): string | undefined {
+  try {
+    const gn = readTlv(generalName, 0, 'TSTInfo.tsa');
+    return gn.tag === 0xa4 ? formatName(readTlv(gn.value, 0, 'TSTInfo.tsa').value, 'TSTInfo.tsa') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // A validity period as text.

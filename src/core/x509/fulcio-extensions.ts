@@ -56,25 +56,19 @@ export function fulcioExtension(oid: string): FulcioExtension | undefined {
   return BY_OID.get(oid);
 }
 
-// Decode one Fulcio extension value into the claims; throws CERT_EXTENSION_INVALID on a bad encoding.
+// Decode one Fulcio extension value into the claims; DER_INVALID or UTF8_INVALID when the encoding is wrong.
 export function addFulcioClaim(claims: FulcioClaims, oid: string, value: Uint8Array, where: string): void {
   const ext = BY_OID.get(oid);
   if (!ext || ext.encoding === 'otherName') return;
-  try {
-    let bytes = value;
-    if (ext.encoding === 'utf8String') {
-      const tlv = readTlv(value, 0, where);
-      if (tlv.tag !== 0x0c || tlv.end !== value.length) throw new Error('not a single UTF8String');
-      bytes = tlv.value;
+  let bytes = value;
+  if (ext.encoding === 'utf8String') {
+    const tlv = readTlv(value, 0, where);
+    if (tlv.tag !== 0x0c || tlv.end !== value.length) {
+      throw new VerifyError('DER_INVALID', `${where}: ${ext.name} is not a single DER UTF8String`, { where, expected: 'a DER UTF8String', found: `tag 0x${tlv.tag.toString(16)}` });
     }
-    claims[ext.key as FulcioClaimKey] = fromUtf8(bytes, where);
-  } catch {
-    throw new VerifyError('CERT_EXTENSION_INVALID', `${where}: ${ext.name} (${oid}) is not a valid ${ext.encoding === 'raw' ? 'UTF-8 string' : 'DER UTF8String'}`, {
-      where,
-      expected: ext.encoding === 'raw' ? 'UTF-8 text' : 'a DER UTF8String',
-      found: `${value.length} bytes`,
-    });
+    bytes = tlv.value;
   }
+  claims[ext.key as FulcioClaimKey] = fromUtf8(bytes, where);
 }
 
 // The OIDC issuer of a Fulcio certificate: extension .1.8, else the deprecated .1.1 (Sigstore client spec §4).

@@ -48,7 +48,7 @@ export function decodeDirectoryString(tlv: Tlv, where: string): string | undefin
     case 0x16: // IA5String
       return decodeAscii(tlv.value, where);
     case 0x14: // TeletexString, read as Latin-1 as most software does
-      return String.fromCharCode(...tlv.value);
+      return Array.from(tlv.value, (b) => String.fromCharCode(b)).join('');
     case 0x1e: // BMPString (UTF-16BE)
       return decodeWide(tlv.value, 2, where);
     case 0x1c: // UniversalString (UTF-32BE)

@@ -9,7 +9,6 @@ import type { SignatureContent, TlogEntry } from '../../../src/core/bundle/types
 import type { TransparencyLogInstance } from '../../../src/core/trust/types';
 import type { SignerMaterial } from '../../../src/core/tlog';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
 
 export const CONFORMANCE = resolve(process.cwd(), '../shared/conformance');

@@ -42,8 +42,8 @@ describe('verifyTimestamp on the Sigstore conformance cases', () => {
     ['rekor2-timestamp-outside-trust-root-tsa-validity_fail', 'TSA_NOT_VALID_AT_TIME', 'timestampAuthorities[0].validFor'],
     ['rekor2-timestamp-outside-tsa-cert-validity_fail', 'TSA_NOT_VALID_AT_TIME', 'timestampAuthorities[0].certChain.certificates[0]'],
     ['rekor2-timestamp-payload-mismatch_fail', 'TSA_IMPRINT_MISMATCH', 'ts.timeStampToken.TSTInfo.messageImprint'],
-    ['rekor2-timestamp-untrusted-tsa-with-embedded-cert_fail', 'TSA_UNTRUSTED', 'ts.timeStampToken.signerInfos[0].sid'],
-    ['rekor2-timestamp-untrusted-tsa-without-embedded-cert_fail', 'TSA_UNTRUSTED', 'ts.timeStampToken.signerInfos[0].sid'],
+    ['rekor2-timestamp-untrusted-tsa-with-embedded-cert_fail', 'TSA_UNTRUSTED', 'ts.timeStampToken.signedData.signerInfos[0].sid'],
+    ['rekor2-timestamp-untrusted-tsa-without-embedded-cert_fail', 'TSA_UNTRUSTED', 'ts.timeStampToken.signedData.signerInfos[0].sid'],
   ])('%s fails with %s at %s', async (name, expectedCode, where) => {
     const { code, detail } = await runCase(name);
     expect(code).toBe(expectedCode);
@@ -86,6 +86,7 @@ describe('verifyTimestamp on the Sigstore conformance cases', () => {
     expect(result!.authority).toBe(authorities[0]);
     expect(result!.evidence).toContainEqual({ kind: 'time', label: 'Timestamp (genTime)', value: '2026-06-08T07:05:25.000Z' });
     expect(result!.evidence).toContainEqual({ kind: 'text', label: 'Certificates embedded in the token', value: 'none' });
+    expect(result!.evidence).toContainEqual({ kind: 'text', label: 'TSA name (as the token states it)', value: 'CN=sigstore-tsa,O=sigstore.dev' });
   });
 
   it('does not verify the staging timestamp against the production root', async () => {
@@ -110,7 +111,7 @@ describe('verifyTimestamp on altered tokens and roots', () => {
     for (const view of [token.tstInfo.serialNumber, token.tstInfo.nonce!]) {
       const { code, detail } = await run(flip(c.timestamp, at(view) + 3), c.signedBytes, c.authorities);
       expect(code).toBe('TSA_SIGNATURE_INVALID');
-      expect(detail?.where).toBe('ts.timeStampToken.signerInfos[0].signedAttrs.messageDigest');
+      expect(detail?.where).toBe('ts.timeStampToken.signedData.signerInfos[0].signedAttrs.messageDigest');
     }
   });
 
@@ -140,7 +141,7 @@ describe('verifyTimestamp on altered tokens and roots', () => {
     const hash = token.signer.signingCertificate!.certHash;
     const { code, detail } = await run(flip(c.timestamp, at(hash)), c.signedBytes, c.authorities);
     expect(code).toBe('TSA_UNTRUSTED');
-    expect(detail?.where).toBe('ts.timeStampToken.signerInfos[0].signedAttrs.signingCertificateV2');
+    expect(detail?.where).toBe('ts.timeStampToken.signedData.signerInfos[0].signedAttrs.signingCertificateV2');
   });
 
   it('rejects an authority with no timestamp authorities at all', async () => {

@@ -9,7 +9,7 @@ export const SHARED = resolve(process.cwd(), '../shared');
 export const CASES = resolve(SHARED, 'conformance/bundle-verify');
 export const PRODUCTION_ROOT = resolve(SHARED, 'conformance/_roots/production_trusted_root.json');
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 function readJson(path: string): Json {
   return JSON.parse(readFileSync(path, 'utf8')) as Json;

@@ -24,6 +24,8 @@ export interface CertOptions {
   extra?: x509.Extension[];
   notBefore?: Date;
   notAfter?: Date;
+  /** Leave out the authority key identifier (default: present when there is an issuer). */
+  noAuthorityKeyId?: boolean;
 }
 
 // One certificate, self-signed unless an issuer is given; keys are fresh P-256 pairs.
@@ -34,7 +36,7 @@ export async function makeCert(o: CertOptions): Promise<Issued> {
   if (o.keyUsage !== undefined) extensions.push(new x509.KeyUsagesExtension(o.keyUsage, true));
   if (o.eku) extensions.push(new x509.ExtendedKeyUsageExtension(o.eku));
   if (o.san) extensions.push(new x509.SubjectAlternativeNameExtension(o.san, true));
-  if (o.issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(o.issuer.keys.publicKey));
+  if (o.issuer && !o.noAuthorityKeyId) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(o.issuer.keys.publicKey));
   extensions.push(...(o.extra ?? []));
   const base = {
     serialNumber: '01' + Math.floor(Math.random() * 1e8).toString(16),
@@ -54,5 +56,10 @@ export const CODE_SIGNING = '1.3.6.1.5.5.7.3.3';
 
 // A raw extension with the given OID and DER value.
 export function rawExtension(oid: string, value: Uint8Array, critical = false): x509.Extension {
-  return new x509.Extension(oid, critical, value);
+  return new x509.Extension(oid, critical, new Uint8Array(value));
+}
+
+// A trusted-root certificate authority over the given DER chain (issuing certificate first).
+export function authority(chain: Uint8Array[], validFor: { start?: number; end?: number } = {}, where = 'certificateAuthorities[0]') {
+  return { subject: { organization: 'Signet', commonName: 'test' }, uri: 'https://ca.test', certChain: chain, validFor, where };
 }
