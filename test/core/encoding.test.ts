@@ -23,6 +23,10 @@ describe('base64', () => {
       }),
     );
   });
+  it('skips line breaks as Go and protojson do, but no other whitespace', () => {
+    expect(fromBase64('aGVs\nbG8=\r\n')).toEqual(new TextEncoder().encode('hello'));
+    expect(codeOf(() => fromBase64('aGVs bG8='))).toBe('BASE64_INVALID');
+  });
   it('refuses characters outside the alphabet, bad padding and non-zero trailing bits', () => {
     expect(codeOf(() => fromBase64('ab$d'))).toBe('BASE64_INVALID');
     expect(codeOf(() => fromBase64('a==='))).toBe('BASE64_INVALID');

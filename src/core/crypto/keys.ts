@@ -40,23 +40,32 @@ export function parsePublicKey(spki: Uint8Array, where = 'public key'): PublicKe
     if (!curve) throw new VerifyError('KEY_UNSUPPORTED', `${where} uses an unsupported elliptic curve`, { where, expected: 'P-256, P-384 or P-521' });
     return { kind: 'ec', curve, spki, point: keyBits, description: `ECDSA ${curve}` };
   }
-  if (oid === OID_RSA || oid === OID_RSA_PSS) {
-    const rsa = readTlv(keyBits, 0, where);
-    const [n, e] = readChildren(rsa.value, where);
-    if (!n || !e || n.tag !== 0x02 || e.tag !== 0x02) throw new VerifyError('DER_INVALID', `${where} is not an RSA public key`, { where });
-    const modulus = stripLeadingZeros(n.value);
-    const bits = modulus.length * 8 - Math.clz32(modulus[0] ?? 0) + 24;
-    if (bits < 2048 || bits > 4096) {
-      throw new VerifyError('KEY_UNSUPPORTED', `${where} is a ${bits}-bit RSA key`, { where, expected: '2048 to 4096 bits', found: String(bits) });
-    }
-    const pssOnly = oid === OID_RSA_PSS;
-    return { kind: 'rsa', pssOnly, bits, spki, modulus, exponent: stripLeadingZeros(e.value), description: `RSA ${bits}${pssOnly ? ' (PSS)' : ''}` };
-  }
+  if (oid === OID_RSA || oid === OID_RSA_PSS) return rsaKey(keyBits, oid === OID_RSA_PSS, spki, where);
   if (oid === OID_ED25519) {
     if (keyBits.length !== 32) throw new VerifyError('DER_INVALID', `${where} Ed25519 key is not 32 bytes`, { where });
     return { kind: 'ed25519', spki, raw: keyBits, description: 'Ed25519' };
   }
   throw new VerifyError('KEY_UNSUPPORTED', `${where} has unsupported key algorithm ${oid}`, { where, found: oid });
+}
+
+// A bare PKCS#1 RSAPublicKey (RFC 8017 A.1.1), as some trusted roots list CT log keys (PKCS1_RSA_*).
+export function parsePkcs1RsaPublicKey(der: Uint8Array, where = 'public key'): PublicKey {
+  return rsaKey(der, false, undefined, where);
+}
+
+// RSAPublicKey ::= SEQUENCE { modulus, publicExponent }; 2048 to 4096 bits.
+function rsaKey(der: Uint8Array, pssOnly: boolean, spki: Uint8Array | undefined, where: string): PublicKey {
+  const rsa = readTlv(der, 0, where);
+  const [n, e] = readChildren(rsa.value, where);
+  if (rsa.tag !== 0x30 || !n || !e || n.tag !== 0x02 || e.tag !== 0x02) throw new VerifyError('DER_INVALID', `${where} is not an RSA public key`, { where });
+  const modulus = stripLeadingZeros(n.value);
+  const bits = modulus.length * 8 - Math.clz32(modulus[0] ?? 0) + 24;
+  if (bits < 2048 || bits > 4096) {
+    throw new VerifyError('KEY_UNSUPPORTED', `${where} is a ${bits}-bit RSA key`, { where, expected: '2048 to 4096 bits', found: String(bits) });
+  }
+  const exponent = stripLeadingZeros(e.value);
+  const key = { kind: 'rsa' as const, pssOnly, bits, spki: spki ?? new Uint8Array(), modulus, exponent, description: `RSA ${bits}${pssOnly ? ' (PSS)' : ''}` };
+  return spki ? key : { ...key, spki: rsaEncryptionSpki(key) };
 }
 
 function stripLeadingZeros(bytes: Uint8Array): Uint8Array {

@@ -7,8 +7,10 @@ for (let i = 0; i < 64; i++) DECODE[STD.charCodeAt(i)] = i;
 DECODE['-'.charCodeAt(0)] = 62;
 DECODE['_'.charCodeAt(0)] = 63;
 
-// Decode standard or URL-safe base64, with or without padding; any other character is an error.
-export function fromBase64(text: string, where = 'base64 value'): Uint8Array {
+// Decode standard or URL-safe base64, with or without padding; line breaks are skipped (as Go's decoder,
+// and so protojson, does: `base64` wraps at 76 columns); any other character is an error.
+export function fromBase64(input: string, where = 'base64 value'): Uint8Array {
+  const text = input.includes('\n') || input.includes('\r') ? input.replace(/[\r\n]/g, '') : input;
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
   const padding = text.length - end;

@@ -14,24 +14,26 @@ export interface Tlv {
 
 // Read one TLV at offset; definite lengths only, every length checked against the buffer.
 export function readTlv(bytes: Uint8Array, offset = 0, where = 'DER'): Tlv {
-  const fail = (why: string): never => {
-    throw new VerifyError('DER_INVALID', `${where}: ${why} at byte ${offset}`, { where });
-  };
-  if (offset + 2 > bytes.length) fail('truncated header');
+  if (offset + 2 > bytes.length) derError(where, 'truncated header', offset);
   const tag = bytes[offset]!;
-  if ((tag & 0x1f) === 0x1f) fail('multi-byte tags are not supported');
+  if ((tag & 0x1f) === 0x1f) derError(where, 'multi-byte tags are not supported', offset);
   let len = bytes[offset + 1]!;
   let p = offset + 2;
   if (len & 0x80) {
     const n = len & 0x7f;
-    if (n === 0 || n > 4) fail('unsupported length form');
-    if (p + n > bytes.length) fail('truncated length');
+    if (n === 0 || n > 4) derError(where, 'unsupported length form', offset);
+    if (p + n > bytes.length) derError(where, 'truncated length', offset);
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + bytes[p + i]!;
     p += n;
   }
-  if (p + len > bytes.length) fail(`length ${len} runs past the end`);
+  if (p + len > bytes.length) derError(where, `length ${len} runs past the end`, offset);
   return { tag, start: offset, valueStart: p, end: p + len, value: bytes.subarray(p, p + len) };
+}
+
+// Throw the DER_INVALID error for a malformed TLV.
+function derError(where: string, why: string, offset: number): never {
+  throw new VerifyError('DER_INVALID', `${where}: ${why} at byte ${offset}`, { where });
 }
 
 // The TLVs directly inside a constructed value, in order.
@@ -48,7 +50,9 @@ export function readChildren(value: Uint8Array, where = 'DER'): Tlv[] {
 
 // Decode an OBJECT IDENTIFIER's content bytes to dotted form.
 export function decodeOid(value: Uint8Array): string {
-  if (value.length === 0) throw new VerifyError('DER_INVALID', 'empty OBJECT IDENTIFIER');
+  if (value.length === 0 || value[value.length - 1]! & 0x80 || value.length > 64) {
+    throw new VerifyError('DER_INVALID', 'malformed OBJECT IDENTIFIER');
+  }
   const parts: number[] = [];
   let n = 0;
   for (let i = 0; i < value.length; i++) {

@@ -7,14 +7,20 @@ export interface PemBlock {
   der: Uint8Array;
 }
 
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+const BEGIN = /-----BEGIN ([A-Z0-9 ]{1,64})-----/g;
 
-// Every PEM block in the text, in order; throws PEM_INVALID when there is none.
+// Every PEM block in the text, in order; throws PEM_INVALID when there is none. A linear scan: each
+// BEGIN line is matched to the next END line of the same label (no backtracking on hostile text).
 export function parsePem(text: string, where = 'PEM'): PemBlock[] {
   const blocks: PemBlock[] = [];
-  for (const m of text.matchAll(BLOCK)) {
-    const body = m[2]!.replace(/\s+/g, '');
-    blocks.push({ label: m[1]!, der: fromBase64(body, `${where} (${m[1]})`) });
+  BEGIN.lastIndex = 0;
+  for (let m = BEGIN.exec(text); m; m = BEGIN.exec(text)) {
+    const label = m[1]!;
+    const end = text.indexOf(`-----END ${label}-----`, BEGIN.lastIndex);
+    if (end < 0) break;
+    const body = text.slice(BEGIN.lastIndex, end).replace(/\s+/g, '');
+    blocks.push({ label, der: fromBase64(body, `${where} (${label})`) });
+    BEGIN.lastIndex = end + label.length + 14;
   }
   if (blocks.length === 0) throw new VerifyError('PEM_INVALID', `${where} holds no PEM block`, { where });
   return blocks;

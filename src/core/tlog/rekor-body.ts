@@ -49,18 +49,22 @@ class BodyReader {
 
   constructor(private readonly where: string) {}
 
+  // The location of a body path in the input.
   at(path: string): string {
     return `${this.where}.${path}`;
   }
 
+  // Throw TLOG_BODY_INVALID at a body path.
   invalid(path: string, expected: string, found: JsonValue | undefined): never {
     return this.f.invalid(this.at(path), expected, found);
   }
 
+  // An object field.
   object(parent: JsonObject, key: string, path: string): JsonObject {
     return this.f.object(parent[key], this.at(path));
   }
 
+  // A string field.
   string(parent: JsonObject, key: string, path: string): string {
     return this.f.string(parent[key], this.at(path));
   }

@@ -2,7 +2,7 @@
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { JsonFields, parseJson, type JsonObject, type JsonValue } from '../encoding';
-import { parsePublicKey, type HashAlg } from '../crypto';
+import { parsePkcs1RsaPublicKey, parsePublicKey, type HashAlg } from '../crypto';
 import type { CertificateAuthority, TransparencyLogInstance, TrustedRoot, TrustSource, ValidityPeriod } from './types';
 
 const f: JsonFields = new JsonFields('TRUST_ROOT_INVALID', 'TRUST_ROOT_INVALID');
@@ -45,10 +45,12 @@ function parseLog(json: JsonValue, where: string): TransparencyLogInstance {
   if (!hashAlgorithm) f.invalid(`${where}.hashAlgorithm`, Object.keys(HASH_ALGORITHMS).join(' | '), hashName);
   const pk = f.object(log.publicKey, `${where}.publicKey`);
   const validFor = parseValidity(pk.validFor, `${where}.publicKey.validFor`);
-  const spki = f.bytes(pk.rawBytes, `${where}.publicKey.rawBytes`);
+  const rawKey = f.bytes(pk.rawBytes, `${where}.publicKey.rawBytes`);
+  const keyDetails = f.optString(pk.keyDetails, `${where}.publicKey.keyDetails`) ?? '';
   let publicKey;
   try {
-    publicKey = parsePublicKey(spki, `${where}.publicKey`);
+    // PKCS1_RSA_* keys are bare RSAPublicKey structures; every other key is a SubjectPublicKeyInfo.
+    publicKey = keyDetails.startsWith('PKCS1_') ? parsePkcs1RsaPublicKey(rawKey, `${where}.publicKey`) : parsePublicKey(rawKey, `${where}.publicKey`);
   } catch (err) {
     throw new VerifyError('TRUST_ROOT_INVALID', `${where}.publicKey is not a usable key: ${(err as Error).message}`, { where: `${where}.publicKey` });
   }
@@ -57,7 +59,7 @@ function parseLog(json: JsonValue, where: string): TransparencyLogInstance {
     baseUrl: f.string(log.baseUrl, `${where}.baseUrl`),
     hashAlgorithm,
     publicKey,
-    keyDetails: f.optString(pk.keyDetails, `${where}.publicKey.keyDetails`) ?? '',
+    keyDetails,
     validFor,
     logId: f.bytes(f.object(log.logId, `${where}.logId`).keyId, `${where}.logId.keyId`),
     ...(checkpointKeyId ? { checkpointKeyId: f.bytes(checkpointKeyId.keyId, `${where}.checkpointKeyId.keyId`) } : {}),

@@ -97,7 +97,8 @@ async function runChecks(ctx: VerifyContext): Promise<void> {
   if (!hasCheckpoint) steps.skip('tlog.checkpoint', 'The inclusion proof carries no checkpoint (allowed for v0.1 bundles only).');
   else if (!states.some((s) => s.log)) steps.skip('tlog.checkpoint', 'Not run: no entry comes from a trusted log.', true);
   else await steps.run('tlog.checkpoint', true, () => checkCheckpoints(states));
-  if (bodiesOk && countVerifiedEntries(states) < ctx.thresholds.tlog) {
+  const tlogFailed = (['tlog.body', 'tlog.set', 'tlog.inclusion', 'tlog.checkpoint'] as const).some((id) => steps.get(id)?.status === 'fail');
+  if (bodiesOk && !tlogFailed && countVerifiedEntries(states) < ctx.thresholds.tlog) {
     await steps.run('tlog.body', true, () => {
       throw new VerifyError('TLOG_THRESHOLD', `${countVerifiedEntries(states)} distinct verified log entries, ${ctx.thresholds.tlog} required`, {
         expected: `at least ${ctx.thresholds.tlog}`,

@@ -95,6 +95,7 @@ export function readTbsFields(tbsContent: Uint8Array, where: string): TbsFields 
   return { ...(version && { version }), serial, signature, issuer, validity, subject, spki, ...(extensions && { extensions }) };
 }
 
+// The version number of an explicit [0] Version field (0 = v1, 2 = v3).
 function versionOf(version: Tlv, where: string): number {
   const int = readTlv(version.value, 0, where);
   if (int.tag !== 0x02 || int.end !== version.value.length || int.value.length !== 1 || int.value[0]! > 2) {
@@ -126,6 +127,7 @@ export function parseCertificate(der: Uint8Array, where: string): Certificate {
   }
 }
 
+// Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue } (RFC 5280 §4.1.1) into its fields.
 function decodeCertificate(der: Uint8Array, where: string): Certificate {
   const outer = readTlv(der, 0, where);
   if (outer.tag !== 0x30 || outer.end !== der.length) throw new VerifyError('DER_INVALID', `${where}: not a single DER SEQUENCE`, { where });

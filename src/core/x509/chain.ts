@@ -108,6 +108,7 @@ async function findPath(leaf: Certificate, trusted: Certificate[]): Promise<Cert
   });
 }
 
+// The CHAIN_SIGNATURE_INVALID error for a certificate its candidate issuer did not sign.
 function signatureError(cert: Certificate, issuer: Certificate): VerifyError {
   const alg = cert.signatureAlgorithm;
   const keyFits = KEY_KIND[alg.scheme] === issuer.publicKey.kind;

@@ -44,6 +44,7 @@ class TlsReader {
     private readonly where: string,
   ) {}
 
+  // The next n bytes; SCT_MALFORMED when fewer remain.
   take(n: number, what: string): Uint8Array {
     if (this.pos + n > this.bytes.length) {
       throw new VerifyError('SCT_MALFORMED', `${this.where}: ${what} runs past the end`, {
@@ -56,14 +57,17 @@ class TlsReader {
     return this.bytes.subarray(this.pos - n, this.pos);
   }
 
+  // A big-endian unsigned integer of n bytes.
   uint(n: 1 | 2 | 3, what: string): number {
     return this.take(n, what).reduce((v, b) => v * 256 + b, 0);
   }
 
+  // A variable-length vector with a length prefix of the given size.
   vector(lengthBytes: 1 | 2 | 3, what: string): Uint8Array {
     return this.take(this.uint(lengthBytes, `${what} length`), what);
   }
 
+  // Whether every byte has been read.
   get done(): boolean {
     return this.pos === this.bytes.length;
   }

@@ -50,12 +50,11 @@ export function certificateEvidence(cert: Certificate): Evidence[] {
   ];
 }
 
-// Path from the leaf to a trusted Fulcio CA, verified at every verified time (or the issuance time if none).
+// Path from the leaf to a trusted Fulcio CA, every CA valid when it issued the leaf; the leaf's own
+// validity at the verified times is time.validity's check.
 export async function verifyChain(ctx: VerifyContext): Promise<StepOutcome> {
   const leaf = ctx.leaf!;
-  const times = ctx.verifiedTimes.length > 0 ? [...new Set(ctx.verifiedTimes.map((t) => t.time))] : [leaf.notBefore];
-  let chain = await verifyCertificateChain(leaf, ctx.trust.certificateAuthorities, times[0]!);
-  for (const at of times.slice(1)) chain = await verifyCertificateChain(leaf, ctx.trust.certificateAuthorities, at);
+  const chain = await verifyCertificateChain(leaf, ctx.trust.certificateAuthorities, leaf.notBefore);
   ctx.chain = chain;
   const extra = ctx.bundle.material.kind === 'certificate' ? ctx.bundle.material.chain.slice(1) : [];
   const unused = extra.filter((der) => !chain.path.some((c) => bytesEqual(c.der, der))).length;
@@ -63,7 +62,7 @@ export async function verifyChain(ctx: VerifyContext): Promise<StepOutcome> {
     summary: `${chain.path.map((c) => c.subject).join(' → ')} (trusted CA ${chain.authority.uri || chain.authority.subject.commonName}, ${chain.authority.where}).`,
     evidence: [
       ...chain.path.map((c, i): Evidence => ({ kind: 'text', label: i === 0 ? 'leaf' : i === chain.path.length - 1 ? 'root' : 'intermediate', value: `${c.subject} (serial ${c.serialNumber})` })),
-      { kind: 'text', label: 'checked at', value: times.map((t) => new Date(t).toISOString()).join(', ') },
+      { kind: 'time', label: 'checked at (issuance)', value: new Date(leaf.notBefore).toISOString() },
       ...(unused > 0 ? [{ kind: 'text', label: 'ignored', value: `${unused} certificate(s) from the bundle not in the trusted root` } as Evidence] : []),
     ],
   };

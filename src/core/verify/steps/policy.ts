@@ -16,6 +16,7 @@ export async function checkIdentity(ctx: VerifyContext): Promise<StepOutcome> {
     return { status: 'warn', summary: `Identity was not checked (inspect only)${sans ? `: the certificate says ${sans}` : ''}. Anyone with a Sigstore account can produce a bundle that passes every other check.` };
   }
   if (policy.kind === 'key') {
+    if (!ctx.signingKey) throw new VerifyError('KEY_MISSING', 'the public key you gave could not be read, so no signer can be confirmed', { where: 'the given public key', expected: 'a PEM PUBLIC KEY' });
     const fingerprint = `SHA256:${toHex(await sha256(ctx.signingKey!.spki))}`;
     if (ctx.leaf && !bytesEqual(ctx.leaf.spki, ctx.signingKey!.spki)) {
       throw new VerifyError('KEY_MISMATCH', 'the certificate key is not the key you gave', { where: 'certificate subjectPublicKeyInfo', expected: fingerprint, found: `SHA256:${toHex(await sha256(ctx.leaf.spki))}` });

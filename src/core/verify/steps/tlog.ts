@@ -107,7 +107,7 @@ export async function checkInclusion(states: EntryState[]): Promise<StepOutcome>
 export async function checkCheckpoints(states: EntryState[]): Promise<StepOutcome> {
   const withCheckpoint = states.filter((s) => s.entry.inclusionProof?.checkpoint && s.log);
   const evidence = await eachEntry(withCheckpoint, async (s) => {
-    const ev = await verifyCheckpoint(s.entry.inclusionProof!, s.log!);
+    const ev = await verifyCheckpoint(s.entry.inclusionProof!, s.log!, `${s.entry.where}.inclusionProof.checkpoint`);
     s.ok.checkpoint = true;
     return [...ev, { kind: 'text', label: 'checkpoint', value: s.entry.inclusionProof!.checkpoint }];
   });
