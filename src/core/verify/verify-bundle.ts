@@ -80,7 +80,7 @@ async function runChecks(ctx: VerifyContext): Promise<void> {
 
   await steps.run('artifact.bind', true, () => bindArtifact(ctx));
   if (!steps.get('signature')) {
-    if (!ctx.signingKey && !keyed && !leafOk) steps.skip('signature', 'Not run: the signing certificate could not be decoded.', true);
+    if (!ctx.signingKey && !keyed && !leafOk) steps.skip('signature', 'Not run: the signing certificate was refused at cert.decode.', true);
     else await steps.run('signature', true, () => verifyBundleSignature(ctx));
   }
 
@@ -115,7 +115,7 @@ async function runChecks(ctx: VerifyContext): Promise<void> {
     steps.skip('cert.sct', 'Signed with a public key: there is no certificate to log.');
     steps.skip('time.validity', 'Signed with a public key, which has no validity period.');
   } else if (!leafOk) {
-    for (const id of ['cert.chain', 'cert.sct', 'time.validity'] as const) steps.skip(id, 'Not run: the signing certificate could not be decoded.', true);
+    for (const id of ['cert.chain', 'cert.sct', 'time.validity'] as const) steps.skip(id, 'Not run: the signing certificate was refused at cert.decode.', true);
   } else {
     const chainOk = await steps.run('cert.chain', true, () => verifyChain(ctx));
     if (chainOk) await steps.run('cert.sct', true, () => verifyScts(ctx));
@@ -123,7 +123,7 @@ async function runChecks(ctx: VerifyContext): Promise<void> {
     await steps.run('time.validity', true, () => checkTimeValidity(ctx));
   }
 
-  if (!keyed && !leafOk && req.policy.kind === 'identity') steps.skip('policy.identity', 'Not run: the signing certificate could not be decoded.', true);
+  if (!keyed && !leafOk && req.policy.kind === 'identity') steps.skip('policy.identity', 'Not run: the signing certificate was refused at cert.decode.', true);
   else await steps.run('policy.identity', true, () => checkIdentity(ctx));
   if (req.policy.predicateType) await steps.run('policy.attestation', true, () => checkAttestation(ctx));
   else steps.skip('policy.attestation', 'No attestation type was asked for.');
