@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'SIGNATURE_INVALID',
   'SIGNATURE_MALFORMED',
   'KEY_UNSUPPORTED',
+  'KEY_INVALID',
   'KEY_MISSING',
   'KEY_MISMATCH',
   // transparency log

@@ -98,7 +98,12 @@ export function cryptoKeyFor(key: PublicKey, kind: ImportKind, hash: HashAlg): P
           : { name: kind === 'rsa-pss' ? 'RSA-PSS' : 'RSASSA-PKCS1-v1_5', hash };
     // WebCrypto refuses the RSASSA-PSS SPKI OID; import PSS-only keys through their rsaEncryption form.
     const spki = key.kind === 'rsa' && key.pssOnly ? rsaEncryptionSpki(key) : key.spki;
-    imported = subtle().importKey('spki', toArrayBuffer(spki), algorithm, false, ['verify']);
+    imported = subtle()
+      .importKey('spki', toArrayBuffer(spki), algorithm, false, ['verify'])
+      .catch((err: unknown) => {
+        // WebCrypto refuses points off the curve and similar: the key is broken, not Signet.
+        throw new VerifyError('KEY_INVALID', `the ${key.description} public key is not a valid key: ${(err as Error).message}`, { expected: `a valid ${key.description} key` });
+      });
     perKey.set(cacheKey, imported);
   }
   return imported;

@@ -15,7 +15,7 @@ export function decodeCertificate(ctx: VerifyContext): StepOutcome {
   const leaf = certs[0]!;
   ctx.leaf = leaf;
   ctx.signingKey = leaf.publicKey;
-  ctx.signingKeySource = `the certificate for ${leaf.subjectAltNames.map((s) => s.value).join(', ') || leaf.subject}`;
+  ctx.signingKeySource = `the certificate for ${sanOrSubject(leaf)}`;
   // A chain that carries its own root asks to be trusted on its own say-so (Sigstore client spec: trust comes only from the root).
   const selfSigned = certs.findIndex((c) => isSelfSigned(c));
   if (selfSigned >= 0) {
@@ -27,9 +27,14 @@ export function decodeCertificate(ctx: VerifyContext): StepOutcome {
   }
   verifyLeafProfile(leaf);
   return {
-    summary: `Code-signing leaf for ${leaf.subjectAltNames.map((s) => s.value).join(', ')}, issued by ${leaf.issuer}, valid ${new Date(leaf.notBefore).toISOString()} to ${new Date(leaf.notAfter).toISOString()}.`,
+    summary: `Code-signing leaf for ${sanOrSubject(leaf)}, issued by ${leaf.issuer}, valid ${new Date(leaf.notBefore).toISOString()} to ${new Date(leaf.notAfter).toISOString()}.`,
     evidence: certificateEvidence(leaf),
   };
+}
+
+// How a leaf is named to people: Fulcio leaves have an empty subject and say who they are in the SAN.
+function sanOrSubject(cert: Certificate): string {
+  return cert.subjectAltNames.map((s) => s.value).join(', ') || cert.subject;
 }
 
 // The named values the certificate view shows.
@@ -59,7 +64,7 @@ export async function verifyChain(ctx: VerifyContext): Promise<StepOutcome> {
   const extra = ctx.bundle.material.kind === 'certificate' ? ctx.bundle.material.chain.slice(1) : [];
   const unused = extra.filter((der) => !chain.path.some((c) => bytesEqual(c.der, der))).length;
   return {
-    summary: `${chain.path.map((c) => c.subject).join(' → ')} (trusted CA ${chain.authority.uri || chain.authority.subject.commonName}, ${chain.authority.where}).`,
+    summary: `${chain.path.map((c, i) => (i === 0 ? sanOrSubject(c) : c.subject)).join(' → ')} (trusted CA ${chain.authority.uri || chain.authority.subject.commonName}, ${chain.authority.where}).`,
     evidence: [
       ...chain.path.map((c, i): Evidence => ({ kind: 'text', label: i === 0 ? 'leaf' : i === chain.path.length - 1 ? 'root' : 'intermediate', value: `${c.subject} (serial ${c.serialNumber})` })),
       { kind: 'time', label: 'checked at (issuance)', value: new Date(leaf.notBefore).toISOString() },

@@ -29,7 +29,7 @@ export async function checkRfc3161(ctx: VerifyContext): Promise<StepOutcome> {
     }
   }
   const times = ctx.verifiedTimes.filter((t) => t.source === 'rfc3161').map((t) => new Date(t.time).toISOString());
-  return { summary: `${tokens.length === 1 ? 'A trusted timestamp authority' : `${tokens.length} timestamps`} attest the signature existed at ${times.join(', ')}.`, evidence };
+  return { summary: `${tokens.length === 1 ? 'A trusted timestamp authority attests' : `${tokens.length} timestamps attest`} the signature existed at ${times.join(', ')}.`, evidence };
 }
 
 // The leaf was valid at every verified time, and enough distinct verified times exist.
