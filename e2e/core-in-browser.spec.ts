@@ -34,7 +34,14 @@ async function verifyInBrowser(page: import('@playwright/test').Page, cases: Bro
       const hex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
       const out = [];
       for (const c of cases) {
-        const trustedRoot = c.trustedRoot ? core.parseTrustedRoot(c.trustedRoot, { name: 'case root', description: 'case' }) : core.publicGoodTrustedRoot();
+        let trustedRoot;
+        try {
+          trustedRoot = c.trustedRoot ? core.parseTrustedRoot(c.trustedRoot, { name: 'case root', description: 'case' }) : core.publicGoodTrustedRoot();
+        } catch (err) {
+          // A trusted root that does not parse rejects the verification before it starts (the CLI exits 2).
+          out.push({ verdict: 'rejected', failedStep: undefined, steps: [`trusted-root:${(err as { code?: string }).code}`] });
+          continue;
+        }
         const policy = c.keyPem
           ? { kind: 'key', publicKey: c.keyPem }
           : { kind: 'identity', identity: { identity: { exact: c.identity }, issuer: { exact: c.issuer } } };
