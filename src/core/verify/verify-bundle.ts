@@ -10,7 +10,7 @@ import { STEP_IDS, type Step, type VerificationResult } from './types';
 import { bindArtifact } from './steps/artifact-bind';
 import { decodeCertificate, verifyChain, verifyScts } from './steps/certificate';
 import { verifyBundleSignature } from './steps/signature';
-import { checkCheckpoints, checkInclusion, checkSets, checkTlogBodies, countVerifiedEntries, entryStates } from './steps/tlog';
+import { checkCheckpoints, checkInclusion, checkSets, checkTlogBodies, countVerifiedEntries, entryStates, type EntryState } from './steps/tlog';
 import { checkRfc3161, checkTimeValidity } from './steps/timestamps';
 import { checkAttestation, checkIdentity } from './steps/policy';
 
@@ -55,78 +55,107 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
   };
 }
 
-// Everything after parsing, in dependency order (times before the chain and validity checks that need them).
+// Everything after parsing. Independent checks run concurrently (WebCrypto is asynchronous, so
+// overlapping them hides its latency); the time and policy checks wait for what they depend on.
 async function runChecks(ctx: VerifyContext): Promise<void> {
   const { steps, bundle, req } = ctx;
   const keyed = bundle.material.kind === 'publicKey';
-  const policyKey = req.policy.kind === 'key' ? req.policy.publicKey : undefined;
 
   let leafOk = false;
-  if (keyed) {
-    steps.skip('cert.decode', 'Signed with a public key: there is no certificate.');
-  } else {
-    leafOk = await steps.run('cert.decode', true, () => decodeCertificate(ctx));
-  }
-  if (policyKey !== undefined) {
-    // The key the user gave is the one that must have signed (cosign verify --key).
-    try {
-      ctx.signingKey = resolvePublicKey(policyKey);
-      ctx.signingKeySource = 'the public key you gave';
-    } catch (err) {
-      ctx.signingKey = undefined;
-      await steps.run('signature', true, () => Promise.reject(err));
-    }
-  }
-
-  await steps.run('artifact.bind', true, () => bindArtifact(ctx));
-  if (!steps.get('signature')) {
-    if (!ctx.signingKey && !keyed && !leafOk) steps.skip('signature', 'Not run: the signing certificate was refused at cert.decode.', true);
-    else await steps.run('signature', true, () => verifyBundleSignature(ctx));
-  }
-
+  if (keyed) steps.skip('cert.decode', 'Signed with a public key: there is no certificate.');
+  else leafOk = await steps.run('cert.decode', true, () => decodeCertificate(ctx));
+  const keyError = resolveGivenKey(ctx);
   const states = entryStates(bundle.tlogEntries);
-  const bodiesOk = await steps.run('tlog.body', true, () => checkTlogBodies(ctx, states));
-  const hasSet = states.some((s) => s.entry.inclusionPromise);
-  const hasProof = states.some((s) => s.entry.inclusionProof);
-  const hasCheckpoint = states.some((s) => s.entry.inclusionProof?.checkpoint);
-  if (!hasSet) steps.skip('tlog.set', 'No entry carries a signed entry timestamp (Rekor v2 and some v0.2+ bundles); its integrated time is not used.');
-  else if (!states.some((s) => s.log)) steps.skip('tlog.set', 'Not run: no entry comes from a trusted log.', true);
-  else await steps.run('tlog.set', true, () => checkSets(ctx, states));
-  if (hasProof) await steps.run('tlog.inclusion', true, () => checkInclusion(states));
-  else steps.skip('tlog.inclusion', 'The v0.1 bundle carries no inclusion proof; inclusion rests on the signed entry timestamp.');
-  if (!hasCheckpoint) steps.skip('tlog.checkpoint', 'The inclusion proof carries no checkpoint (allowed for v0.1 bundles only).');
-  else if (!states.some((s) => s.log)) steps.skip('tlog.checkpoint', 'Not run: no entry comes from a trusted log.', true);
-  else await steps.run('tlog.checkpoint', true, () => checkCheckpoints(states));
-  const tlogFailed = (['tlog.body', 'tlog.set', 'tlog.inclusion', 'tlog.checkpoint'] as const).some((id) => steps.get(id)?.status === 'fail');
-  if (bodiesOk && !tlogFailed && countVerifiedEntries(states) < ctx.thresholds.tlog) {
-    await steps.run('tlog.body', true, () => {
-      throw new VerifyError('TLOG_THRESHOLD', `${countVerifiedEntries(states)} distinct verified log entries, ${ctx.thresholds.tlog} required`, {
-        expected: `at least ${ctx.thresholds.tlog}`,
-        found: String(countVerifiedEntries(states)),
-      });
-    });
-  }
 
-  if (bundle.rfc3161Timestamps.length > 0) await steps.run('timestamp.rfc3161', true, () => checkRfc3161(ctx));
-  else steps.skip('timestamp.rfc3161', 'The bundle carries no RFC 3161 timestamp.');
+  await Promise.all([
+    steps.run('artifact.bind', true, () => bindArtifact(ctx)),
+    runSignature(ctx, keyed, leafOk, keyError),
+    runTlogSteps(ctx, states),
+    bundle.rfc3161Timestamps.length > 0
+      ? steps.run('timestamp.rfc3161', true, () => checkRfc3161(ctx))
+      : steps.skip('timestamp.rfc3161', 'The bundle carries no RFC 3161 timestamp.'),
+    runCertificateSteps(ctx, keyed, leafOk),
+  ]);
+  // Concurrent steps finish in any order; the record lists verified times in input order.
+  ctx.verifiedTimes.sort((a, b) => a.where.localeCompare(b.where));
 
-  if (keyed) {
-    steps.skip('cert.chain', 'Signed with a public key: there is no certificate chain.');
-    steps.skip('cert.sct', 'Signed with a public key: there is no certificate to log.');
-    steps.skip('time.validity', 'Signed with a public key, which has no validity period.');
-  } else if (!leafOk) {
-    for (const id of ['cert.chain', 'cert.sct', 'time.validity'] as const) steps.skip(id, 'Not run: the signing certificate was refused at cert.decode.', true);
-  } else {
-    const chainOk = await steps.run('cert.chain', true, () => verifyChain(ctx));
-    if (chainOk) await steps.run('cert.sct', true, () => verifyScts(ctx));
-    else steps.skip('cert.sct', 'Not run: without a trusted issuer the SCT cannot be checked.', true);
-    await steps.run('time.validity', true, () => checkTimeValidity(ctx));
-  }
-
-  if (!keyed && !leafOk && req.policy.kind === 'identity') steps.skip('policy.identity', 'Not run: the signing certificate was refused at cert.decode.', true);
+  if (keyed) steps.skip('time.validity', 'Signed with a public key, which has no validity period.');
+  else if (!leafOk) steps.skip('time.validity', NOT_DECODED, true);
+  else await steps.run('time.validity', true, () => checkTimeValidity(ctx));
+  if (!keyed && !leafOk && req.policy.kind === 'identity') steps.skip('policy.identity', NOT_DECODED, true);
   else await steps.run('policy.identity', true, () => checkIdentity(ctx));
   if (req.policy.predicateType) await steps.run('policy.attestation', true, () => checkAttestation(ctx));
   else steps.skip('policy.attestation', 'No attestation type was asked for.');
+}
+
+const NOT_DECODED = 'Not run: the signing certificate was refused at cert.decode.';
+
+// With --key, the key the user gave is the one that must have signed; returns why it could not be read.
+function resolveGivenKey(ctx: VerifyContext): unknown {
+  if (ctx.req.policy.kind !== 'key') return undefined;
+  try {
+    ctx.signingKey = resolvePublicKey(ctx.req.policy.publicKey);
+    ctx.signingKeySource = 'the public key you gave';
+    return undefined;
+  } catch (err) {
+    ctx.signingKey = undefined;
+    return err;
+  }
+}
+
+// The signature step, unless there is no key to check it with.
+async function runSignature(ctx: VerifyContext, keyed: boolean, leafOk: boolean, keyError: unknown): Promise<void> {
+  if (keyError) await ctx.steps.run('signature', true, () => Promise.reject(keyError));
+  else if (!ctx.signingKey && !keyed && !leafOk) ctx.steps.skip('signature', NOT_DECODED, true);
+  else await ctx.steps.run('signature', true, () => verifyBundleSignature(ctx));
+}
+
+// The four tlog steps: the body first (it finds each entry's log), then SET, inclusion and checkpoint together.
+async function runTlogSteps(ctx: VerifyContext, states: EntryState[]): Promise<void> {
+  const { steps } = ctx;
+  const bodiesOk = await steps.run('tlog.body', true, () => checkTlogBodies(ctx, states));
+  const fromTrustedLog = states.some((s) => s.log);
+  await Promise.all([
+    !states.some((s) => s.entry.inclusionPromise)
+      ? steps.skip('tlog.set', 'No entry carries a signed entry timestamp (Rekor v2 and some v0.2+ bundles); its integrated time is not used.')
+      : fromTrustedLog
+        ? steps.run('tlog.set', true, () => checkSets(ctx, states))
+        : steps.skip('tlog.set', 'Not run: no entry comes from a trusted log.', true),
+    states.some((s) => s.entry.inclusionProof)
+      ? steps.run('tlog.inclusion', true, () => checkInclusion(states))
+      : steps.skip('tlog.inclusion', 'The v0.1 bundle carries no inclusion proof; inclusion rests on the signed entry timestamp.'),
+    !states.some((s) => s.entry.inclusionProof?.checkpoint)
+      ? steps.skip('tlog.checkpoint', 'The inclusion proof carries no checkpoint (allowed for v0.1 bundles only).')
+      : fromTrustedLog
+        ? steps.run('tlog.checkpoint', true, () => checkCheckpoints(states))
+        : steps.skip('tlog.checkpoint', 'Not run: no entry comes from a trusted log.', true),
+  ]);
+  const tlogFailed = (['tlog.set', 'tlog.inclusion', 'tlog.checkpoint'] as const).some((id) => steps.get(id)?.status === 'fail');
+  const verified = countVerifiedEntries(states);
+  if (bodiesOk && !tlogFailed && verified < ctx.thresholds.tlog) {
+    await steps.run('tlog.body', true, () => {
+      throw new VerifyError('TLOG_THRESHOLD', `${verified} distinct verified log entries, ${ctx.thresholds.tlog} required`, {
+        expected: `at least ${ctx.thresholds.tlog}`,
+        found: String(verified),
+      });
+    });
+  }
+}
+
+// cert.chain then cert.sct (the SCT needs the issuer the chain found).
+async function runCertificateSteps(ctx: VerifyContext, keyed: boolean, leafOk: boolean): Promise<void> {
+  const { steps } = ctx;
+  if (keyed) {
+    steps.skip('cert.chain', 'Signed with a public key: there is no certificate chain.');
+    steps.skip('cert.sct', 'Signed with a public key: there is no certificate to log.');
+  } else if (!leafOk) {
+    steps.skip('cert.chain', NOT_DECODED, true);
+    steps.skip('cert.sct', NOT_DECODED, true);
+  } else if (await steps.run('cert.chain', true, () => verifyChain(ctx))) {
+    await steps.run('cert.sct', true, () => verifyScts(ctx));
+  } else {
+    steps.skip('cert.sct', 'Not run: without a trusted issuer the SCT cannot be checked.', true);
+  }
 }
 
 // Bundle JSON text, parsed JSON, or an already-normalised Bundle.
