@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup-fast-check.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -31,13 +31,16 @@ const verifyGenerated = (text: string) =>
     now: instance.now().getTime(),
   });
 
-// What a bundle means: its normalised form minus fields nothing signs (DSSE keyid, public-key hint).
+// What a bundle claims: the signed content, the signer, and which log entries record it. Unsigned labels
+// (DSSE keyid, public-key hint, media-type spelling) and optional extra evidence (an inclusion promise or
+// a timestamp whose removal still leaves enough) may change without changing the claim.
 function meaning(text: string): string | null {
   try {
     const b = parseBundle(text);
     const content = b.content.kind === 'dsse' ? { ...b.content, signatures: b.content.signatures.map((s) => ({ sig: s.sig })) } : b.content;
     const material = b.material.kind === 'publicKey' ? { kind: 'publicKey' } : b.material;
-    return JSON.stringify({ ...b, content, material }, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v));
+    const entries = b.tlogEntries.map((e) => ({ logIndex: e.logIndex, logId: e.logId, kind: e.kind, version: e.version, body: e.canonicalizedBody }));
+    return JSON.stringify({ content, material, entries }, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v));
   } catch {
     return null;
   }
