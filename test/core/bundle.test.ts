@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../support/error-code';
 import { readFileSync } from 'node:fs';
 import { parseBundle, VerifyError } from '../../src/core';
 
 const CASES = '../shared/conformance/bundle-verify';
 const read = (name: string) => readFileSync(`${CASES}/${name}/bundle.sigstore.json`, 'utf8');
-const codeOf = (text: string) => {
-  try {
-    parseBundle(text);
-  } catch (e) {
-    return (e as VerifyError).code;
-  }
-  return 'parsed';
-};
+const parseCode = (text: string) => codeOf(() => parseBundle(text));
 const mutate = (name: string, fn: (b: any) => void) => {
   const b = JSON.parse(read(name));
   fn(b);
@@ -45,36 +39,36 @@ describe('parseBundle', () => {
   });
 
   it('rejects the malformed conformance bundles with stable codes', () => {
-    expect(codeOf(read('bundle-malformed-json_fail'))).toBe('JSON_INVALID');
-    expect(codeOf(read('bundle-unknown-version_fail'))).toBe('BUNDLE_MEDIA_TYPE_UNKNOWN');
-    expect(codeOf(read('bundle-negative-log-index_fail'))).toBe('BUNDLE_FIELD_INVALID');
-    expect(codeOf(read('bundle-invalid-base64-signature_fail'))).toBe('BASE64_INVALID');
-    expect(codeOf(read('bundle-empty-certificate-chain_fail'))).toBe('BUNDLE_FIELD_INVALID');
+    expect(parseCode(read('bundle-malformed-json_fail'))).toBe('JSON_INVALID');
+    expect(parseCode(read('bundle-unknown-version_fail'))).toBe('BUNDLE_MEDIA_TYPE_UNKNOWN');
+    expect(parseCode(read('bundle-negative-log-index_fail'))).toBe('BUNDLE_FIELD_INVALID');
+    expect(parseCode(read('bundle-invalid-base64-signature_fail'))).toBe('BASE64_INVALID');
+    expect(parseCode(read('bundle-empty-certificate-chain_fail'))).toBe('BUNDLE_FIELD_INVALID');
   });
 
   it('enforces the per-version requirements', () => {
-    expect(codeOf(mutate('happy-path-v0.1', (b) => delete b.verificationMaterial.tlogEntries[0].inclusionPromise))).toBe('BUNDLE_VERSION_REQUIREMENT');
-    expect(codeOf(mutate('happy-path-v0.2', (b) => delete b.verificationMaterial.tlogEntries[0].inclusionProof))).toBe('BUNDLE_VERSION_REQUIREMENT');
-    expect(codeOf(mutate('happy-path-v0.2', (b) => delete b.verificationMaterial.tlogEntries[0].inclusionProof.checkpoint))).toBe('BUNDLE_FIELD_MISSING');
+    expect(parseCode(mutate('happy-path-v0.1', (b) => delete b.verificationMaterial.tlogEntries[0].inclusionPromise))).toBe('BUNDLE_VERSION_REQUIREMENT');
+    expect(parseCode(mutate('happy-path-v0.2', (b) => delete b.verificationMaterial.tlogEntries[0].inclusionProof))).toBe('BUNDLE_VERSION_REQUIREMENT');
+    expect(parseCode(mutate('happy-path-v0.2', (b) => delete b.verificationMaterial.tlogEntries[0].inclusionProof.checkpoint))).toBe('BUNDLE_FIELD_MISSING');
     expect(
-      codeOf(
+      parseCode(
         mutate('happy-path-v0.3', (b) => {
           b.verificationMaterial.x509CertificateChain = { certificates: [b.verificationMaterial.certificate] };
           delete b.verificationMaterial.certificate;
         }),
       ),
     ).toBe('BUNDLE_VERSION_REQUIREMENT');
-    expect(codeOf(mutate('happy-path-v0.3', (b) => (b.dsseEnvelope = { payload: '', payloadType: 'x', signatures: [] })))).toBe('BUNDLE_FIELD_INVALID');
+    expect(parseCode(mutate('happy-path-v0.3', (b) => (b.dsseEnvelope = { payload: '', payloadType: 'x', signatures: [] })))).toBe('BUNDLE_FIELD_INVALID');
   });
 
   it('refuses huge, negative and fractional indexes and oversized arrays', () => {
     for (const bad of ['-1', '1.5', '99999999999999999999', 'abc', '', '01']) {
-      expect(codeOf(mutate('happy-path-v0.3', (b) => (b.verificationMaterial.tlogEntries[0].logIndex = bad)))).toBe('BUNDLE_FIELD_INVALID');
+      expect(parseCode(mutate('happy-path-v0.3', (b) => (b.verificationMaterial.tlogEntries[0].logIndex = bad)))).toBe('BUNDLE_FIELD_INVALID');
     }
     const many = mutate('happy-path-v0.3', (b) => (b.verificationMaterial.tlogEntries = Array(1000).fill(b.verificationMaterial.tlogEntries[0])));
-    expect(codeOf(many)).toBe('LIMIT_EXCEEDED');
+    expect(parseCode(many)).toBe('LIMIT_EXCEEDED');
     const hashes = mutate('happy-path-v0.3', (b) => (b.verificationMaterial.tlogEntries[0].inclusionProof.hashes = Array(65).fill('AA==')));
-    expect(codeOf(hashes)).toBe('LIMIT_EXCEEDED');
+    expect(parseCode(hashes)).toBe('LIMIT_EXCEEDED');
   });
 
   it('names the JSON path of a wrong field', () => {

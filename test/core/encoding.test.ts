@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../support/error-code';
 import fc from 'fast-check';
-import { canonicalJson, fromBase64, fromHex, parseJson, parsePem, preAuthEncoding, readTlv, toBase64, toHex, toPem, utf8, VerifyError } from '../../src/core';
+import { canonicalJson, fromBase64, fromHex, parseJson, parsePem, preAuthEncoding, readTlv, toBase64, toHex, toPem, utf8 } from '../../src/core';
 import { fromUtf8 } from '../../src/core/encoding';
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as VerifyError).code;
-  }
-  return 'no error';
-};
 
 describe('base64', () => {
   it('round-trips any bytes, matching Node', () => {

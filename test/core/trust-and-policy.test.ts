@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../support/error-code';
 import { readFileSync } from 'node:fs';
-import { evaluateIdentityPolicy, parseTrustedRoot, publicGoodTrustedRoot, VerifyError, type CertificateIdentity } from '../../src/core';
+import { evaluateIdentityPolicy, parseTrustedRoot, publicGoodTrustedRoot, type CertificateIdentity, type VerifyError } from '../../src/core';
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as VerifyError).code;
-  }
-  return 'no error';
-};
 
 describe('trusted roots', () => {
   it('embeds the public-good root from @sigstore/tuf, byte-identical in content to the pinned production root', () => {

@@ -1,14 +1,8 @@
 // Algorithm identifiers a timestamp token may name: digests (RFC 5754 §2) and CMS signature algorithms (RFC 5754 §3).
-import type { HashAlg } from '../crypto';
+import { HASH_OIDS, type HashAlg } from '../crypto';
 import type { Tlv } from '../encoding';
 import { parseSignatureAlgorithm, type SignatureScheme } from '../x509/algorithms';
 import { Fields, TAG, oidOf, parseError } from './der-fields';
-
-export const HASH_OIDS: Record<string, HashAlg> = {
-  '2.16.840.1.101.3.4.2.1': 'SHA-256',
-  '2.16.840.1.101.3.4.2.2': 'SHA-384',
-  '2.16.840.1.101.3.4.2.3': 'SHA-512',
-};
 
 // AlgorithmIdentifier (RFC 5280 §4.1.1.2) naming a SHA-2 digest; parameters absent or NULL (RFC 5754 §2).
 export function hashAlgorithmOf(tlv: Tlv, where: string): HashAlg {

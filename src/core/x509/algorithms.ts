@@ -1,6 +1,6 @@
 // Signature algorithm identifiers used by X.509 certificates (RFC 5758 §3.2, RFC 4055 §5, RFC 8410 §3).
 import { VerifyError } from '../errors';
-import { HASH_LENGTH, type HashAlg } from '../crypto';
+import { HASH_LENGTH, HASH_OIDS, type HashAlg } from '../crypto';
 import { decodeOid, readChildren, readTlv } from '../encoding';
 
 export type SignatureScheme = 'ecdsa' | 'rsa-pkcs1' | 'rsa-pss' | 'ed25519';
@@ -22,12 +22,6 @@ const FIXED: Record<string, Omit<SignatureAlgorithm, 'oid'>> = {
   '1.2.840.113549.1.1.12': { name: 'sha384WithRSAEncryption', hash: 'SHA-384', scheme: 'rsa-pkcs1' },
   '1.2.840.113549.1.1.13': { name: 'sha512WithRSAEncryption', hash: 'SHA-512', scheme: 'rsa-pkcs1' },
   '1.3.101.112': { name: 'Ed25519', hash: 'SHA-512', scheme: 'ed25519' },
-};
-
-const HASH_OIDS: Record<string, HashAlg> = {
-  '2.16.840.1.101.3.4.2.1': 'SHA-256',
-  '2.16.840.1.101.3.4.2.2': 'SHA-384',
-  '2.16.840.1.101.3.4.2.3': 'SHA-512',
 };
 
 // Decode an AlgorithmIdentifier (its SEQUENCE content) into the hash and scheme to verify with.
