@@ -15,9 +15,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# npm dependencies, from the lock file, when this clone has none yet.
+# npm dependencies from the lock file, when this clone has none yet. `npm install` rather than `npm ci`:
+# the lock cannot list other platforms' optional binaries that this registry does not serve, which
+# `npm ci` would refuse.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 
 echo "== typecheck"; npx tsc --noEmit -p tsconfig.json
