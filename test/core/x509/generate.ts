@@ -1,5 +1,5 @@
 // Test-only certificate factory built on @peculiar/x509 (Node WebCrypto), for profiles real data cannot show.
-import './reflect-metadata';
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
 x509.cryptoProvider.set(globalThis.crypto);

@@ -46,7 +46,7 @@ export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
   const statement = parseInTotoStatement(content.payload);
   const subject = findSubject(statement, IN_TOTO_NAMES[algorithm], toHex(value));
   return {
-    summary: `The in-toto statement names ${given} as subject ${JSON.stringify(subject.name)} (${label}).`,
+    summary: `The in-toto statement names ${given} as ${subject.name ? `subject ${JSON.stringify(subject.name)}` : 'an unnamed subject'} (${label}).`,
     evidence: [
       { kind: 'text', label: 'artifact digest', value: label },
       { kind: 'text', label: 'matching subject', value: subject.name },
