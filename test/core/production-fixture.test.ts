@@ -36,7 +36,7 @@ describe('production Docker Hub bundle', () => {
 
   it('fails at artifact.bind for another image digest', async () => {
     const other = IMAGE_DIGEST.slice();
-    other[0] ^= 1;
+    other[0] = other[0]! ^ 1;
     const r = await verifyBundle({ bundle: BUNDLE, artifact: { kind: 'digest', algorithm: 'SHA-256', value: other }, policy: identity('kasiramkompella@gmail.com'), trustedRoot: publicGoodTrustedRoot() });
     expect(r.failedStep).toBe('artifact.bind');
   });
