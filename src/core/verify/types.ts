@@ -30,13 +30,17 @@ export interface ByteRange {
   label: string;
 }
 
+/** Stable names for the evidence the dedicated views read (labels are for people and may change). */
+export type EvidenceKey = 'certificate.der' | 'chain.der' | 'statement' | 'tlog.body' | 'pae' | 'checkpoint';
+
 // A named value a step was checked on; values from the input are text, never markup.
-export type Evidence =
+export type Evidence = { key?: EvidenceKey } & (
   | { kind: 'text'; label: string; value: string }
   | { kind: 'time'; label: string; value: string /* ISO 8601 */ }
   | { kind: 'hex'; label: string; value: string; highlight?: ByteRange[] }
   | { kind: 'json'; label: string; value: JsonValue }
-  | { kind: 'merkle-path'; label: string; value: MerklePathEvidence };
+  | { kind: 'merkle-path'; label: string; value: MerklePathEvidence }
+);
 
 // The levels of an inclusion proof, recomputed from the leaf to the root, for drawing.
 export interface MerklePathEvidence {

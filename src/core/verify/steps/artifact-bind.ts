@@ -1,6 +1,6 @@
 // artifact.bind: the signed digest (or the in-toto subject) is the artifact the user has.
 import { VerifyError } from '../../errors';
-import { bytesEqual, toHex } from '../../encoding';
+import { bytesEqual, fromUtf8, parseJson, toHex } from '../../encoding';
 import { digest, type HashAlg } from '../../crypto';
 import { findSubject, IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement } from '../../dsse';
 import type { VerifyContext } from '../context';
@@ -49,9 +49,10 @@ export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
     summary: `The in-toto statement names ${given} as ${subject.name ? `subject ${JSON.stringify(subject.name)}` : 'an unnamed subject'} (${label}).`,
     evidence: [
       { kind: 'text', label: 'artifact digest', value: label },
-      { kind: 'text', label: 'matching subject', value: subject.name },
+      ...(subject.name ? [{ kind: 'text' as const, label: 'matching subject', value: subject.name }] : []),
       { kind: 'text', label: 'predicate type', value: statement.predicateType },
       { kind: 'text', label: 'subjects', value: String(statement.subjects.length) },
+      { kind: 'json', key: 'statement', label: 'in-toto statement', value: parseJson(fromUtf8(content.payload, 'DSSE payload'), 'in-toto statement') },
     ],
   };
 }

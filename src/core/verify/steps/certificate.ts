@@ -43,7 +43,7 @@ export function certificateEvidence(cert: Certificate): Evidence[] {
   return [
     ...cert.subjectAltNames.map((s): Evidence => ({ kind: 'text', label: `SAN (${s.type})`, value: s.value })),
     ...(issuer ? [{ kind: 'text', label: 'OIDC issuer', value: issuer } as Evidence] : []),
-    { kind: 'text', label: 'subject', value: cert.subject },
+    ...(cert.subject ? [{ kind: 'text', label: 'subject', value: cert.subject } as Evidence] : []),
     { kind: 'text', label: 'issuer', value: cert.issuer },
     { kind: 'text', label: 'serial number', value: cert.serialNumber },
     { kind: 'time', label: 'not before', value: new Date(cert.notBefore).toISOString() },
@@ -51,7 +51,7 @@ export function certificateEvidence(cert: Certificate): Evidence[] {
     { kind: 'text', label: 'public key', value: cert.publicKey.description },
     { kind: 'text', label: 'signature algorithm', value: cert.signatureAlgorithm.name },
     ...Object.entries(cert.fulcio).map(([name, value]): Evidence => ({ kind: 'text', label: `Fulcio ${name}`, value: String(value) })),
-    { kind: 'hex', label: 'certificate (DER)', value: toHex(cert.der) },
+    { kind: 'hex', key: 'certificate.der', label: 'certificate (DER)', value: toHex(cert.der) },
   ];
 }
 
@@ -66,7 +66,8 @@ export async function verifyChain(ctx: VerifyContext): Promise<StepOutcome> {
   return {
     summary: `${chain.path.map((c, i) => (i === 0 ? sanOrSubject(c) : c.subject)).join(' → ')} (trusted CA ${chain.authority.uri || chain.authority.subject.commonName}, ${chain.authority.where}).`,
     evidence: [
-      ...chain.path.map((c, i): Evidence => ({ kind: 'text', label: i === 0 ? 'leaf' : i === chain.path.length - 1 ? 'root' : 'intermediate', value: `${c.subject} (serial ${c.serialNumber})` })),
+      ...chain.path.map((c, i): Evidence => ({ kind: 'text', label: i === 0 ? 'leaf' : i === chain.path.length - 1 ? 'root' : 'intermediate', value: `${i === 0 ? sanOrSubject(c) : c.subject} (serial ${c.serialNumber})` })),
+      ...chain.path.slice(1).map((c): Evidence => ({ kind: 'hex', key: 'chain.der', label: `certificate (DER): ${c.subject}`, value: toHex(c.der) })),
       { kind: 'time', label: 'checked at (issuance)', value: new Date(leaf.notBefore).toISOString() },
       ...(unused > 0 ? [{ kind: 'text', label: 'ignored', value: `${unused} certificate(s) from the bundle not in the trusted root` } as Evidence] : []),
     ],

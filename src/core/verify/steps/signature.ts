@@ -28,7 +28,7 @@ export async function verifyBundleSignature(ctx: VerifyContext): Promise<StepOut
       summary: `The DSSE signature over PAE(${content.payloadType}, ${content.payload.length}-byte payload) verifies with the ${who}.`,
       evidence: [
         { kind: 'text', label: 'algorithm', value: `${key.description} with ${defaultHash(key)}` },
-        { kind: 'hex', label: 'signed bytes (PAE)', value: toHex(pae), highlight: [{ start: 0, end: typeEnd, label: 'header and payload type' }, { start: pae.length - content.payload.length, end: pae.length, label: 'payload' }] },
+        { kind: 'hex', key: 'pae', label: 'signed bytes (PAE)', value: toHex(pae), highlight: [{ start: 0, end: typeEnd, label: 'header and payload type' }, { start: pae.length - content.payload.length, end: pae.length, label: 'payload' }] },
         { kind: 'hex', label: 'signature', value: toHex(sig) },
       ],
     };

@@ -1,6 +1,6 @@
 // tlog.body, tlog.set, tlog.inclusion, tlog.checkpoint: each transparency-log entry, and the threshold over them.
 import { VerifyError } from '../../errors';
-import { toHex } from '../../encoding';
+import { fromUtf8, parseJson, toHex } from '../../encoding';
 import type { TlogEntry } from '../../bundle';
 import type { TransparencyLogInstance } from '../../trust';
 import { findTransparencyLog, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
@@ -64,6 +64,7 @@ export async function checkTlogBodies(ctx: VerifyContext, states: EntryState[]):
       { kind: 'text', label: 'entry', value: `${s.entry.kind} ${s.entry.version}, index ${s.entry.logIndex}` },
       ...(s.duplicateOf !== undefined ? [{ kind: 'text', label: 'duplicate', value: `same entry as tlogEntries[${s.duplicateOf}]; counted once` } as Evidence] : []),
       ...matched,
+      { kind: 'json', key: 'tlog.body', label: 'logged entry body', value: parseJson(fromUtf8(s.entry.canonicalizedBody, `${s.entry.where}.canonicalizedBody`), 'entry body') },
     ];
   });
   const duplicates = states.filter((s) => s.duplicateOf !== undefined).length;
@@ -82,7 +83,7 @@ export async function checkSets(ctx: VerifyContext, states: EntryState[]): Promi
     s.ok.set = true;
     const time = s.entry.integratedTime! * 1000;
     ctx.verifiedTimes.push({ time, source: 'tlog', where: s.entry.where, identity: `tlog:${toHex(s.entry.logId)}/${s.entry.logIndex}` });
-    return [...ev, { kind: 'time', label: 'integrated time', value: new Date(time).toISOString() }];
+    return ev;
   });
   const times = withSet.map((s) => new Date(s.entry.integratedTime! * 1000).toISOString());
   return { summary: `The log signed its promise to include ${withSet.length === 1 ? 'the entry' : `${withSet.length} entries`}, integrated at ${times.join(', ')}.`, evidence };
@@ -109,7 +110,7 @@ export async function checkCheckpoints(states: EntryState[]): Promise<StepOutcom
   const evidence = await eachEntry(withCheckpoint, async (s) => {
     const ev = await verifyCheckpoint(s.entry.inclusionProof!, s.log!, `${s.entry.where}.inclusionProof.checkpoint`);
     s.ok.checkpoint = true;
-    return [...ev, { kind: 'text', label: 'checkpoint', value: s.entry.inclusionProof!.checkpoint }];
+    return [...ev, { kind: 'text', key: 'checkpoint', label: 'checkpoint (signed note)', value: s.entry.inclusionProof!.checkpoint }];
   });
   const first = withCheckpoint[0]!;
   return {
