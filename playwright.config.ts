@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Browser tests run in Debian's Chromium; Playwright never downloads a browser here.
 export default defineConfig({
   testDir: 'e2e',
+  // One build of the app per run; specs using e2e/support/fixtures serve it.
+  globalSetup: './e2e/global-setup.ts',
   outputDir: 'test-results',
   timeout: 60_000,
   workers: 1,

@@ -2,7 +2,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildApp } from '../e2e/support/app-server';
 import { buildCoreBundle } from '../e2e/support/core-harness';
+import { formatAppSize, measureAppSize } from './app-size';
 import { benchAgainstReference } from './node-vs-reference';
 import { benchChromium } from './chromium-floor';
 import { fmt } from './stats';
@@ -43,6 +45,13 @@ process.stdout.write(
     `  signet / concurrent floor ×${chromium.ratio.toFixed(2)} (Signet reuses the trusted root's imported keys across verifications; the floor imports all 8 every time)\n`,
 );
 report.chromium = chromium;
+
+// The app as shipped: a production build outside dist/, so a running `npm start` keeps its files.
+const APP_BUILD_DIR = 'test-results/bench-app';
+await buildApp(APP_BUILD_DIR);
+const appSize = measureAppSize(APP_BUILD_DIR);
+process.stdout.write(`\nApp size: the JavaScript and CSS the first page loads (index.html + static imports; gzip level 9)\n${formatAppSize(appSize)}`);
+report.appSize = appSize;
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));

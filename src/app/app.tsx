@@ -1,11 +1,76 @@
-// The application shell: the verifier UI is built on the engine's VerificationResult.
+// The application shell: inputs on one side, the verdict and its timeline on the other.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { InputPanel } from '../features/verify/input-panel';
+import { useVerification } from '../features/verify/use-verification';
+import { EMPTY_FORM, type VerifyForm } from '../features/verify/verify-form';
+import { readShareLink } from '../features/share/share-link';
+import { ProgressBar } from '../features/verify/progress-bar';
+import { ThemeToggle } from './theme-toggle';
+
+const ResultView = lazy(() => import('./result-view').then((m) => ({ default: m.ResultView })));
+
 export function App() {
+  const [form, setForm] = useState<VerifyForm>(EMPTY_FORM);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { verify, outcome, error, pending, progress } = useVerification();
+
+  // A shared link restores the inputs (and verifies at once when it carries the bundle).
+  useEffect(() => {
+    void readShareLink(location.hash).then((shared) => {
+      if (!shared) return;
+      setForm(shared.form);
+      if (shared.hasBundle) verify(shared.form);
+      else setNotice('This link did not carry the bundle (it was too large): open or paste it, then verify.');
+    });
+    // Runs once, for the URL the page was opened with; verify and setForm are stable.
+  }, []);
+
   return (
-    <main className="mx-auto max-w-3xl p-6">
-      <h1 className="text-2xl font-semibold">Signet</h1>
-      <p className="mt-2 text-slate-600 dark:text-slate-300">
-        Verify Sigstore and cosign signatures in your browser, one explained step at a time.
-      </p>
-    </main>
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
+          <img src="/favicon.svg" alt="" className="h-8 w-8" />
+          <div className="min-w-0 flex-1">
+            <h1 className="text-xl font-bold">Signet</h1>
+            <p className="text-sm text-slate-600 dark:text-slate-400">Verify Sigstore and cosign signatures in your browser, one explained step at a time.</p>
+          </div>
+          <ThemeToggle />
+        </div>
+      </header>
+      <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+        <div>
+          <InputPanel form={form} setForm={setForm} onVerify={verify} pending={pending} />
+        </div>
+        <div className="grid min-w-0 content-start gap-4">
+          {notice && (
+            <p role="note" className="rounded-lg bg-sky-50 p-3 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-100">
+              {notice}
+            </p>
+          )}
+          {pending && <ProgressBar progress={progress} />}
+          {error && !pending && (
+            <section role="alert" className="rounded-xl border-l-8 border-red-500 bg-red-50 p-5 dark:bg-red-950">
+              <h2 className="text-lg font-bold">The verification could not run</h2>
+              <p className="mt-1 break-words">{error.message}</p>
+            </section>
+          )}
+          {outcome && !pending && (
+            <Suspense fallback={<p>Loading the result view…</p>}>
+              <ResultView outcome={outcome} />
+            </Suspense>
+          )}
+          {!outcome && !pending && !error && (
+            <section className="rounded-xl border border-dashed border-slate-300 p-8 text-slate-600 dark:border-slate-700 dark:text-slate-400">
+              <h2 className="text-lg font-semibold text-slate-900 dark:text-slate-100">How it works</h2>
+              <p className="mt-2">
+                Give Signet a Sigstore bundle, the artifact it signs and who you expect to have signed it. It checks the certificate and its chain to Fulcio, the Certificate
+                Transparency promise, the signature, the transparency-log entry with its inclusion proof and signed checkpoint, any RFC 3161 timestamp, and the signer’s
+                identity, and shows each check with the bytes it was made on. Nothing leaves this browser.
+              </p>
+            </section>
+          )}
+        </div>
+      </main>
+    </div>
   );
 }

@@ -69,3 +69,22 @@ describe('DER and DSSE PAE', () => {
     expect(new TextDecoder().decode(preAuthEncoding('application/example', utf8('héllo')))).toBe('DSSEv1 19 application/example 6 héllo');
   });
 });
+
+describe('incremental digest', () => {
+  it('equals the one-shot WebCrypto digest for any chunking', async () => {
+    const { createIncrementalDigest, digest } = await import('../../src/core/crypto');
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.array(fc.nat(3000), { maxLength: 5 }), fc.constantFrom('SHA-256', 'SHA-384', 'SHA-512' as const), async (data, cuts, alg) => {
+        const h = createIncrementalDigest(alg);
+        let at = 0;
+        for (const cut of [...cuts].sort((a, b) => a - b)) {
+          h.update(data.subarray(at, Math.max(at, Math.min(cut, data.length))));
+          at = Math.max(at, Math.min(cut, data.length));
+        }
+        h.update(data.subarray(at));
+        expect(toHex(h.digest())).toBe(toHex(await digest(alg, data)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

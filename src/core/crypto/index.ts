@@ -1,4 +1,6 @@
-// The only door to cryptography in the engine: WebCrypto, plus @noble/curves for digest-only ECDSA.
+// The only door to cryptography in the engine: WebCrypto, plus @noble/curves for digest-only ECDSA and
+// @noble/hashes for incremental hashing of large artifacts.
 export * from './digest';
 export * from './keys';
 export * from './signature';
+export * from './incremental-digest';

@@ -39,6 +39,8 @@ export const FULCIO_EXTENSIONS = [
   { oid: `${ARC}.20`, key: 'buildTrigger', name: 'Build Trigger', encoding: 'utf8String' },
   { oid: `${ARC}.21`, key: 'runInvocationUri', name: 'Run Invocation URI', encoding: 'utf8String' },
   { oid: `${ARC}.22`, key: 'sourceRepositoryVisibilityAtSigning', name: 'Source Repository Visibility At Signing', encoding: 'utf8String' },
+  { oid: `${ARC}.23`, key: 'deploymentEnvironment', name: 'Deployment Environment', encoding: 'utf8String' },
+  { oid: `${ARC}.24`, key: 'tokenSubject', name: 'Token Subject', encoding: 'utf8String' },
 ] as const satisfies readonly FulcioExtension[];
 
 /** The otherName type-id Fulcio uses for a username SAN (a UTF8String). */

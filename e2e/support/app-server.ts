@@ -1,0 +1,15 @@
+// The built app for browser tests: one Vite build into dist/, served by the production server.
+import { build } from 'vite';
+import { startServer, type RunningServer } from '../../src/server/start-server';
+
+export const APP_DIR = 'dist';
+
+// Builds the app with the project's Vite config (into dist/ unless told otherwise).
+export async function buildApp(outDir: string = APP_DIR): Promise<void> {
+  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+}
+
+// Serves the built app on a free loopback port.
+export function startAppServer(): Promise<RunningServer> {
+  return startServer({ port: 0, host: '127.0.0.1', root: APP_DIR });
+}

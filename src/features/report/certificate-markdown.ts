@@ -1,0 +1,26 @@
+// The signing certificate section, read from the certificate's DER (not from display labels).
+import { FULCIO_EXTENSIONS, oidcIssuer, type VerificationResult } from '../../core';
+import { leafCertificate } from '../pin/leaf-certificate';
+import { field } from './markdown';
+
+// "## Certificate": SANs, OIDC issuer, issuing CA, serial, validity and every Fulcio claim by its name and OID.
+export function certificateSection(result: VerificationResult): string {
+  const cert = leafCertificate(result);
+  if (!cert) {
+    return '## Certificate\n\nNo certificate could be read from this result: the signature is key-based, or the run stopped before the certificate was decoded.';
+  }
+  const claims = FULCIO_EXTENSIONS.flatMap((ext) => {
+    const value = ext.key === 'otherNameSan' ? undefined : cert.fulcio[ext.key];
+    return value === undefined ? [] : [`  ${field(`${ext.name} (${ext.oid})`, value)}`];
+  });
+  const lines = [
+    ...cert.subjectAltNames.map((san) => field(`Subject alternative name (${san.type})`, san.value)),
+    field('OIDC issuer', oidcIssuer(cert) ?? 'none'),
+    field('Issued by', cert.issuer),
+    field('Serial number', cert.serialNumber),
+    field('Valid from', new Date(cert.notBefore).toISOString()),
+    field('Valid until', new Date(cert.notAfter).toISOString()),
+    claims.length === 0 ? field('Fulcio claims', 'none') : `- **Fulcio claims**:\n${claims.join('\n')}`,
+  ];
+  return `## Certificate\n\n${lines.join('\n')}`;
+}

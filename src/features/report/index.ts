@@ -1,0 +1,8 @@
+// Report export: Markdown for auditors, JSON for machines, and the panel that copies or downloads them.
+export { markdownReport, type ReportInputs } from './markdown-report';
+export { jsonReport } from './json-report';
+export { escapeMarkdown, codeBlock } from './markdown';
+export { copyText, type CopyOutcome, type TextClipboard } from './clipboard';
+export { downloadText } from './download';
+export { CopyButton } from './copy-button';
+export { ExportPanel } from './export-panel';

@@ -1,0 +1,207 @@
+// Everything the user gives: bundle, artifact, signer policy and trust.
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { LIMITS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../core/public-constants';
+import { EXAMPLES } from '../examples/examples';
+import { FileDrop } from './file-drop';
+import { formProblem, type VerifyForm } from './verify-form';
+
+const input =
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
+
+// A labelled group of controls.
+function Group({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
+  return (
+    <fieldset className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <legend className="px-1 text-sm font-semibold">{title}</legend>
+      {hint && <p className="-mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      {children}
+    </fieldset>
+  );
+}
+
+// Read a small text file (bundle, key, trusted root) with a size cap.
+async function readText(file: File, max: number): Promise<string> {
+  if (file.size > max) throw new Error(`${file.name} is ${file.size} bytes; the limit is ${max}`);
+  return file.text();
+}
+
+export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyForm; setForm: (f: VerifyForm) => void; onVerify: (f: VerifyForm) => void; pending: boolean }) {
+  const [fileError, setFileError] = useState<string | null>(null);
+  const problem = formProblem(form);
+  const set = (patch: Partial<VerifyForm>) => setForm({ ...form, ...patch });
+  const load = (file: File, max: number, then: (text: string) => void) =>
+    readText(file, max).then(
+      (text) => {
+        setFileError(null);
+        then(text);
+      },
+      (err: Error) => setFileError(err.message),
+    );
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!problem) onVerify(form);
+  };
+
+  const tryExample = async () => {
+    const ex = EXAMPLES[0]!;
+    const next: VerifyForm = {
+      ...form,
+      bundleText: await ex.loadBundle(),
+      bundleName: `example: ${ex.title}`,
+      artifact: { kind: 'digest', text: ex.digest },
+      mode: 'identity',
+      identity: ex.identity,
+      identityIsRegexp: false,
+      issuer: ex.issuer,
+      issuerIsRegexp: false,
+      claims: {},
+      trust: { kind: 'public-good' },
+    };
+    setForm(next);
+    onVerify(next);
+  };
+
+  return (
+    <form onSubmit={submit} className="grid gap-4" aria-label="Verification inputs">
+      <Group title="1. Bundle" hint="A Sigstore bundle (.sigstore.json, v0.1–v0.3). Nothing is uploaded: it is verified in this browser.">
+        <textarea
+          aria-label="Bundle JSON"
+          className={`${input} h-36 font-mono text-xs`}
+          placeholder='{"mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json", …}'
+          value={form.bundleText}
+          spellCheck={false}
+          onChange={(e) => set({ bundleText: e.target.value, bundleName: '' })}
+        />
+        <FileDrop label="Open a bundle file" accept=".json,application/json" onFile={(f) => load(f, LIMITS.bundleBytes, (text) => set({ bundleText: text, bundleName: f.name }))}>
+          {form.bundleName && <span className="ml-2 text-slate-500">· {form.bundleName}</span>}
+        </FileDrop>
+        <button type="button" onClick={tryExample} className="justify-self-start text-sm font-medium text-sky-700 underline dark:text-sky-300">
+          Try an example: a real Docker Hub image signature (works offline)
+        </button>
+      </Group>
+
+      <Group title="2. Artifact" hint="What the signature should be about: the file itself (hashed here, in chunks), or its digest.">
+        <div role="radiogroup" aria-label="Artifact input" className="flex flex-wrap gap-4 text-sm">
+          {(['file', 'digest', 'none'] as const).map((kind) => (
+            <label key={kind} className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="artifact-kind"
+                checked={form.artifact.kind === kind}
+                onChange={() => set({ artifact: kind === 'digest' ? { kind, text: '' } : kind === 'none' ? { kind } : form.artifact.kind === 'file' ? form.artifact : { kind: 'none' } })}
+              />
+              {kind === 'file' ? 'File' : kind === 'digest' ? 'Digest' : 'None (inspect the bundle only)'}
+            </label>
+          ))}
+        </div>
+        {form.artifact.kind === 'digest' && (
+          <input aria-label="Artifact digest" className={`${input} font-mono`} placeholder="sha256:…" value={form.artifact.text} onChange={(e) => set({ artifact: { kind: 'digest', text: e.target.value } })} />
+        )}
+        {form.artifact.kind !== 'digest' && form.artifact.kind !== 'none' && (
+          <FileDrop label="Choose the artifact" onFile={(file) => set({ artifact: { kind: 'file', file } })}>
+            <span className="ml-2 text-slate-500">· {form.artifact.file.name} ({form.artifact.file.size.toLocaleString()} bytes)</span>
+          </FileDrop>
+        )}
+        {form.artifact.kind === 'none' && (
+          <FileDrop label="Choose the artifact" onFile={(file) => set({ artifact: { kind: 'file', file } })} />
+        )}
+      </Group>
+
+      <Group title="3. Expected signer">
+        <div role="radiogroup" aria-label="Signer check" className="flex flex-wrap gap-4 text-sm">
+          {(
+            [
+              ['identity', 'Identity (keyless)'],
+              ['key', 'Public key'],
+              ['inspect', 'Inspect only'],
+            ] as const
+          ).map(([mode, text]) => (
+            <label key={mode} className="flex items-center gap-2">
+              <input type="radio" name="signer-mode" checked={form.mode === mode} onChange={() => set({ mode })} />
+              {text}
+            </label>
+          ))}
+        </div>
+        {form.mode === 'identity' && (
+          <div className="grid gap-3">
+            <label className="grid gap-1 text-sm">
+              <span>Certificate identity (SAN: e-mail or URI)</span>
+              <input className={`${input} font-mono`} value={form.identity} onChange={(e) => set({ identity: e.target.value })} placeholder="https://github.com/org/repo/.github/workflows/release.yml@refs/tags/v1.0.0" />
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={form.identityIsRegexp} onChange={(e) => set({ identityIsRegexp: e.target.checked })} />
+              Regular expression (must match the whole value)
+            </label>
+            <label className="grid gap-1 text-sm">
+              <span>OIDC issuer</span>
+              <input className={`${input} font-mono`} value={form.issuer} onChange={(e) => set({ issuer: e.target.value })} />
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={form.issuerIsRegexp} onChange={(e) => set({ issuerIsRegexp: e.target.checked })} />
+              Regular expression
+            </label>
+            <details className="text-sm">
+              <summary className="cursor-pointer font-medium">GitHub workflow claims (optional)</summary>
+              <div className="mt-2 grid gap-2">
+                {(Object.keys(WORKFLOW_CLAIMS) as WorkflowClaim[]).map((claim) => (
+                  <label key={claim} className="grid gap-1">
+                    <span className="font-mono text-xs">{WORKFLOW_CLAIMS[claim]}</span>
+                    <input className={`${input} font-mono`} value={form.claims[claim] ?? ''} onChange={(e) => set({ claims: { ...form.claims, [claim]: e.target.value } })} />
+                  </label>
+                ))}
+              </div>
+            </details>
+          </div>
+        )}
+        {form.mode === 'key' && (
+          <div className="grid gap-2">
+            <textarea aria-label="Public key PEM" className={`${input} h-28 font-mono text-xs`} placeholder="-----BEGIN PUBLIC KEY-----" value={form.keyPem} onChange={(e) => set({ keyPem: e.target.value })} />
+            <FileDrop label="Open a public key file" accept=".pub,.pem" onFile={(f) => load(f, 64 * 1024, (text) => set({ keyPem: text }))} />
+          </div>
+        )}
+        {form.mode === 'inspect' && (
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+            Every cryptographic check runs, but nobody’s identity is checked: anyone with a Sigstore account can make a bundle that passes. The verdict will say “Incomplete”.
+          </p>
+        )}
+        <label className="grid gap-1 text-sm">
+          <span>Attestation predicate type (optional)</span>
+          <input className={`${input} font-mono`} value={form.predicateType} placeholder="https://slsa.dev/provenance/v1" onChange={(e) => set({ predicateType: e.target.value })} />
+        </label>
+      </Group>
+
+      <Group title="4. Trust">
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="trust" className="mt-1" checked={form.trust.kind === 'public-good'} onChange={() => set({ trust: { kind: 'public-good' } })} />
+          <span>
+            Sigstore public-good instance <span className="text-slate-500 dark:text-slate-400">(trusted root embedded at build time from the TUF repository tuf-repo-cdn.sigstore.dev via @sigstore/tuf)</span>
+          </span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="trust" className="mt-1" checked={form.trust.kind === 'custom'} disabled={form.trust.kind !== 'custom'} readOnly />
+          <span>Custom trusted_root.json (private Sigstore instance or staging)</span>
+        </label>
+        <FileDrop label="Load a trusted_root.json" accept=".json,application/json" onFile={(f) => load(f, LIMITS.trustedRootBytes, (text) => set({ trust: { kind: 'custom', name: f.name, text } }))}>
+          {form.trust.kind === 'custom' && <span className="ml-2 text-slate-500">· {form.trust.name}</span>}
+        </FileDrop>
+      </Group>
+
+      {fileError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {fileError}
+        </p>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={!!problem || pending}
+          className="rounded-lg bg-sky-700 px-5 py-2.5 font-semibold text-white shadow hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          {pending ? 'Verifying…' : 'Verify'}
+        </button>
+        {problem && <p className="text-sm text-slate-600 dark:text-slate-400">{problem}</p>}
+      </div>
+    </form>
+  );
+}

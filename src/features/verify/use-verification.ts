@@ -1,0 +1,80 @@
+// Runs a verification in the worker as a react-query mutation, with progress.
+import { useCallback, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import type { VerificationResult } from '../../core';
+import type { VerifyForm } from './verify-form';
+import { policyOf } from './verify-form';
+import type { ArtifactSpec, VerifyMessage, WorkerReply } from './worker-protocol';
+
+export interface Progress {
+  phase: 'hashing' | 'verifying';
+  done: number;
+  total: number;
+}
+
+export interface VerificationOutcome {
+  result: VerificationResult;
+  /** sha256 of the artifact as verified (a file is hashed in the worker), for reports and share links. */
+  artifactDigest: string | null;
+  form: VerifyForm;
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+
+// One worker for the page; a new verification while one runs replaces it (the old one is terminated).
+function freshWorker(busy: boolean): Worker {
+  if (worker && busy) {
+    worker.terminate();
+    worker = null;
+  }
+  worker ??= new Worker(new URL('./verify-worker.ts', import.meta.url), { type: 'module', name: 'signet-verify' });
+  return worker;
+}
+
+let running = false;
+
+// Send the form to the worker and resolve with its result.
+function runInWorker(form: VerifyForm, onProgress: (p: Progress) => void): Promise<VerificationOutcome> {
+  const w = freshWorker(running);
+  running = true;
+  const id = nextId++;
+  const artifact: ArtifactSpec =
+    form.artifact.kind === 'file' ? form.artifact : form.artifact.kind === 'digest' ? { kind: 'digest', hex: form.artifact.text.trim().toLowerCase().slice(7) } : { kind: 'none' };
+  const message: VerifyMessage = {
+    type: 'verify',
+    id,
+    bundleText: form.bundleText,
+    artifact,
+    policy: policyOf(form),
+    trustedRoot: form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null,
+  };
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if (reply.id !== id) return;
+      if (reply.type === 'progress') {
+        onProgress({ phase: reply.phase, done: reply.done, total: reply.total });
+        return;
+      }
+      w.removeEventListener('message', onMessage);
+      running = false;
+      if (reply.type === 'result') resolve({ result: reply.result, artifactDigest: reply.artifactDigest, form });
+      else reject(new Error(reply.code ? `${reply.code}: ${reply.message}` : reply.message));
+    };
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', (e) => reject(new Error(`the verification worker failed: ${e.message}`)), { once: true });
+    w.postMessage(message);
+  });
+}
+
+// The verify action and its state.
+export function useVerification() {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const mutation = useMutation({
+    mutationFn: (form: VerifyForm) => runInWorker(form, setProgress),
+    onSettled: () => setProgress(null),
+  });
+  const verify = useCallback((form: VerifyForm) => mutation.mutate(form), [mutation]);
+  return { verify, outcome: mutation.data, error: mutation.error, pending: mutation.isPending, progress, reset: mutation.reset };
+}

@@ -1,0 +1,73 @@
+// What the user asks for, as form state, and how it becomes an engine request.
+import type { VerificationPolicy, WorkflowClaim } from '../../core';
+
+export type ArtifactInputForm = { kind: 'none' } | { kind: 'file'; file: File } | { kind: 'digest'; text: string };
+export type SignerMode = 'identity' | 'key' | 'inspect';
+export type TrustForm = { kind: 'public-good' } | { kind: 'custom'; name: string; text: string };
+
+export interface VerifyForm {
+  bundleText: string;
+  bundleName: string;
+  artifact: ArtifactInputForm;
+  mode: SignerMode;
+  identity: string;
+  identityIsRegexp: boolean;
+  issuer: string;
+  issuerIsRegexp: boolean;
+  claims: Partial<Record<WorkflowClaim, string>>;
+  keyPem: string;
+  predicateType: string;
+  trust: TrustForm;
+}
+
+export const EMPTY_FORM: VerifyForm = {
+  bundleText: '',
+  bundleName: '',
+  artifact: { kind: 'none' },
+  mode: 'identity',
+  identity: '',
+  identityIsRegexp: false,
+  issuer: 'https://token.actions.githubusercontent.com',
+  issuerIsRegexp: false,
+  claims: {},
+  keyPem: '',
+  predicateType: '',
+  trust: { kind: 'public-good' },
+};
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+// Why the form cannot be submitted yet, or null when it can.
+export function formProblem(form: VerifyForm): string | null {
+  if (!form.bundleText.trim()) return 'Paste a bundle, drop a file, or try the example.';
+  if (form.artifact.kind === 'digest' && !DIGEST.test(form.artifact.text.trim().toLowerCase())) return 'The digest must look like sha256: followed by 64 hex digits.';
+  if (form.mode === 'identity' && (!form.identity.trim() || !form.issuer.trim())) return 'Give the expected identity and OIDC issuer, or choose "inspect only".';
+  if (form.mode === 'key' && !form.keyPem.includes('PUBLIC KEY')) return 'Paste the PEM public key (-----BEGIN PUBLIC KEY-----).';
+  return null;
+}
+
+// The engine policy the form describes.
+export function policyOf(form: VerifyForm): VerificationPolicy {
+  const predicate = form.predicateType.trim() ? { predicateType: form.predicateType.trim() } : {};
+  if (form.mode === 'key') return { kind: 'key', publicKey: form.keyPem, ...predicate };
+  if (form.mode === 'inspect') return { kind: 'inspect', ...predicate };
+  const claims = Object.fromEntries(Object.entries(form.claims).filter(([, v]) => v && v.trim())) as Partial<Record<WorkflowClaim, string>>;
+  return {
+    kind: 'identity',
+    identity: {
+      identity: form.identityIsRegexp ? { regexp: form.identity.trim() } : { exact: form.identity.trim() },
+      issuer: form.issuerIsRegexp ? { regexp: form.issuer.trim() } : { exact: form.issuer.trim() },
+      claims,
+    },
+    ...predicate,
+  };
+}
+
+// One line saying what policy was applied, for reports.
+export function describePolicy(form: VerifyForm): string {
+  if (form.mode === 'key') return 'signed by the given public key';
+  if (form.mode === 'inspect') return 'inspect only: identity not checked';
+  const id = form.identityIsRegexp ? `identity matching /^(?:${form.identity})$/` : `identity ${form.identity}`;
+  const iss = form.issuerIsRegexp ? `issuer matching /^(?:${form.issuer})$/` : `issuer ${form.issuer}`;
+  return `${id}, ${iss}`;
+}

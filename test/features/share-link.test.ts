@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createShareLink, MAX_FRAGMENT, readShareLink } from '../../src/features/share/share-link';
+import { EMPTY_FORM, type VerifyForm } from '../../src/features/verify/verify-form';
+
+const form: VerifyForm = {
+  ...EMPTY_FORM,
+  bundleText: JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', padding: 'x'.repeat(2000) }),
+  artifact: { kind: 'digest', text: 'sha256:' + 'ab'.repeat(32) },
+  identity: 'https://github.com/acme/app/.*',
+  identityIsRegexp: true,
+  issuer: 'https://token.actions.githubusercontent.com',
+  claims: { githubWorkflowRepository: 'acme/app' },
+  predicateType: 'https://slsa.dev/provenance/v1',
+};
+
+describe('share links', () => {
+  it('round-trip inputs and policy through the fragment only', async () => {
+    const link = await createShareLink(form, null, 'https://signet.example/app?x=1#old');
+    expect(link.url.startsWith('https://signet.example/app?x=1#v1=')).toBe(true);
+    expect(link.leftOut).toEqual([]);
+    const back = await readShareLink(new URL(link.url).hash);
+    expect(back!.form).toEqual({ ...form, bundleName: 'from the shared link' });
+  });
+
+  it('leave out what does not fit or is local, and say so', async () => {
+    const random = Array.from({ length: 60_000 }, (_, i) => ((i * 2654435761) >>> 0).toString(36)).join('');
+    const big = { ...form, bundleText: random, trust: { kind: 'custom' as const, name: 'root.json', text: '{}' } };
+    const link = await createShareLink(big, null, 'https://signet.example/');
+    expect(new URL(link.url).hash.length).toBeLessThanOrEqual(MAX_FRAGMENT + 4);
+    expect(link.leftOut.some((s) => s.startsWith('the bundle'))).toBe(true);
+    expect(link.leftOut.some((s) => s.includes('root.json'))).toBe(true);
+    const back = await readShareLink(new URL(link.url).hash);
+    expect(back!.hasBundle).toBe(false);
+    expect(back!.form.identity).toBe(form.identity);
+  });
+
+  it('ignore garbage fragments and unknown values', async () => {
+    expect(await readShareLink('#v1=%%%')).toBeNull();
+    expect(await readShareLink('#v1=AAAA')).toBeNull();
+    expect(await readShareLink('#other')).toBeNull();
+  });
+});
