@@ -62,7 +62,7 @@ describe('markdownReport', () => {
     expect(md).toMatch(/^\| FAIL \| policy\.identity \| /m);
     const failures = section(md, 'Failures');
     expect(failures).toContain('### FAIL policy.identity: ');
-    expect(failures).toContain('- **Code**: POLICY\\_IDENTITY\\_MISMATCH\n- **Expected**: "someone@example.com"\n- **Found**: kasiramkompella@gmail.com\n- **Where**: certificate subjectAltName\n');
+    expect(failures).toContain('- **Code**: `POLICY_IDENTITY_MISMATCH`\n- **Expected**: "someone@example.com"\n- **Found**: kasiramkompella@gmail.com\n- **Where**: certificate subjectAltName\n');
   });
 
   it('keeps hostile inputs from breaking cells or becoming tags or links', async () => {

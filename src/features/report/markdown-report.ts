@@ -48,7 +48,8 @@ function failuresSection(result: VerificationResult): string {
   if (failed.length === 0) return '## Failures\n\nNo step failed.';
   const blocks = failed.map((s) => {
     const detail = [
-      field('Code', s.code ?? 'none'),
+      // Codes come from the engine's literal union ([A-Z0-9_]), so a code span needs no escaping and stays searchable.
+      `- **Code**: \`${s.code ?? 'none'}\``,
       ...DETAIL_LABELS.flatMap(([key, label]) => {
         const value = s.detail?.[key];
         return value === undefined ? [] : [field(label, value)];

@@ -11,16 +11,16 @@ function EvidenceItem({ item }: { item: Evidence }) {
     case 'text':
     case 'time':
       return (
-        <div className="grid gap-1 sm:grid-cols-[12rem_1fr]">
+        <div className="grid min-w-0 gap-1 sm:grid-cols-[12rem_1fr]">
           <dt className="text-sm text-slate-500 dark:text-slate-400">{item.label}</dt>
-          <dd className={`text-sm break-all ${item.kind === 'time' ? 'font-mono' : ''} ${item.value.includes('\n') ? 'whitespace-pre-wrap font-mono' : ''}`}>
+          <dd className={`min-w-0 text-sm wrap-anywhere ${item.kind === 'time' ? 'font-mono' : ''} ${item.value.includes('\n') ? 'whitespace-pre-wrap font-mono' : ''}`}>
             {item.value === '' ? <span className="text-slate-400">(empty)</span> : item.value}
           </dd>
         </div>
       );
     case 'hex':
       return (
-        <div className="grid gap-1">
+        <div className="grid min-w-0 gap-1 [&>*]:min-w-0">
           <dt className="text-sm text-slate-500 dark:text-slate-400">{item.label}</dt>
           <dd>
             <HexView hex={item.value} label={item.label} {...(item.highlight ? { highlight: item.highlight } : {})} maxBytes={256} />
@@ -29,7 +29,7 @@ function EvidenceItem({ item }: { item: Evidence }) {
       );
     case 'json':
       return (
-        <div className="grid gap-1">
+        <div className="grid min-w-0 gap-1 [&>*]:min-w-0">
           <dt className="text-sm text-slate-500 dark:text-slate-400">{item.label}</dt>
           <dd>
             <pre className="max-h-80 overflow-auto rounded-md bg-slate-100 p-3 text-xs dark:bg-slate-900">{JSON.stringify(item.value, null, 2)}</pre>
@@ -38,7 +38,7 @@ function EvidenceItem({ item }: { item: Evidence }) {
       );
     case 'merkle-path':
       return (
-        <div className="grid gap-1">
+        <div className="grid min-w-0 gap-1 [&>*]:min-w-0">
           <dt className="text-sm text-slate-500 dark:text-slate-400">{item.label}</dt>
           <dd>
             <Suspense fallback={<p className="text-sm">Drawing the audit path…</p>}>
@@ -54,7 +54,7 @@ function EvidenceItem({ item }: { item: Evidence }) {
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
   if (evidence.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No evidence recorded for this step.</p>;
   return (
-    <dl className="grid gap-3">
+    <dl className="grid gap-3 [&>*]:min-w-0">
       {evidence.map((item, i) => (
         <EvidenceItem key={i} item={item} />
       ))}

@@ -9,7 +9,7 @@ export function StepCard({ step, index, defaultOpen }: { step: Step; index: numb
   const [open, setOpen] = useState(defaultOpen);
   const panelId = useId();
   return (
-    <li className="relative pl-10" data-step={step.id} data-status={step.status}>
+    <li className="relative min-w-0 pl-10" data-step={step.id} data-status={step.status}>
       <span aria-hidden="true" className="absolute top-3 left-3 h-full w-px bg-slate-200 dark:bg-slate-800" />
       <span aria-hidden="true" className="absolute top-3 left-0 flex h-6 w-6 items-center justify-center rounded-full bg-white text-xs font-semibold ring-1 ring-slate-300 dark:bg-slate-950 dark:ring-slate-700">
         {index + 1}
@@ -24,16 +24,16 @@ export function StepCard({ step, index, defaultOpen }: { step: Step; index: numb
         >
           <StatusBadge status={step.status} />
           <span className="min-w-0 flex-1">
-            <span className="block font-medium">{step.title}</span>
+            <span className="block font-medium wrap-anywhere">{step.title}</span>
             <code className="text-xs text-slate-500 dark:text-slate-400">{step.id}</code>
           </span>
           <span aria-hidden="true" className="text-slate-400">
             {open ? '▾' : '▸'}
           </span>
-          <span className="w-full text-sm break-words text-slate-700 dark:text-slate-300">{step.summary}</span>
+          <span className="w-full text-sm wrap-anywhere text-slate-700 dark:text-slate-300">{step.summary}</span>
         </button>
         {open && (
-          <div id={panelId} className="mt-4 grid gap-4 border-t border-slate-200 pt-4 dark:border-slate-800">
+          <div id={panelId} className="mt-4 grid gap-4 border-t [&>*]:min-w-0 border-slate-200 pt-4 dark:border-slate-800">
             {step.status === 'fail' && (
               <dl className="grid gap-1 rounded-md bg-red-50 p-3 text-sm dark:bg-red-950/50">
                 <div className="grid gap-1 sm:grid-cols-[8rem_1fr]">

@@ -5,7 +5,7 @@ import { StepCard } from './step-card';
 // Every step in order; a failed step starts expanded so the break point is visible at once.
 export function Timeline({ result }: { result: VerificationResult }) {
   return (
-    <ol className="grid gap-3" aria-label="Verification steps">
+    <ol className="grid min-w-0 gap-3" aria-label="Verification steps">
       {result.steps.map((step, i) => (
         <StepCard key={step.id} step={step} index={i} defaultOpen={step.id === result.failedStep} />
       ))}

@@ -28,7 +28,7 @@ export function VerdictBanner({ result }: { result: VerificationResult }) {
     <section role="status" aria-live="polite" aria-label="Verdict" className={`rounded-xl border-l-8 p-5 shadow-sm ${TONE[result.verdict]}`} data-verdict={result.verdict}>
       <h2 className="text-2xl font-bold">{title}</h2>
       {result.verdict === 'failed' && <p className="mt-1 font-mono text-sm">{result.failedStep}</p>}
-      <p className="mt-2 break-words">{sentence}</p>
+      <p className="mt-2 wrap-anywhere">{sentence}</p>
       <p className="mt-3 text-sm opacity-80">
         Trust: {result.trust.name}
         {result.trust.date ? ` (newest key ${result.trust.date.slice(0, 10)})` : ''} · {result.steps.filter((s) => s.status === 'pass').length} of {result.steps.length} steps passed ·{' '}
