@@ -7,6 +7,7 @@ import { buildCoreBundle } from '../e2e/support/core-harness';
 import { formatAppSize, measureAppSize } from './app-size';
 import { benchAgainstReference } from './node-vs-reference';
 import { benchChromium } from './chromium-floor';
+import { benchVerdictTime } from './app-verdict-time';
 import { fmt } from './stats';
 
 const CONFORMANCE = '../shared/conformance';
@@ -52,6 +53,10 @@ await buildApp(APP_BUILD_DIR);
 const appSize = measureAppSize(APP_BUILD_DIR);
 process.stdout.write(`\nApp size: the JavaScript and CSS the first page loads (index.html + static imports; gzip level 9)\n${formatAppSize(appSize)}`);
 report.appSize = appSize;
+
+const verdict = await benchVerdictTime(APP_BUILD_DIR, N);
+process.stdout.write(`\nApp: from pressing Verify to the verdict on screen (example bundle, worker already started; first 5 runs dropped)\n  ${fmt(verdict)}\n`);
+report.verdictTime = verdict;
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));

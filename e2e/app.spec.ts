@@ -47,9 +47,17 @@ test('the built-in example verifies offline and shows every step', async ({ page
   await expect(page.locator('li[data-step="tlog.inclusion"]')).toContainText('Why it matters');
   await expect(page.locator('li[data-step="tlog.inclusion"]')).toContainText('RFC 6962');
   await page.screenshot({ path: `${SHOTS}/03-inclusion-expanded.png`, fullPage: true });
-  for (const tab of ['Certificate', 'DSSE', 'Transparency log', 'Timestamp', 'Pin identity', 'Export']) {
+  const views: Array<[string, string | RegExp]> = [
+    ['Certificate', 'Token Subject'],
+    ['DSSE', 'https://sigstore.dev/cosign/sign/v1'],
+    ['Transparency log', '✓ match'],
+    ['Timestamp', 'sigstore-tsa'],
+    ['Pin identity', "--certificate-identity='kasiramkompella@gmail.com'"],
+    ['Export', 'Download report.md'],
+  ];
+  for (const [tab, shows] of views) {
     await page.getByRole('tab', { name: tab }).click();
-    await expect(page.getByRole('tabpanel')).not.toBeEmpty();
+    await expect(page.getByRole('tabpanel')).toContainText(shows);
     await page.screenshot({ path: `${SHOTS}/04-tab-${tab.toLowerCase().replace(/ /g, '-')}.png`, fullPage: true });
   }
 });

@@ -1,4 +1,5 @@
 // The verdict first: Verified, Failed at <step>, or Incomplete, with the one sentence that matters.
+import { useEffect, useRef } from 'react';
 import { CATALOGUE } from '../../core/public-constants';
 import type { VerificationResult } from '../../core';
 
@@ -10,6 +11,12 @@ const TONE = {
 
 // Headline of a result, readable by screen readers as it appears.
 export function VerdictBanner({ result }: { result: VerificationResult }) {
+  const ref = useRef<HTMLElement>(null);
+  // On a phone the inputs fill the screen: bring a new verdict into view.
+  useEffect(() => {
+    const box = ref.current?.getBoundingClientRect();
+    if (box && (box.top < 0 || box.top > window.innerHeight - 80)) ref.current!.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [result]);
   const failed = result.steps.find((s) => s.id === result.failedStep);
   const open = result.steps.filter((s) => s.required && s.status !== 'pass');
   const title =
@@ -25,7 +32,7 @@ export function VerdictBanner({ result }: { result: VerificationResult }) {
         ? failed!.summary
         : open.map((s) => s.summary).join(' ');
   return (
-    <section role="status" aria-live="polite" aria-label="Verdict" className={`rounded-xl border-l-8 p-5 shadow-sm ${TONE[result.verdict]}`} data-verdict={result.verdict}>
+    <section ref={ref} role="status" aria-live="polite" aria-label="Verdict" className={`rounded-xl border-l-8 p-5 shadow-sm ${TONE[result.verdict]}`} data-verdict={result.verdict}>
       <h2 className="text-2xl font-bold">{title}</h2>
       {result.verdict === 'failed' && <p className="mt-1 font-mono text-sm">{result.failedStep}</p>}
       <p className="mt-2 wrap-anywhere">{sentence}</p>
