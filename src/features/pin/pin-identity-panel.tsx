@@ -1,5 +1,5 @@
 // "Pin this identity": the cosign command and admission policies for the signer a verification saw, ready to copy.
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Verdict, VerificationResult } from '../../core';
 import { CopyButton } from '../report/copy-button';
 import { pinIdentity, type PinnedPolicies } from './pin-identity';
@@ -37,6 +37,18 @@ function PolicyOutput({ title, text, copyLabel }: { title: string; text: string;
 }
 
 // The panel: exact or regexp form, an image field, and the three outputs; a warning unless the result verified.
+// The panel's frame and heading, shared by its empty and filled states.
+function PanelFrame({ headingId, children }: { headingId: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+      <h2 id={headingId} className="text-lg font-semibold">
+        Pin this identity
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export function PinIdentityPanel({ result }: { result: VerificationResult }) {
   const [form, setForm] = useState<PinForm>('exact');
   const [image, setImage] = useState('');
@@ -47,22 +59,16 @@ export function PinIdentityPanel({ result }: { result: VerificationResult }) {
 
   if (!pinned) {
     return (
-      <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
-        <h2 id={headingId} className="text-lg font-semibold">
-          Pin this identity
-        </h2>
+      <PanelFrame headingId={headingId}>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
           There is no certificate identity to pin: the signature is key-based, or the run stopped before the certificate was decoded.
         </p>
-      </section>
+      </PanelFrame>
     );
   }
 
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
-      <h2 id={headingId} className="text-lg font-semibold">
-        Pin this identity
-      </h2>
+    <PanelFrame headingId={headingId}>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
         Policies that accept this certificate&apos;s signer, and only this signer, in future verifications.
       </p>
@@ -103,6 +109,6 @@ export function PinIdentityPanel({ result }: { result: VerificationResult }) {
       {OUTPUTS.map((o) => (
         <PolicyOutput key={o.key} title={o.title} text={pinned[o.key]} copyLabel={o.copyLabel} />
       ))}
-    </section>
+    </PanelFrame>
   );
 }

@@ -5,7 +5,7 @@ import { generateKey, b64, hex, sha256, utf8Bytes, type TestKey } from './keys.t
 import { MerkleTree } from './merkle.ts';
 import type { RekorBody } from './rekor-v1-bodies.ts';
 import { ecdsaNoteSignature, ed25519NoteSignature } from './signed-note.ts';
-import { inclusionProof, prefill, type ProofFaults, type TlogEntryJson } from './transparency-log.ts';
+import { inclusionProof, prefill, type ProofFaults, type TestLog, type TlogEntryJson } from './transparency-log.ts';
 
 export interface RekorV1Options {
   readonly host?: string;
@@ -25,14 +25,8 @@ export interface RekorV1Faults extends ProofFaults {
   readonly noInclusionPromise?: boolean;
 }
 
-export interface RekorV1Log {
-  readonly key: TestKey;
-  /** SHA-256 of the DER SPKI. */
-  readonly logId: Uint8Array;
-  readonly host: string;
-  readonly baseUrl: string;
-  readonly origin: string;
-  readonly tree: MerkleTree;
+/** A Rekor v1 log; its logId is the SHA-256 of the DER SPKI. */
+export interface RekorV1Log extends TestLog {
   /** Integrates a body at `integratedTime` (seconds) and returns its bundle entry. */
   append(body: RekorBody, integratedTime: number, faults?: RekorV1Faults): TlogEntryJson;
 }

@@ -4,7 +4,7 @@ import { generateKey, b64, ed25519Raw, type TestKey } from './keys.ts';
 import { MerkleTree } from './merkle.ts';
 import type { RekorBody } from './rekor-v1-bodies.ts';
 import { ed25519NoteSignature, noteKeyId, witnessCosignature } from './signed-note.ts';
-import { inclusionProof, prefill, type ProofFaults, type TlogEntryJson } from './transparency-log.ts';
+import { inclusionProof, prefill, type ProofFaults, type TestLog, type TlogEntryJson } from './transparency-log.ts';
 
 export interface RekorV2Options {
   readonly host?: string;
@@ -18,14 +18,8 @@ export interface Witness {
   readonly key: TestKey;
 }
 
-export interface RekorV2Log {
-  readonly key: TestKey;
-  /** C2SP key ID of the log's Ed25519 key under its origin (the trusted root's logId). */
-  readonly logId: Uint8Array;
-  readonly host: string;
-  readonly baseUrl: string;
-  readonly origin: string;
-  readonly tree: MerkleTree;
+/** A Rekor v2 log; its logId is the C2SP key ID of its Ed25519 key under its origin. */
+export interface RekorV2Log extends TestLog {
   readonly witnesses: readonly Witness[];
   /** Adds a body and returns its bundle entry; `timeSeconds` stamps witness cosignatures. */
   append(body: RekorBody, timeSeconds: number, faults?: ProofFaults): TlogEntryJson;

@@ -2,8 +2,19 @@
 // JSON form (Sigstore protobuf-specs rekor/v1), and inclusion proofs with signed checkpoints.
 import { randomBytes } from 'node:crypto';
 import { MerkleTree } from './merkle.ts';
-import { b64, sha256 } from './keys.ts';
+import { b64, sha256, type TestKey } from './keys.ts';
 import { checkpointText, signedNote, type NoteSignature } from './signed-note.ts';
+
+/** What every test log exposes: its key, identity and tree. */
+export interface TestLog {
+  readonly key: TestKey;
+  /** The trusted root's logId for this log. */
+  readonly logId: Uint8Array;
+  readonly host: string;
+  readonly baseUrl: string;
+  readonly origin: string;
+  readonly tree: MerkleTree;
+}
 
 export interface InclusionProofJson {
   logIndex: string;
