@@ -1,7 +1,8 @@
 // The RFC 3161 timestamp: when a trusted TSA saw the signature, over which imprint, under which policy and chain.
 import type { VerificationResult } from '../../core';
 import { FieldList } from '../../components/field-list';
-import { evidenceFields, stepOf } from './result-evidence';
+import { stepOf } from '../result/read-result';
+import { evidenceFields } from './result-evidence';
 import { StepNote } from './step-note';
 import { ViewSection } from './view-section';
 

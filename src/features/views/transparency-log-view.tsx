@@ -4,7 +4,8 @@ import { FieldList } from '../../components/field-list';
 import { CheckpointNote } from './checkpoint-note';
 import { JsonBlock } from './json-block';
 import { MerklePathSvg } from './merkle-path-svg';
-import { evidenceFields, keyedEvidence, stepOf } from './result-evidence';
+import { keyedEvidence, stepOf } from '../result/read-result';
+import { evidenceFields } from './result-evidence';
 import { StepNote } from './step-note';
 import { SubSection, ViewSection } from './view-section';
 
