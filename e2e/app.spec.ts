@@ -1,7 +1,7 @@
 // The web app as a user drives it, in Debian's Chromium against the built app served by `npm start`'s server.
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createTestInstance } from '../test/support/sigstore';
 
 const FIXTURE = JSON.parse(readFileSync('src/features/examples/dockerhub-buildkittest.sigstore.json', 'utf8'));
@@ -150,4 +150,29 @@ test('phone-sized, dark and keyboard-only use', async ({ page, appUrl }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SHOTS}/09-phone-dark.png`, fullPage: true });
+});
+
+test('a large artifact is hashed in chunks in the worker, with progress, and verifies', async ({ page, appUrl }, testInfo) => {
+  test.setTimeout(120_000);
+  // 80 MiB: above the 64 MiB whole-file limit, so the worker streams it through the incremental digest.
+  const size = 80 * 1024 * 1024;
+  const artifact = new Uint8Array(size);
+  for (let i = 0; i < size; i += 4096) artifact[i] = (i >> 12) & 0xff;
+  const path = testInfo.outputPath('large-artifact.bin');
+  writeFileSync(path, artifact);
+  const instance = createTestInstance();
+  const signed = instance.signMessage(artifact, { identity: { san: { email: 'release@example.com' }, issuer: 'https://accounts.google.com' } });
+  await page.goto(appUrl);
+  await page.locator('input[type=file][accept=".json,application/json"]').nth(1).setInputFiles({ name: 'test_root.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instance.trustedRoot())) });
+  await page.getByLabel('Bundle JSON').fill(JSON.stringify(signed.bundle));
+  await page.getByRole('radio', { name: 'File' }).check();
+  await page.locator('input[type=file]:not([accept])').setInputFiles(path);
+  await page.getByLabel('Certificate identity (SAN: e-mail or URI)').fill('release@example.com');
+  await page.getByLabel('OIDC issuer').fill('https://accounts.google.com');
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(page.getByText(/Hashing the artifact: \d+ of 80 MiB/)).toBeVisible();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified', { timeout: 60_000 });
+  // Past the whole-file limit the signature is checked over the digest alone.
+  await page.locator('li[data-step="signature"] button[aria-expanded]').click();
+  await expect(page.locator('li[data-step="signature"]')).toContainText('digest-only verification');
 });

@@ -38,7 +38,7 @@ export function ResultView({ outcome }: { outcome: VerificationOutcome }) {
   const tabs = tabsFor(result);
   const active = tabs.includes(tab) ? tab : 'Timeline';
   const inputs = {
-    artifactLabel: form.artifact.kind === 'file' ? `${form.artifact.file.name} (${artifactDigest ?? 'digest unknown'})` : (artifactDigest ?? 'none given'),
+    artifactLabel: form.artifact.kind === 'file' && form.artifact.file ? `${form.artifact.file.name} (${artifactDigest ?? 'digest unknown'})` : (artifactDigest ?? 'none given'),
     bundleLabel: form.bundleName || 'pasted bundle',
     policyLabel: describePolicy(form),
   };

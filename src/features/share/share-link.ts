@@ -40,7 +40,7 @@ export async function createShareLink(form: VerifyForm, artifactDigest: string |
   };
   const digest = form.artifact.kind === 'digest' ? form.artifact.text.trim() : artifactDigest;
   if (digest) state.digest = digest;
-  if (form.artifact.kind === 'file') leftOut.push(`the artifact file ${form.artifact.file.name} (its digest ${digest ?? 'is not known yet'} is used instead)`);
+  if (form.artifact.kind === 'file' && form.artifact.file) leftOut.push(`the artifact file ${form.artifact.file.name} (its digest ${digest ?? 'is not known yet'} is used instead)`);
   if (form.trust.kind === 'custom') leftOut.push(`the custom trusted root ${form.trust.name} (load it again after opening the link)`);
   const withBundle = await encode({ ...state, bundle: form.bundleText });
   let fragment = withBundle;

@@ -89,7 +89,7 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
                 type="radio"
                 name="artifact-kind"
                 checked={form.artifact.kind === kind}
-                onChange={() => set({ artifact: kind === 'digest' ? { kind, text: '' } : kind === 'none' ? { kind } : form.artifact.kind === 'file' ? form.artifact : { kind: 'none' } })}
+                onChange={() => set({ artifact: kind === 'digest' ? { kind, text: '' } : kind === 'none' ? { kind } : { kind, file: null } })}
               />
               {kind === 'file' ? 'File' : kind === 'digest' ? 'Digest' : 'None (inspect the bundle only)'}
             </label>
@@ -98,13 +98,14 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
         {form.artifact.kind === 'digest' && (
           <input aria-label="Artifact digest" className={`${input} font-mono`} placeholder="sha256:…" value={form.artifact.text} onChange={(e) => set({ artifact: { kind: 'digest', text: e.target.value } })} />
         )}
-        {form.artifact.kind !== 'digest' && form.artifact.kind !== 'none' && (
+        {form.artifact.kind !== 'digest' && (
           <FileDrop label="Choose the artifact" onFile={(file) => set({ artifact: { kind: 'file', file } })}>
-            <span className="ml-2 text-slate-500">· {form.artifact.file.name} ({form.artifact.file.size.toLocaleString()} bytes)</span>
+            {form.artifact.kind === 'file' && form.artifact.file && (
+              <span className="ml-2 text-slate-500">
+                · {form.artifact.file.name} ({form.artifact.file.size.toLocaleString()} bytes)
+              </span>
+            )}
           </FileDrop>
-        )}
-        {form.artifact.kind === 'none' && (
-          <FileDrop label="Choose the artifact" onFile={(file) => set({ artifact: { kind: 'file', file } })} />
         )}
       </Group>
 

@@ -40,7 +40,7 @@ function runInWorker(form: VerifyForm, onProgress: (p: Progress) => void): Promi
   running = true;
   const id = nextId++;
   const artifact: ArtifactSpec =
-    form.artifact.kind === 'file' ? form.artifact : form.artifact.kind === 'digest' ? { kind: 'digest', hex: form.artifact.text.trim().toLowerCase().slice(7) } : { kind: 'none' };
+    form.artifact.kind === 'file' && form.artifact.file ? { kind: 'file', file: form.artifact.file } : form.artifact.kind === 'digest' ? { kind: 'digest', hex: form.artifact.text.trim().toLowerCase().slice(7) } : { kind: 'none' };
   const message: VerifyMessage = {
     type: 'verify',
     id,

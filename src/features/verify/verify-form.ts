@@ -1,7 +1,8 @@
 // What the user asks for, as form state, and how it becomes an engine request.
 import type { VerificationPolicy, WorkflowClaim } from '../../core';
 
-export type ArtifactInputForm = { kind: 'none' } | { kind: 'file'; file: File } | { kind: 'digest'; text: string };
+/** A file artifact may be chosen as the kind before the file itself is picked (file: null). */
+export type ArtifactInputForm = { kind: 'none' } | { kind: 'file'; file: File | null } | { kind: 'digest'; text: string };
 export type SignerMode = 'identity' | 'key' | 'inspect';
 export type TrustForm = { kind: 'public-good' } | { kind: 'custom'; name: string; text: string };
 
@@ -40,6 +41,7 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 // Why the form cannot be submitted yet, or null when it can.
 export function formProblem(form: VerifyForm): string | null {
   if (!form.bundleText.trim()) return 'Paste a bundle, drop a file, or try the example.';
+  if (form.artifact.kind === 'file' && !form.artifact.file) return 'Choose the artifact file, or pick "Digest" or "None".';
   if (form.artifact.kind === 'digest' && !DIGEST.test(form.artifact.text.trim().toLowerCase())) return 'The digest must look like sha256: followed by 64 hex digits.';
   if (form.mode === 'identity' && (!form.identity.trim() || !form.issuer.trim())) return 'Give the expected identity and OIDC issuer, or choose "inspect only".';
   if (form.mode === 'key' && !form.keyPem.includes('PUBLIC KEY')) return 'Paste the PEM public key (-----BEGIN PUBLIC KEY-----).';
