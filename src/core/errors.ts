@@ -85,6 +85,17 @@ export const ERROR_CODES = [
   'POLICY_NOT_CHECKED',
   // trust
   'TRUST_ROOT_INVALID',
+  // legacy cosign signatures and the image they name
+  'COSIGN_FORMAT_INVALID',
+  'IMAGE_BINDING_MISMATCH',
+  // registries (image references, manifests, signature discovery)
+  'OCI_REFERENCE_INVALID',
+  'OCI_REQUEST_FAILED',
+  'OCI_AUTH_FAILED',
+  'OCI_NOT_FOUND',
+  'OCI_MANIFEST_INVALID',
+  'OCI_DIGEST_MISMATCH',
+  'OCI_NO_SIGNATURES',
   // options
   'UNSAFE_OPTION',
   // a bug in Signet itself; reported, never hidden

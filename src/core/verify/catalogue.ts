@@ -8,6 +8,16 @@ export interface StepInfo {
 }
 
 export const CATALOGUE: Record<StepId, StepInfo> = {
+  'image.resolve': {
+    title: 'Image reference resolves to a digest',
+    why: 'A tag can be moved at any time; only the digest of the bytes received names exactly what would be pulled, so every later check is about that digest.',
+    spec: 'OCI distribution spec (pulling manifests); OCI image spec (content descriptors, digests)',
+  },
+  'image.discover': {
+    title: 'Signatures found for the image',
+    why: '“No signatures found” and “signatures found, none valid” call for different responses; every place a signature can live is searched and named.',
+    spec: 'OCI distribution spec 1.1 (referrers API and tag schema); cosign signature and attestation tags',
+  },
   'bundle.parse': {
     title: 'Bundle is well-formed',
     why: 'A parser that guesses at malformed input lets an attacker smuggle fields past later checks; every field is validated before anything trusts it.',

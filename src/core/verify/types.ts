@@ -3,6 +3,9 @@ import type { ErrorCode, ErrorDetail } from '../errors';
 import type { JsonValue } from '../encoding/json';
 import type { TrustSource } from '../trust/types';
 
+/** Steps of an image verification that come before any bundle: where the image and its signatures are. */
+export const IMAGE_STEP_IDS = ['image.resolve', 'image.discover'] as const;
+
 export const STEP_IDS = [
   'bundle.parse',
   'artifact.bind',
@@ -20,7 +23,7 @@ export const STEP_IDS = [
   'policy.attestation',
 ] as const;
 
-export type StepId = (typeof STEP_IDS)[number];
+export type StepId = (typeof IMAGE_STEP_IDS)[number] | (typeof STEP_IDS)[number];
 export type StepStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
 /** A highlighted byte range inside a hex evidence value (offsets in bytes, end exclusive). */
