@@ -45,6 +45,29 @@ export default tseslint.config(
     },
   },
   {
+    // The registry client is isomorphic too: no platform, no UI; the network only through its injected fetch.
+    files: ['src/oci/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'src/oci is isomorphic: no Node built-ins.' })),
+          patterns: [
+            { group: ['node:*'], message: 'src/oci is isomorphic: no Node built-ins.' },
+            { group: ['react', 'react-*', '@tanstack/*', '**/features/**', '**/app/**', '**/proxy/**', '**/cli/**'], message: 'oci depends only on core.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'Use Uint8Array.' },
+        { name: 'document', message: 'No DOM in oci.' },
+        { name: 'window', message: 'No DOM in oci.' },
+        { name: 'fetch', message: 'Use the injected fetch.' },
+      ],
+    },
+  },
+  {
     files: ['src/core/crypto/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

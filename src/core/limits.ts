@@ -3,7 +3,7 @@
 export const LIMITS = {
   /** A whole bundle or signature dump, as text. */
   bundleBytes: 8 * 1024 * 1024,
-  /** A DSSE payload after base64 decoding. */
+  /** A DSSE payload after base64 decoding, or a cosign simplesigning payload. */
   dssePayloadBytes: 4 * 1024 * 1024,
   /** A trusted_root.json document. */
   trustedRootBytes: 4 * 1024 * 1024,
@@ -31,6 +31,8 @@ export const LIMITS = {
   jsonDepth: 64,
   /** A user-supplied regular expression. */
   regexpLength: 1024,
+  /** Signatures in one pasted dump or one signature image (cosign's own cap, maxAllowedSigsOrAtts). */
+  signaturesPerInput: 100,
   /** Entities of each kind in a trusted root. */
   trustedRootEntities: 64,
 } as const;

@@ -1,6 +1,10 @@
-// `npm start`: serves the built app from dist/ on HOST:PORT until SIGINT or SIGTERM.
+// `npm start`: serves the built app from dist/ and the proxy at /proxy on HOST:PORT until SIGINT or SIGTERM.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createProxyHandler, proxyPolicyFromEnv, type ProxyPolicy } from '../proxy';
+import { createNodeUpstream } from '../proxy/node-upstream';
+import { CLIENT_ADDRESS_HEADER } from './node-adapter';
+import type { Route } from './router';
 import { startServer } from './start-server';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -16,8 +20,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     process.stderr.write(`signet: PORT must be a number from 0 to 65535, got ${JSON.stringify(env.PORT)}.\n`);
     return 2;
   }
-  const server = await startServer({ port, host: env.HOST || '127.0.0.1', root: DIST });
+  let policy: ProxyPolicy;
+  try {
+    policy = proxyPolicyFromEnv(env);
+  } catch (error) {
+    process.stderr.write(`signet: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const server = await startServer({ port, host: env.HOST || '127.0.0.1', root: DIST, routes: [proxyRoute(policy)] });
   process.stdout.write(`Signet is running at ${server.url}\n`);
+  const loopback = policy.allowLoopback ? 'allowed (SIGNET_PROXY_ALLOW_LOOPBACK=1)' : 'refused';
+  process.stdout.write(`The proxy at ${server.url}proxy forwards to public addresses; loopback targets are ${loopback}.\n`);
   // Close the server, then leave.
   const stop = () => {
     void server.close().then(() => process.exit(0));
@@ -25,6 +38,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return undefined;
+}
+
+// The proxy mounted at /proxy, rate-limited per remote address.
+function proxyRoute(policy: ProxyPolicy): Route {
+  const clientId = (request: Request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? '';
+  return { prefix: '/proxy', handler: createProxyHandler(policy, createNodeUpstream(policy), { clientId }) };
 }
 
 // PORT from the environment: 8080 when unset, null when not a valid port.

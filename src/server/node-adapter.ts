@@ -7,6 +7,9 @@ import { createEncoder, isCompressible, preferredEncoding } from './compression'
 import type { Handler } from './handler';
 import { withSecurityHeaders } from './security-headers';
 
+/** The peer's address for per-client limits, set by this adapter (overwriting any such header the client sent). */
+export const CLIENT_ADDRESS_HEADER = 'x-signet-client-address';
+
 // A Host header that is only a name or address and a port, so it cannot change the URL's path.
 const PLAIN_HOST = /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/i;
 
@@ -45,6 +48,7 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   const host = req.headers.host !== undefined && PLAIN_HOST.test(req.headers.host) ? req.headers.host : 'localhost';
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress ?? '');
   const method = req.method ?? 'GET';
   const body = method === 'GET' || method === 'HEAD' ? null : (Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>);
   // `duplex` is required by Node for a streamed body and not yet in the DOM typings.

@@ -128,8 +128,9 @@ describe('malformed input gets a clear code', () => {
 
   it('malformed JSON, wrong types, bad base64, truncated DER', async () => {
     expect(await codeOf(FIXTURE.slice(0, 500))).toBe('JSON_INVALID');
-    expect(await codeOf('null')).toBe('BUNDLE_FIELD_INVALID');
-    expect(await codeOf('[]')).toBe('BUNDLE_FIELD_INVALID');
+    // Input that is no signature format at all, against a recognisable bundle with a wrong field.
+    expect(await codeOf('null')).toBe('COSIGN_FORMAT_INVALID');
+    expect(await codeOf('[]')).toBe('COSIGN_FORMAT_INVALID');
     expect(await codeOf(edit((b) => (b.verificationMaterial = 7)))).toBe('BUNDLE_FIELD_INVALID');
     expect(await codeOf(edit((b) => (b.dsseEnvelope.signatures[0].sig = '%%%')))).toBe('BASE64_INVALID');
     const cert = Buffer.from(JSON.parse(FIXTURE).verificationMaterial.certificate.rawBytes, 'base64');

@@ -8,6 +8,13 @@ export interface MessageSignatureContent {
   /** messageDigest from the bundle; absent in some legacy forms. */
   digest: { algorithm: HashAlg; value: Uint8Array } | null;
   signature: Uint8Array;
+  /** The signed bytes themselves where the input carries them (a cosign simplesigning payload); digest is then their SHA-256. */
+  payload?: SignedPayload;
+}
+
+export interface SignedPayload {
+  mediaType: string;
+  bytes: Uint8Array;
 }
 
 export interface DsseSignature {

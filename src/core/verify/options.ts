@@ -10,6 +10,12 @@ import type { TrustedRoot } from '../trust';
 /** The artifact as bytes, or only its digest (the user typed sha256:…). */
 export type ArtifactInput = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'digest'; algorithm: HashAlg; value: Uint8Array };
 
+/** An image by manifest digest, as a registry resolved it. */
+export interface ImageInput {
+  digest: string;
+  repository: string;
+}
+
 export type VerificationPolicy =
   /** Keyless: who must have signed, optionally which attestation type. */
   | { kind: 'identity'; identity: IdentityPolicy; predicateType?: string }
@@ -36,6 +42,8 @@ export interface VerifyRequest {
   policy: VerificationPolicy;
   trustedRoot: TrustedRoot;
   thresholds?: Partial<Thresholds>;
+  /** The image the signature should be for: its manifest digest (sha256:…) and repository (ghcr.io/org/app). */
+  image?: ImageInput;
   /** Clock for "not in the future" checks, epoch ms. */
   now?: number;
 }

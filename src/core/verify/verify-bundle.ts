@@ -1,7 +1,7 @@
 // The runner: executes the step catalogue in a fixed order and computes the verdict from the steps alone.
 import { VerifyError } from '../errors';
 import { isJsonObject } from '../encoding';
-import { parseBundle, parseBundleJson, type Bundle } from '../bundle';
+import { parseAnySignatureInput, parseBundleJson, type Bundle } from '../bundle';
 import { CATALOGUE } from './catalogue';
 import type { VerifyContext } from './context';
 import { resolvePublicKey, resolveThresholds, type VerifyRequest } from './options';
@@ -158,9 +158,19 @@ async function runCertificateSteps(ctx: VerifyContext, keyed: boolean, leafOk: b
   }
 }
 
-// Bundle JSON text, parsed JSON, or an already-normalised Bundle.
+// Bundle or signature-dump text (one signature), parsed JSON, or an already-normalised Bundle.
 function toBundle(input: VerifyRequest['bundle']): Bundle {
-  if (typeof input === 'string') return parseBundle(input);
+  if (typeof input === 'string') {
+    const bundles = parseAnySignatureInput(input);
+    if (bundles.length !== 1) {
+      throw new VerifyError('COSIGN_FORMAT_INVALID', `the input holds ${bundles.length} signatures; verify them one at a time`, {
+        where: 'input',
+        expected: 'one signature',
+        found: String(bundles.length),
+      });
+    }
+    return bundles[0]!;
+  }
   if (isJsonObject(input) && 'origin' in input && 'content' in input && 'material' in input) return input as unknown as Bundle;
   return parseBundleJson(input as Parameters<typeof parseBundleJson>[0]);
 }

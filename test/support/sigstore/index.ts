@@ -17,3 +17,15 @@ export { inTotoStatement, pae, IN_TOTO_PAYLOAD_TYPE, type DsseEnvelopeJson, type
 export { generateKey, type KeyAlgorithm, type TestKey } from './keys.ts';
 export { bundleMediaType, type BundleJson, type BundleVersion } from './bundle-json.ts';
 export type { TlogEntryJson, InclusionProofJson } from './transparency-log.ts';
+export {
+  ANNOTATIONS as COSIGN_ANNOTATIONS,
+  attestImageLayer,
+  downloadSignatureLine,
+  signBlobBundle,
+  signImageLayer,
+  simpleSigningPayload,
+  type CosignLayerJson,
+  type ImageName,
+  type LegacySignature,
+  type LegacySignOptions,
+} from './cosign-legacy.ts';

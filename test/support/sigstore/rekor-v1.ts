@@ -80,3 +80,22 @@ export function createRekorV1(options: RekorV1Options = {}): RekorV1Log {
     },
   };
 }
+
+/** The Rekor bundle cosign stores beside a signature (cosign pkg/cosign/bundle.RekorBundle). */
+export interface CosignRekorBundleJson {
+  SignedEntryTimestamp?: string;
+  Payload: { body: string; integratedTime: number; logIndex: number; logID: string };
+}
+
+// The same entry in cosign's legacy form: SET plus the payload the SET signs, logID in hex; no inclusion proof.
+export function cosignRekorBundle(entry: TlogEntryJson): CosignRekorBundleJson {
+  return {
+    ...(entry.inclusionPromise ? { SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp } : {}),
+    Payload: {
+      body: entry.canonicalizedBody,
+      integratedTime: Number(entry.integratedTime),
+      logIndex: Number(entry.logIndex),
+      logID: hex(new Uint8Array(Buffer.from(entry.logId.keyId, 'base64'))),
+    },
+  };
+}

@@ -1,40 +1,27 @@
-// artifact.bind: the signed digest (or the in-toto subject) is the artifact the user has.
+// artifact.bind: the signed digest (or the in-toto subject, or the image a simplesigning payload names) is the artifact the user has.
 import { VerifyError } from '../../errors';
 import { bytesEqual, fromUtf8, parseJson, toHex } from '../../encoding';
 import { digest, type HashAlg } from '../../crypto';
 import { findSubject, IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement } from '../../dsse';
+import type { MessageSignatureContent } from '../../bundle';
 import type { VerifyContext } from '../context';
-import { digestLabel } from '../options';
-import type { StepOutcome } from '../step-recorder';
+import { digestLabel, type ArtifactInput } from '../options';
+import { rethrowWithEvidence, type StepOutcome } from '../step-recorder';
+import { bindImage } from './image-binding';
+import { signedArtifact } from './signed-artifact';
 
 const IN_TOTO_NAMES: Record<HashAlg, string> = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
 // Compute or take the artifact digest, then bind it to the bundle content.
 export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
-  const { artifact } = ctx.req;
+  const artifact = signedArtifact(ctx);
   const content = ctx.bundle.content;
+  if (content.kind === 'message' && content.payload) return bindSimpleSigning(ctx, content, content.payload.bytes, artifact);
   if (!artifact) {
     return { status: 'warn', summary: 'No artifact was given, so nothing ties this signature to a file you hold.' };
   }
-  const algorithm: HashAlg = artifact.kind === 'digest' ? artifact.algorithm : content.kind === 'message' && content.digest ? content.digest.algorithm : 'SHA-256';
-  const value = artifact.kind === 'digest' ? artifact.value : await digest(algorithm, artifact.bytes);
-  ctx.artifactDigest = { algorithm, value };
-  const label = digestLabel(algorithm, value);
-  const given = artifact.kind === 'digest' ? 'the given digest' : `the artifact (${artifact.bytes.length} bytes)`;
-
-  if (content.kind === 'message') {
-    if (!content.digest) {
-      return { summary: `The bundle names no digest; the signature itself is checked over ${label}.`, evidence: [{ kind: 'text', label: 'artifact digest', value: label }] };
-    }
-    if (content.digest.algorithm !== algorithm || !bytesEqual(content.digest.value, value)) {
-      throw new VerifyError('ARTIFACT_DIGEST_MISMATCH', `the bundle signs ${digestLabel(content.digest.algorithm, content.digest.value)}, but ${given} is ${label}`, {
-        where: 'messageSignature.messageDigest',
-        expected: label,
-        found: digestLabel(content.digest.algorithm, content.digest.value),
-      });
-    }
-    return { summary: `The bundle's message digest equals ${given}: ${label}.`, evidence: [{ kind: 'text', label: 'artifact digest', value: label }] };
-  }
+  const { algorithm, value, label, given } = await artifactDigest(ctx, artifact, content.kind === 'message' ? content : undefined);
+  if (content.kind === 'message') return bindMessage(content, value, algorithm, label, given);
 
   if (content.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     throw new VerifyError('STATEMENT_INVALID', `the DSSE payload type is ${JSON.stringify(content.payloadType)}, so no subject can name the artifact`, {
@@ -54,5 +41,48 @@ export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
       { kind: 'text', label: 'subjects', value: String(statement.subjects.length) },
       { kind: 'json', key: 'statement', label: 'in-toto statement', value: parseJson(fromUtf8(content.payload, 'DSSE payload'), 'in-toto statement') },
     ],
+  };
+}
+
+// The artifact's digest (computed for bytes, in the algorithm the bundle names), recorded on the context.
+async function artifactDigest(ctx: VerifyContext, artifact: ArtifactInput, content: MessageSignatureContent | undefined): Promise<{ algorithm: HashAlg; value: Uint8Array; label: string; given: string }> {
+  const algorithm: HashAlg = artifact.kind === 'digest' ? artifact.algorithm : content?.digest ? content.digest.algorithm : 'SHA-256';
+  const value = artifact.kind === 'digest' ? artifact.value : await digest(algorithm, artifact.bytes);
+  ctx.artifactDigest = { algorithm, value };
+  const given = artifact.kind === 'digest' ? (ctx.req.artifact ? 'the given digest' : 'the image digest') : ctx.req.artifact ? `the artifact (${artifact.bytes.length} bytes)` : `the ${artifact.bytes.length}-byte payload`;
+  return { algorithm, value, label: digestLabel(algorithm, value), given };
+}
+
+// A message signature: its message digest is the artifact's digest.
+function bindMessage(content: MessageSignatureContent, value: Uint8Array, algorithm: HashAlg, label: string, given: string): StepOutcome {
+  if (!content.digest) {
+    return { summary: `The bundle names no digest; the signature itself is checked over ${label}.`, evidence: [{ kind: 'text', label: 'artifact digest', value: label }] };
+  }
+  if (content.digest.algorithm !== algorithm || !bytesEqual(content.digest.value, value)) {
+    throw new VerifyError('ARTIFACT_DIGEST_MISMATCH', `the bundle signs ${digestLabel(content.digest.algorithm, content.digest.value)}, but ${given} is ${label}`, {
+      where: 'messageSignature.messageDigest',
+      expected: label,
+      found: digestLabel(content.digest.algorithm, content.digest.value),
+    });
+  }
+  return { summary: `The bundle's message digest equals ${given}: ${label}.`, evidence: [{ kind: 'text', label: 'artifact digest', value: label }] };
+}
+
+// A cosign simplesigning signature: the payload is the signed artifact and names the image (cosign signature spec).
+async function bindSimpleSigning(ctx: VerifyContext, content: MessageSignatureContent, payload: Uint8Array, artifact: ArtifactInput | null): Promise<StepOutcome> {
+  const image = bindImage(payload, ctx.req.image);
+  if (!artifact) return { status: 'warn', summary: image.summary, evidence: image.evidence };
+  const d = await artifactDigest(ctx, artifact, content);
+  let message: StepOutcome;
+  try {
+    message = bindMessage(content, d.value, d.algorithm, d.label, d.given);
+  } catch (err) {
+    rethrowWithEvidence(err, image.evidence);
+  }
+  return {
+    ...(image.unchecked ? { status: 'warn' as const } : {}),
+    // Without an artifact of the user's the payload is the artifact, and its digest matches by construction.
+    summary: ctx.req.artifact ? `${image.summary} ${message.summary}` : image.summary,
+    evidence: [...image.evidence, ...(message.evidence ?? [])],
   };
 }

@@ -5,6 +5,7 @@ import { defaultHash, verifyDigestSignature, verifySignature } from '../../crypt
 import type { VerifyContext } from '../context';
 import { digestLabel } from '../options';
 import type { StepOutcome } from '../step-recorder';
+import { signedArtifact } from './signed-artifact';
 
 // Verify the one signature of the bundle (Sigstore client spec §4.2).
 export async function verifyBundleSignature(ctx: VerifyContext): Promise<StepOutcome> {
@@ -34,7 +35,7 @@ export async function verifyBundleSignature(ctx: VerifyContext): Promise<StepOut
     };
   }
 
-  const artifact = ctx.req.artifact;
+  const artifact = signedArtifact(ctx);
   const evidence = [
     { kind: 'text' as const, label: 'algorithm', value: `${key.description} with ${defaultHash(key)}` },
     { kind: 'hex' as const, label: 'signature', value: toHex(content.signature) },
@@ -43,7 +44,7 @@ export async function verifyBundleSignature(ctx: VerifyContext): Promise<StepOut
   let over: string;
   if (artifact?.kind === 'bytes') {
     ok = await verifySignature(key, content.signature, artifact.bytes);
-    over = `the ${artifact.bytes.length}-byte artifact`;
+    over = `the ${artifact.bytes.length}-byte ${ctx.req.artifact ? 'artifact' : 'payload'}`;
   } else {
     const d = artifact?.kind === 'digest' ? { algorithm: artifact.algorithm, value: artifact.value } : content.digest;
     if (!d) throw new VerifyError('ARTIFACT_MISSING', 'neither the artifact nor a digest is available to check the signature over', { expected: 'the artifact or its digest' });

@@ -1,0 +1,11 @@
+// Registry access for Signet: image references, auth challenges, manifests and signature discovery.
+export { parseImageReference, registryApiBase, isLoopbackRegistry, type ImageReference } from './reference';
+export { parseAuthChallenges, type AuthChallenge } from './auth-challenge';
+export { createRegistryClient, type RegistryClient, type RegistryClientOptions, type ResolvedImage } from './registry-client';
+export type { Credentials, RepositoryScope } from './auth';
+export type { FetchedManifest } from './content';
+export type { FetchFunction, FetchInit } from './http';
+export { parseManifest, type Descriptor, type ImageIndex, type ImageManifest, type Manifest, type Platform } from './manifest';
+export { MEDIA_TYPES, isSigstoreBundleMediaType } from './media-types';
+export { OCI_LIMITS } from './limits';
+export type { DiscoveredSignature, DiscoveryOptions, SearchRecord, SignatureDiscovery, SignatureFormat, SignatureSource } from './signatures';

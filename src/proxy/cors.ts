@@ -1,0 +1,50 @@
+// CORS for configured origins only (Fetch standard, "CORS protocol"); the app's own origin needs none.
+import { ProxyRefusal } from './errors';
+import type { ProxyPolicy } from './policy';
+import { FINAL_URL_HEADER, PASSED_HEADERS } from './response';
+
+const EXPOSED = [...PASSED_HEADERS, FINAL_URL_HEADER].join(', ');
+// The request headers the proxy passes on, so the only ones a preflight may ask for.
+export const FORWARDED_REQUEST_HEADERS = ['accept', 'authorization', 'range'] as const;
+const PREFLIGHT_MAX_AGE_S = '600';
+
+// Whether the request comes from another origin that the policy lists.
+function isAllowedOrigin(origin: string | null, policy: ProxyPolicy): origin is string {
+  return origin !== null && policy.allowedOrigins.includes(origin);
+}
+
+// Whether origin names the host that serves the proxy; the scheme is not compared, since behind a TLS-terminating
+// front end the request URL says http while the page says https.
+function isOwnHost(origin: string, request: Request): boolean {
+  return URL.canParse(origin) && new URL(origin).host === new URL(request.url).host;
+}
+
+// Throws PROXY_ORIGIN_REFUSED for a request from another origin that the policy does not list.
+export function assertOrigin(request: Request, policy: ProxyPolicy): void {
+  const origin = request.headers.get('Origin');
+  if (origin === null || isOwnHost(origin, request) || isAllowedOrigin(origin, policy)) return;
+  throw new ProxyRefusal('PROXY_ORIGIN_REFUSED', `Origin ${origin} may not use this proxy.`);
+}
+
+// The CORS headers for an actual request: none unless its Origin is listed.
+export function corsHeaders(request: Request, policy: ProxyPolicy): Record<string, string> {
+  const origin = request.headers.get('Origin');
+  if (!isAllowedOrigin(origin, policy)) return {};
+  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED, Vary: 'Origin' };
+}
+
+// The answer to an OPTIONS preflight from a listed origin, or null when the OPTIONS request is not one.
+export function preflight(request: Request, policy: ProxyPolicy): Response | null {
+  const origin = request.headers.get('Origin');
+  if (!isAllowedOrigin(origin, policy)) return null;
+  return new Response(null, {
+    status: 204,
+    headers: {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Methods': 'GET, HEAD',
+      'Access-Control-Allow-Headers': FORWARDED_REQUEST_HEADERS.join(', '),
+      'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_S,
+      Vary: 'Origin',
+    },
+  });
+}

@@ -1,0 +1,61 @@
+// Refusals the proxy answers with: a stable code, the HTTP status that goes with it, and a JSON body.
+
+export type ProxyErrorCode =
+  | 'PROXY_URL_MISSING'
+  | 'PROXY_URL_INVALID'
+  | 'PROXY_METHOD_REFUSED'
+  | 'PROXY_ORIGIN_REFUSED'
+  | 'PROXY_SCHEME_REFUSED'
+  | 'PROXY_ADDRESS_REFUSED'
+  | 'PROXY_PATH_REFUSED'
+  | 'PROXY_AUTH_REFUSED'
+  | 'PROXY_TOO_LARGE'
+  | 'PROXY_RATE_LIMITED'
+  | 'PROXY_BAD_REDIRECT'
+  | 'PROXY_TOO_MANY_REDIRECTS'
+  | 'PROXY_UPSTREAM_FAILED'
+  | 'PROXY_TIMEOUT';
+
+const STATUS: Readonly<Record<ProxyErrorCode, number>> = {
+  PROXY_URL_MISSING: 400,
+  PROXY_URL_INVALID: 400,
+  PROXY_METHOD_REFUSED: 405,
+  PROXY_ORIGIN_REFUSED: 403,
+  PROXY_SCHEME_REFUSED: 403,
+  PROXY_ADDRESS_REFUSED: 403,
+  PROXY_PATH_REFUSED: 403,
+  PROXY_AUTH_REFUSED: 403,
+  PROXY_TOO_LARGE: 413,
+  PROXY_RATE_LIMITED: 429,
+  PROXY_BAD_REDIRECT: 502,
+  PROXY_TOO_MANY_REDIRECTS: 502,
+  PROXY_UPSTREAM_FAILED: 502,
+  PROXY_TIMEOUT: 504,
+};
+
+// A target echoed back in a refusal is cut to this many characters.
+const MAX_TARGET_ECHO = 256;
+
+// A request the proxy will not forward, or an exchange it had to give up on.
+export class ProxyRefusal extends Error {
+  readonly status: number;
+
+  // A refusal with its code, a sentence saying why, and the target it concerns.
+  constructor(
+    readonly code: ProxyErrorCode,
+    message: string,
+    readonly target = '',
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'ProxyRefusal';
+    this.status = STATUS[code];
+  }
+
+  // The JSON answer: { "error": { "code", "message", "target" } }.
+  toResponse(): Response {
+    const target = this.target.length > MAX_TARGET_ECHO ? `${this.target.slice(0, MAX_TARGET_ECHO)}…` : this.target;
+    const body = JSON.stringify({ error: { code: this.code, message: this.message, target } });
+    return new Response(body, { status: this.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...this.headers } });
+  }
+}

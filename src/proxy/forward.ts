@@ -1,0 +1,66 @@
+// Sends a request upstream and follows redirects itself (RFC 9110 §15.4), re-checking every hop against the
+// same rules as the first and dropping Authorization once the origin changes (or the new kind takes none).
+import { ProxyRefusal } from './errors';
+import type { ProxyPolicy } from './policy';
+import type { RealmRegistry } from './realms';
+import { assertReachable } from './target-url';
+import { authorizationSuits, classifyHop, type TargetKind } from './target-rules';
+import type { Upstream, UpstreamInit } from './upstream';
+
+// RFC 9110 §15.4.2–15.4.9: the redirects a client follows automatically (GET and HEAD keep their method, even after 303).
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+export interface ForwardContext {
+  policy: ProxyPolicy;
+  realms: RealmRegistry;
+  upstream: Upstream;
+  /** Aborted when the time for the exchange has run out. */
+  timeout: AbortSignal;
+}
+
+export interface Forwarded {
+  response: Response;
+  /** The URL that gave the final response. */
+  url: URL;
+  kind: TargetKind;
+  redirected: boolean;
+}
+
+// The final response for target, after at most policy.maxRedirects redirects.
+export async function forward(target: URL, kind: TargetKind, init: UpstreamInit, context: ForwardContext): Promise<Forwarded> {
+  const { policy, realms } = context;
+  const headers = new Headers(init.headers);
+  let hop = { url: target, kind };
+  for (let redirects = 0; ; redirects++) {
+    const response = await send(hop.url, { ...init, headers }, context);
+    const location = REDIRECTS.has(response.status) ? response.headers.get('Location') : null;
+    if (location === null) return { response, url: hop.url, kind: hop.kind, redirected: redirects > 0 };
+    await response.body?.cancel();
+    if (redirects >= policy.maxRedirects) throw new ProxyRefusal('PROXY_TOO_MANY_REDIRECTS', `More than ${policy.maxRedirects} redirects.`, hop.url.href);
+    const next = URL.canParse(location, hop.url) ? new URL(location, hop.url) : null;
+    if (next === null || next.username !== '' || next.password !== '') throw new ProxyRefusal('PROXY_BAD_REDIRECT', 'The upstream redirected to an unusable Location.', hop.url.href);
+    next.hash = '';
+    assertReachable(next, policy);
+    hop = { url: next, kind: classifyHop(next, hop.kind, policy, realms) };
+    const authorization = headers.get('Authorization');
+    if (authorization !== null && (next.origin !== target.origin || !authorizationSuits(authorization, hop.kind))) headers.delete('Authorization');
+  }
+}
+
+// One hop; failures other than refusals become PROXY_TIMEOUT or PROXY_UPSTREAM_FAILED.
+async function send(url: URL, init: UpstreamInit, { upstream, timeout }: ForwardContext): Promise<Response> {
+  try {
+    return await upstream(url, init);
+  } catch (error) {
+    throw upstreamFailure(error, url, timeout);
+  }
+}
+
+// The refusal for an error met while talking upstream (connecting, or reading the body).
+export function upstreamFailure(error: unknown, url: URL, timeout: AbortSignal): ProxyRefusal {
+  if (error instanceof ProxyRefusal) return error;
+  if (timeout.aborted) return new ProxyRefusal('PROXY_TIMEOUT', 'The upstream did not answer in time.', url.href);
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown error';
+  return new ProxyRefusal('PROXY_UPSTREAM_FAILED', `The upstream could not be reached: ${reason}.`, url.href);
+}

@@ -1,0 +1,61 @@
+// What the proxy may reach and how much it may carry, resolved once into a complete, validated object.
+
+export interface ProxyPolicy {
+  /** Local development only: loopback targets, and plain http to them. Nothing else private ever. */
+  allowLoopback: boolean;
+  /** Origins (scheme://host[:port]) that get CORS headers; the app's own origin needs none. */
+  allowedOrigins: readonly string[];
+  /** Hosts (host[:port]) whose Rekor read API may be reached. */
+  rekorHosts: readonly string[];
+  /** Hosts (host[:port]) whose TUF repository may be read. */
+  tufHosts: readonly string[];
+  /** Largest response body forwarded, in bytes. */
+  maxResponseBytes: number;
+  /** Time allowed for one whole exchange, redirects and body included. */
+  timeoutMs: number;
+  /** Redirects followed for one request. */
+  maxRedirects: number;
+  /** Requests a client may make in a burst, and how many it regains per second. */
+  rate: { burst: number; perSecond: number };
+  /** How long a realm named in a registry's challenge stays usable for token requests. */
+  realmTtlMs: number;
+}
+
+export const DEFAULT_PROXY_POLICY: ProxyPolicy = {
+  allowLoopback: false,
+  allowedOrigins: [],
+  rekorHosts: ['rekor.sigstore.dev', 'log2025-1.rekor.sigstore.dev'],
+  tufHosts: ['tuf-repo-cdn.sigstore.dev'],
+  maxResponseBytes: 32 * 1024 * 1024,
+  timeoutMs: 20_000,
+  maxRedirects: 5,
+  rate: { burst: 120, perSecond: 20 },
+  realmTtlMs: 60 * 60 * 1000,
+};
+
+// The defaults overridden by the given fields; throws on values that cannot work.
+export function resolveProxyPolicy(overrides: Partial<ProxyPolicy> = {}): ProxyPolicy {
+  const policy: ProxyPolicy = { ...DEFAULT_PROXY_POLICY, ...overrides };
+  const positive = { maxResponseBytes: policy.maxResponseBytes, timeoutMs: policy.timeoutMs, realmTtlMs: policy.realmTtlMs, burst: policy.rate.burst, perSecond: policy.rate.perSecond };
+  for (const [name, value] of Object.entries(positive)) {
+    if (!(Number.isFinite(value) && value > 0)) throw new Error(`proxy policy: ${name} must be a positive number, got ${value}`);
+  }
+  if (!(Number.isInteger(policy.maxRedirects) && policy.maxRedirects >= 0)) throw new Error(`proxy policy: maxRedirects must be a whole number, got ${policy.maxRedirects}`);
+  for (const origin of policy.allowedOrigins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) throw new Error(`proxy policy: ${JSON.stringify(origin)} is not an origin such as https://app.example`);
+  }
+  return {
+    ...policy,
+    rekorHosts: policy.rekorHosts.map((host) => host.toLowerCase()),
+    tufHosts: policy.tufHosts.map((host) => host.toLowerCase()),
+  };
+}
+
+// The policy for `npm start`: SIGNET_PROXY_ALLOW_LOOPBACK=1 for local development, SIGNET_PROXY_ORIGINS a comma list.
+export function proxyPolicyFromEnv(env: Readonly<Record<string, string | undefined>>): ProxyPolicy {
+  const origins = (env.SIGNET_PROXY_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  return resolveProxyPolicy({ allowLoopback: env.SIGNET_PROXY_ALLOW_LOOPBACK === '1', allowedOrigins: origins });
+}

@@ -1,0 +1,36 @@
+// Token realms that registries named in their own Bearer challenges: the only token endpoints the proxy
+// forwards to (Docker token authentication spec: the client obtains a token from the realm the registry names).
+import { setNewest } from './bounded-map';
+
+// Registry hosts remembered at once; the oldest is forgotten first.
+const MAX_REGISTRIES = 1000;
+
+// The part of a URL that names a token endpoint: the query (service, scope) varies per request.
+function realmKey(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+export class RealmRegistry {
+  readonly #byRegistry = new Map<string, { realm: string; expiresAt: number }>();
+
+  // A registry of realms kept ttlMs after the challenge that named them.
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  // Records that registryHost named realm in a challenge (one realm per registry: the latest).
+  record(registryHost: string, realm: URL): void {
+    setNewest(this.#byRegistry, registryHost, { realm: realmKey(realm), expiresAt: this.now() + this.ttlMs }, MAX_REGISTRIES);
+  }
+
+  // Whether some registry named this URL's endpoint as its realm and the record has not expired.
+  isNamed(url: URL): boolean {
+    const key = realmKey(url);
+    const now = this.now();
+    for (const { realm, expiresAt } of this.#byRegistry.values()) {
+      if (realm === key && expiresAt > now) return true;
+    }
+    return false;
+  }
+}

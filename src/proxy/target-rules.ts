@@ -1,0 +1,70 @@
+// Which targets the proxy forwards, by kind: registry API reads, token endpoints a registry named, Rekor reads
+// and TUF metadata reads. Everything else is refused with PROXY_PATH_REFUSED.
+import { ProxyRefusal } from './errors';
+import type { ProxyPolicy } from './policy';
+import type { RealmRegistry } from './realms';
+
+/** `cdn` is any hop a blob download was redirected to. */
+export type TargetKind = 'registry' | 'blob' | 'token' | 'rekor' | 'tuf' | 'cdn';
+
+// OCI distribution spec, "Pulling" and "Content discovery": repository names, tags and digests.
+const COMPONENT = '[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*';
+const NAME = `${COMPONENT}(?:/${COMPONENT})*`;
+const TAG = '[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}';
+const DIGEST = '[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+';
+
+const REGISTRY_PATHS: readonly RegExp[] = [
+  /^\/v2\/$/, // end-1: API version check, where the registry answers with its auth challenge
+  new RegExp(`^/v2/${NAME}/manifests/(?:${TAG}|${DIGEST})$`), // end-3
+  new RegExp(`^/v2/${NAME}/tags/list$`), // end-8a
+  new RegExp(`^/v2/${NAME}/referrers/${DIGEST}$`), // end-12a
+];
+const BLOB_PATH = new RegExp(`^/v2/${NAME}/blobs/${DIGEST}$`); // end-2
+
+// Rekor v1 REST reads (rekor openapi.yaml) and Rekor v2 reads, which follow C2SP tlog-tiles.
+const REKOR_PATHS: readonly RegExp[] = [
+  /^\/api\/v1\/log$/,
+  /^\/api\/v1\/log\/publicKey$/,
+  /^\/api\/v1\/log\/entries$/,
+  /^\/api\/v1\/log\/entries\/[0-9a-f]{64,80}$/,
+  /^\/api\/v2\/checkpoint$/,
+  /^\/api\/v2\/tile\/(?:\d{1,2}|entries)\/(?:x\d{3}\/)*\d{3}(?:\.p\/\d{1,3})?$/,
+];
+
+// TUF specification §5 (client workflow): versioned root, timestamp, snapshot, top-level targets, target files.
+const TUF_PATHS: readonly RegExp[] = [/^\/(?:\d+\.)?(?:root|snapshot|targets)\.json$/, /^\/timestamp\.json$/, /^\/targets(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/];
+
+// The kind of a target the client asked for; throws PROXY_PATH_REFUSED for anything the app does not need.
+export function classifyTarget(url: URL, policy: ProxyPolicy, realms: RealmRegistry): TargetKind {
+  const path = url.pathname;
+  if (BLOB_PATH.test(path)) return 'blob';
+  if (REGISTRY_PATHS.some((pattern) => pattern.test(path))) return 'registry';
+  if (policy.rekorHosts.includes(url.host) && REKOR_PATHS.some((pattern) => pattern.test(path))) return 'rekor';
+  if (policy.tufHosts.includes(url.host) && TUF_PATHS.some((pattern) => pattern.test(path))) return 'tuf';
+  if (realms.isNamed(url)) return 'token';
+  throw new ProxyRefusal(
+    'PROXY_PATH_REFUSED',
+    'Not a registry API read (/v2/…), a token realm named by a registry challenge, a Rekor read on a configured log, or TUF metadata on a configured repository.',
+    url.href,
+  );
+}
+
+// The kind of a redirect hop: after a blob, any location (a CDN serves it by digest); otherwise the same rules as a request.
+export function classifyHop(url: URL, from: TargetKind, policy: ProxyPolicy, realms: RealmRegistry): TargetKind {
+  return from === 'blob' || from === 'cdn' ? 'cdn' : classifyTarget(url, policy, realms);
+}
+
+// Whether an Authorization header may go to a target of this kind: Bearer to registries, realms and a blob's
+// same-origin redirect, Basic only to a token realm, nothing to Rekor or TUF.
+export function authorizationSuits(authorization: string, kind: TargetKind): boolean {
+  const scheme = authorization.trim().split(/\s+/, 1)[0]?.toLowerCase();
+  if (scheme === 'basic') return kind === 'token';
+  return scheme === 'bearer' && (kind === 'registry' || kind === 'blob' || kind === 'cdn' || kind === 'token');
+}
+
+// Throws PROXY_AUTH_REFUSED when the client sent an Authorization header that does not suit the target.
+export function assertAuthorization(authorization: string | null, kind: TargetKind, target: string): void {
+  if (authorization !== null && !authorizationSuits(authorization, kind)) {
+    throw new ProxyRefusal('PROXY_AUTH_REFUSED', `This Authorization is not forwarded to a ${kind} target; Basic goes only to a token realm a registry named.`, target);
+  }
+}

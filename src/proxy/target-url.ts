@@ -1,0 +1,41 @@
+// Reads the target out of `/proxy?url=<encodeURIComponent(absolute URL)>` and checks how it may be reached:
+// scheme, credentials, and the address when the host is an IP literal.
+import { assertAllowedAddress, classifyAddress } from './address';
+import { ProxyRefusal } from './errors';
+import type { ProxyPolicy } from './policy';
+
+// Longer targets are refused unparsed (registry URLs are short; CDN URLs with signatures stay well below).
+export const MAX_TARGET_LENGTH = 8192;
+
+// The target URL of a proxy request; throws PROXY_URL_MISSING or PROXY_URL_INVALID.
+export function targetOf(request: Request): URL {
+  const params = new URL(request.url).searchParams;
+  const values = params.getAll('url');
+  const [raw] = values;
+  if (raw === undefined || raw === '') throw new ProxyRefusal('PROXY_URL_MISSING', 'Give the target as /proxy?url=<encodeURIComponent(absolute URL)>.');
+  if (values.length > 1 || [...params.keys()].some((name) => name !== 'url')) {
+    throw new ProxyRefusal('PROXY_URL_INVALID', 'The only query parameter is a single url=…; put the target query inside it.', raw);
+  }
+  if (raw.length > MAX_TARGET_LENGTH) throw new ProxyRefusal('PROXY_URL_INVALID', `The target is longer than ${MAX_TARGET_LENGTH} characters.`, raw);
+  if (!URL.canParse(raw)) throw new ProxyRefusal('PROXY_URL_INVALID', 'The target is not an absolute URL.', raw);
+  const target = new URL(raw);
+  if (target.username !== '' || target.password !== '') throw new ProxyRefusal('PROXY_URL_INVALID', 'The target may not carry credentials; send them in Authorization.', raw);
+  if (raw.includes('#')) throw new ProxyRefusal('PROXY_URL_INVALID', 'The target may not have a fragment.', raw);
+  return target;
+}
+
+// Whether plain http may be used to reach url: only loopback, and only when the policy allows loopback.
+function isPlainHttpAllowed(url: URL, policy: ProxyPolicy): boolean {
+  return policy.allowLoopback && (url.hostname === 'localhost' || classifyAddress(url.hostname) === 'loopback');
+}
+
+// Throws unless url can be reached at all: an allowed IP literal (names are checked when resolved), over https
+// (or plain http where allowed).
+export function assertReachable(url: URL, policy: ProxyPolicy): void {
+  const target = url.href;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ProxyRefusal('PROXY_SCHEME_REFUSED', `Only https targets are forwarded, not ${url.protocol}`, target);
+  if (classifyAddress(url.hostname) !== null) assertAllowedAddress(url.hostname, policy.allowLoopback, target);
+  if (url.protocol === 'http:' && !isPlainHttpAllowed(url, policy)) {
+    throw new ProxyRefusal('PROXY_SCHEME_REFUSED', 'Plain http is only forwarded to loopback targets in local development; use https.', target);
+  }
+}

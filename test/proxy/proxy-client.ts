@@ -1,0 +1,33 @@
+// Drives a proxy handler the way the app does, and records what reaches an upstream.
+import type { Handler } from '../../src/server/handler';
+import type { Upstream } from '../../src/proxy';
+
+export const APP_ORIGIN = 'http://app.test';
+
+// A request to the proxy for target, as the app sends it.
+export function proxyRequest(target: string, init: RequestInit = {}): Request {
+  return new Request(`${APP_ORIGIN}/proxy?url=${encodeURIComponent(target)}`, init);
+}
+
+// Sends target through the handler.
+export function viaProxy(handler: Handler, target: string, init: RequestInit = {}): Promise<Response> {
+  return handler(proxyRequest(target, init));
+}
+
+// The code of a JSON refusal.
+export async function errorCode(response: Response): Promise<string> {
+  const body = (await response.json()) as { error?: { code?: string } };
+  return body.error?.code ?? '';
+}
+
+// An upstream that records every target it is asked for before passing the call on.
+export function spyOn(upstream: Upstream): { upstream: Upstream; targets: string[] } {
+  const targets: string[] = [];
+  return {
+    targets,
+    upstream: (target, init) => {
+      targets.push(target.href);
+      return upstream(target, init);
+    },
+  };
+}
