@@ -3,10 +3,12 @@ import { VerifyError } from '../core';
 import { conformanceCommand } from './conformance-command';
 import { UsageError } from './usage-error';
 import { VERIFY_BUNDLE_USAGE, verifyBundleCommand } from './verify-bundle-command';
+import { VERIFY_IMAGE_USAGE, verifyImageCommand } from './verify-image-command';
 
 const USAGE = `signet — verify Sigstore and cosign signatures, step by step
 
   ${VERIFY_BUNDLE_USAGE.split('\n').join('\n  ')}
+  ${VERIFY_IMAGE_USAGE.split('\n').join('\n  ')}
   signet conformance DIR [--verbose]
 
 Exit status: 0 verified, 1 not verified, 2 usage or input error.`;
@@ -18,6 +20,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'verify-bundle':
         return await verifyBundleCommand(rest);
+      case 'verify':
+        return await verifyImageCommand(rest);
       case 'conformance':
         return await conformanceCommand(rest);
       case undefined:

@@ -36,8 +36,9 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = { tlog: 1, timestamps: 1, sct: 1 };
 
 export interface VerifyRequest {
-  /** Bundle JSON text, parsed JSON, or an already-normalised bundle (legacy cosign forms). */
-  bundle: string | JsonValue | Bundle;
+  /** Bundle JSON text, parsed JSON, an already-normalised bundle (legacy cosign forms), or a function that
+   *  normalises one (its errors then show as a failed bundle.parse step). */
+  bundle: string | JsonValue | Bundle | (() => Bundle);
   artifact: ArtifactInput | null;
   policy: VerificationPolicy;
   trustedRoot: TrustedRoot;

@@ -160,6 +160,7 @@ async function runCertificateSteps(ctx: VerifyContext, keyed: boolean, leafOk: b
 
 // Bundle or signature-dump text (one signature), parsed JSON, or an already-normalised Bundle.
 function toBundle(input: VerifyRequest['bundle']): Bundle {
+  if (typeof input === 'function') return input();
   if (typeof input === 'string') {
     const bundles = parseAnySignatureInput(input);
     if (bundles.length !== 1) {

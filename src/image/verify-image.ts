@@ -1,0 +1,152 @@
+// From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
+import { normalizeCosignLayer, rethrowWithEvidence, StepRecorder, verifyBundle, fromHex, fromUtf8, VerifyError, IMAGE_STEP_IDS, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
+import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
+import type { ImageVerificationResult, PlatformVerification, SignatureVerification } from './types';
+
+export interface VerifyImageRequest {
+  reference: string;
+  client: RegistryClient;
+  policy: VerificationPolicy;
+  trustedRoot: TrustedRoot;
+  now?: number;
+  /** Reports what is happening, for progress displays. */
+  onProgress?: (message: string) => void;
+}
+
+const FORMAT_NAMES = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature (.sig)', 'cosign-dsse': 'cosign attestation (.att)' } as const;
+
+// Verify every signature of the image the reference names; verified when at least one signature verifies.
+export async function verifyImage(req: VerifyImageRequest): Promise<ImageVerificationResult> {
+  const started = Date.now();
+  const t0 = performance.now();
+  const steps = new StepRecorder();
+  let ref: ImageReference | undefined;
+  let image: ResolvedImage | undefined;
+  let discovery: SignatureDiscovery | undefined;
+
+  await steps.run('image.resolve', true, async () => {
+    ref = parseImageReference(req.reference);
+    req.onProgress?.(`Resolving ${ref.canonical}`);
+    image = await req.client.resolve(ref);
+    const kind = image.platforms ? `an image index of ${image.platforms.length} platform${image.platforms.length === 1 ? '' : 's'}` : 'an image manifest';
+    return {
+      summary: `${ref.canonical} resolves to ${image.digest} (${kind}); the digest is the sha256 of the ${image.bytes.length} bytes received.`,
+      evidence: [
+        { kind: 'text', label: 'reference', value: ref.canonical },
+        { kind: 'text', label: 'digest', value: image.digest },
+        { kind: 'text', label: 'media type', value: image.mediaType },
+        ...(image.platforms ?? []).map((p) => ({ kind: 'text' as const, label: `platform ${platformName(p.platform)}`, value: p.digest })),
+      ],
+    };
+  });
+
+  if (ref && image) {
+    const at = { registry: ref.registry, repository: ref.repository };
+    const digest = image.digest;
+    await steps.run('image.discover', true, async () => {
+      req.onProgress?.(`Looking for signatures of ${digest}`);
+      discovery = await req.client.listSignatures(at, digest);
+      const evidence = discovery.searched.map((s) => ({ kind: 'text' as const, label: s.where, value: `${s.outcome}${s.code ? ` (${s.code})` : ''}` }));
+      if (discovery.signatures.length === 0) {
+        const err = new VerifyError('OCI_NO_SIGNATURES', `no signatures found for ${digest}: searched ${discovery.searched.map((s) => s.where).join('; ')}`, {
+          where: `${ref!.registry}/${ref!.repository}`,
+          expected: 'at least one signature or attestation',
+          found: 'none',
+        });
+        rethrowWithEvidence(err, evidence);
+      }
+      return { summary: `Found ${describeFound(discovery.signatures)}.`, evidence };
+    });
+  } else {
+    steps.skip('image.discover', 'Not run: the image could not be resolved.', true);
+  }
+
+  const signatures = discovery && ref && image ? await verifySignatures(req, discovery.signatures, ref, image.digest) : [];
+  const platforms = ref && image?.platforms && discovery ? await verifyPlatforms(req, ref, image.platforms) : [];
+  const discoverySteps = steps.ordered(IMAGE_STEP_IDS);
+  const verdict = imageVerdict(discoverySteps, signatures);
+  const onlyIndexSigned = verdict.verdict === 'verified' && platforms.length > 0 && platforms.every((p) => p.signatures === 0);
+  return {
+    input: req.reference,
+    reference: ref?.canonical ?? null,
+    digest: image?.digest ?? null,
+    mediaType: image?.mediaType ?? null,
+    ...verdict,
+    steps: discoverySteps,
+    searched: discovery?.searched ?? [],
+    signatures,
+    platforms,
+    onlyIndexSigned,
+    trust: req.trustedRoot.source,
+    startedAt: new Date(started).toISOString(),
+    totalMs: Math.round((performance.now() - t0) * 1000) / 1000,
+  };
+}
+
+// Each signature through the engine, bound to the image digest (and, for cosign payloads, to the repository).
+async function verifySignatures(req: VerifyImageRequest, found: DiscoveredSignature[], ref: ImageReference, digest: string): Promise<SignatureVerification[]> {
+  const imageDigest = { kind: 'digest' as const, algorithm: 'SHA-256' as const, value: fromHex(digest.slice('sha256:'.length), 'image digest') };
+  const image = { digest, repository: `${ref.registry}/${ref.repository}` };
+  const out: SignatureVerification[] = [];
+  for (const [i, sig] of found.entries()) {
+    req.onProgress?.(`Verifying signature ${i + 1} of ${found.length} (${FORMAT_NAMES[sig.format]})`);
+    const layer = { mediaType: sig.layer.mediaType, payload: sig.layer.bytes, annotations: sig.layer.annotations ?? {} };
+    const result: VerificationResult = await verifyBundle({
+      bundle: sig.format === 'sigstore-bundle' ? fromUtf8(sig.layer.bytes, sig.where) : () => normalizeCosignLayer(layer, sig.where),
+      // A cosign .sig signs its payload (which names the digest); bundles and attestations name the digest as subject.
+      artifact: sig.format === 'cosign-simplesigning' ? null : imageDigest,
+      image,
+      policy: req.policy,
+      trustedRoot: req.trustedRoot,
+      ...(req.now !== undefined ? { now: req.now } : {}),
+    });
+    out.push({ source: sig.source, format: sig.format, where: sig.where, result });
+  }
+  return out;
+}
+
+// For a multi-arch index: each platform manifest's own signatures and verdict.
+async function verifyPlatforms(req: VerifyImageRequest, ref: ImageReference, platforms: NonNullable<ResolvedImage['platforms']>): Promise<PlatformVerification[]> {
+  const out: PlatformVerification[] = [];
+  for (const p of platforms) {
+    req.onProgress?.(`Looking for signatures of ${platformName(p.platform)}`);
+    const found = await req.client.listSignatures({ registry: ref.registry, repository: ref.repository }, p.digest).catch(() => ({ signatures: [], searched: [] }));
+    const results = await verifySignatures({ ...req, onProgress: undefined }, found.signatures, ref, p.digest);
+    const verified = results.filter((r) => r.result.verdict === 'verified').length;
+    out.push({
+      digest: p.digest,
+      platform: platformName(p.platform),
+      verdict: results.length === 0 ? 'unsigned' : verified > 0 ? 'verified' : results.some((r) => r.result.verdict === 'incomplete') ? 'incomplete' : 'failed',
+      signatures: results.length,
+      verified,
+    });
+  }
+  return out;
+}
+
+// Verified when discovery succeeded and at least one signature verified (as cosign verify accepts any one).
+function imageVerdict(steps: ImageVerificationResult['steps'], signatures: SignatureVerification[]): { verdict: Verdict; headline: string } {
+  const failedStep = steps.find((s) => s.status === 'fail');
+  if (failedStep) return { verdict: 'failed', headline: `Failed at ${failedStep.id} (${failedStep.title}): ${failedStep.summary}` };
+  const verified = signatures.filter((s) => s.result.verdict === 'verified');
+  if (verified.length > 0) {
+    return { verdict: 'verified', headline: `Verified: ${verified.length} of ${signatures.length} signature${signatures.length === 1 ? '' : 's'} verified. ${verified[0]!.result.headline.replace(/^Verified\.\s*/, '')}` };
+  }
+  const incomplete = signatures.find((s) => s.result.verdict === 'incomplete');
+  if (incomplete) return { verdict: 'incomplete', headline: `Not verified: ${signatures.length} signature${signatures.length === 1 ? '' : 's'} found, none fully verified. ${incomplete.result.headline}` };
+  return {
+    verdict: 'failed',
+    headline: `Signatures found, none verified: ${signatures.length} checked. ${signatures.map((s, i) => `[${i + 1}] ${s.result.headline}`).join(' ')}`,
+  };
+}
+
+function describeFound(signatures: DiscoveredSignature[]): string {
+  const counts = new Map<string, number>();
+  for (const s of signatures) counts.set(`${FORMAT_NAMES[s.format]} via ${s.source}`, (counts.get(`${FORMAT_NAMES[s.format]} via ${s.source}`) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+// os/architecture/variant, as docker prints platforms.
+function platformName(p: { os: string; architecture: string; variant?: string }): string {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}

@@ -1,0 +1,168 @@
+// Image verification against a real registry process (CNCF distribution 2.8, no referrers API): images
+// pushed and signed at test time in every format, verified through the same path the CLI takes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parseTrustedRootJson, type VerificationPolicy } from '../../src/core';
+import { createRegistryClient } from '../../src/oci';
+import { verifyImage } from '../../src/image';
+import { createTestInstance, DEFAULT_IDENTITY, inTotoStatement } from '../support/sigstore';
+import { attestImageLayer, signImageLayer } from '../support/sigstore/cosign-legacy';
+import { registryMissingReason, startRegistry, type RunningRegistry } from '../support/registry/start-registry';
+import { pushClient } from '../support/registry/push';
+import { buildImage, buildIndex } from '../support/registry/image-builders';
+import { buildBundleReferrer } from '../support/registry/signature-builders';
+import type { Bytes } from '../support/registry/descriptor';
+
+const missing = registryMissingReason();
+const instance = createTestInstance();
+const trustedRoot = parseTrustedRootJson(instance.trustedRoot() as never, { name: 'test instance', description: 'built in code' });
+const SAN = (DEFAULT_IDENTITY.san as { uri: string }).uri;
+const identity: VerificationPolicy = { kind: 'identity', identity: { identity: { exact: SAN }, issuer: { exact: DEFAULT_IDENTITY.issuer } } };
+const bytes = (s: string) => new TextEncoder().encode(s) as Bytes;
+
+describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'images on a real registry', () => {
+  let registry: RunningRegistry;
+  const digests: Record<string, string> = {};
+  let keyPem = '';
+  let rootFile = '';
+
+  const verify = (tag: string, policy: VerificationPolicy = identity) =>
+    verifyImage({ reference: `${registry.host}/app:${tag}`, client: createRegistryClient({ fetch: (url, init) => fetch(url, init) }), policy, trustedRoot });
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    const push = pushClient(registry.url);
+    const image = async (tag: string, platform = { os: 'linux', architecture: 'amd64' }) => {
+      const built = buildImage(platform, bytes(`layer of ${tag}`));
+      await push.push('app', built, tag);
+      digests[tag] = built.digest;
+      return built;
+    };
+    const name = (tag: string) => ({ digest: digests[tag]!, repository: `${registry.host}/app` });
+    const layerOf = (l: { mediaType: string; payload: Uint8Array; annotations: Record<string, string> }) => ({ mediaType: l.mediaType, bytes: l.payload as Bytes, annotations: l.annotations });
+
+    await image('keyed-sig');
+    const keyed = signImageLayer(instance, name('keyed-sig'), { keyed: true });
+    keyPem = keyed.signed.publicKeyPem;
+    await push.pushCosignTag('app', digests['keyed-sig']!, 'sig', [layerOf(keyed.layer)]);
+
+    await image('keyless-sig');
+    await push.pushCosignTag('app', digests['keyless-sig']!, 'sig', [layerOf(signImageLayer(instance, name('keyless-sig'), { tsa: true }).layer)]);
+
+    const bundled = await image('bundle');
+    const statement = inTotoStatement([{ name: `${registry.host}/app`, digest: { sha256: bundled.digest.slice(7) } }], 'https://sigstore.dev/cosign/sign/v1', {});
+    const referrer = buildBundleReferrer(bundled.descriptor, bytes(JSON.stringify(instance.signDsse(statement, { tsa: true }).bundle)));
+    await push.push('app', referrer);
+    await push.pushReferrerViaTagSchema('app', bundled.digest, referrer.descriptor);
+
+    await image('att');
+    await push.pushCosignTag('app', digests['att']!, 'att', [layerOf(attestImageLayer(instance, name('att')).layer)]);
+
+    await image('unsigned');
+
+    // A genuine signature of another image, copied next to this one.
+    await image('tampered');
+    await push.pushCosignTag('app', digests['tampered']!, 'sig', [layerOf(signImageLayer(instance, name('keyless-sig')).layer)]);
+
+    const other = await image('wrong-identity');
+    const otherStatement = inTotoStatement([{ name: 'app', digest: { sha256: other.digest.slice(7) } }], 'https://sigstore.dev/cosign/sign/v1', {});
+    const signedByMallory = instance.signDsse(otherStatement, { identity: { san: { email: 'mallory@example.com' }, issuer: 'https://accounts.google.com' } });
+    const malloryReferrer = buildBundleReferrer(other.descriptor, bytes(JSON.stringify(signedByMallory.bundle)));
+    await push.push('app', malloryReferrer);
+    await push.pushReferrerViaTagSchema('app', other.digest, malloryReferrer.descriptor);
+
+    const index = buildIndex([buildImage({ os: 'linux', architecture: 'amd64' }, bytes('amd64')), buildImage({ os: 'linux', architecture: 'arm64', variant: 'v8' }, bytes('arm64'))]);
+    await push.push('app', index, 'multi');
+    digests.multi = index.digest;
+    await push.pushCosignTag('app', index.digest, 'sig', [layerOf(signImageLayer(instance, name('multi')).layer)]);
+
+    rootFile = join(mkdtempSync(join(tmpdir(), 'signet-root-')), 'trusted_root.json');
+    writeFileSync(rootFile, JSON.stringify(instance.trustedRoot()));
+  }, 120_000);
+
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it('a keyless legacy .sig verifies, found at its cosign tag, with the tag resolved to the digest received', async () => {
+    const r = await verify('keyless-sig');
+    expect(r.verdict).toBe('verified');
+    expect(r.digest).toBe(digests['keyless-sig']);
+    expect(r.signatures.map((s) => [s.source, s.format, s.result.verdict])).toEqual([['cosign-sig-tag', 'cosign-simplesigning', 'verified']]);
+    expect(r.steps.map((s) => `${s.id}:${s.status}`)).toEqual(['image.resolve:pass', 'image.discover:pass']);
+  });
+
+  it('a keyed legacy .sig verifies with the given key, and not under an identity policy', async () => {
+    expect((await verify('keyed-sig', { kind: 'key', publicKey: keyPem })).verdict).toBe('verified');
+    const r = await verify('keyed-sig');
+    expect(r.verdict).toBe('failed');
+    expect(r.signatures[0]!.result.failedStep).toBe('signature');
+  });
+
+  it('a v0.3 bundle referrer is found through the referrers tag schema (this registry has no referrers API)', async () => {
+    const r = await verify('bundle');
+    expect(r.verdict).toBe('verified');
+    expect(r.signatures.map((s) => [s.source, s.format])).toEqual([['referrers-tag', 'sigstore-bundle']]);
+    expect(r.searched.find((s) => s.source === 'referrers-api')?.outcome).toMatch(/not supported/);
+  });
+
+  it('a .att attestation verifies with the image digest as its in-toto subject', async () => {
+    const r = await verify('att', { ...identity, predicateType: 'https://slsa.dev/provenance/v1' });
+    expect(r.verdict).toBe('verified');
+    expect(r.signatures[0]!.format).toBe('cosign-dsse');
+  });
+
+  it('an unsigned image fails at image.discover, saying where it looked', async () => {
+    const r = await verify('unsigned');
+    expect(r.verdict).toBe('failed');
+    const discover = r.steps.find((s) => s.id === 'image.discover')!;
+    expect([discover.status, discover.code]).toEqual(['fail', 'OCI_NO_SIGNATURES']);
+    expect(r.searched.map((s) => s.source).sort()).toEqual(['cosign-att-tag', 'cosign-sig-tag', 'referrers-api', 'referrers-tag']);
+  });
+
+  it('a signature copied from another image is found and refused at artifact.bind', async () => {
+    const r = await verify('tampered');
+    expect(r.verdict).toBe('failed');
+    expect(r.headline).toMatch(/^Signatures found, none verified/);
+    const sig = r.signatures[0]!.result;
+    expect([sig.failedStep, sig.steps.find((s) => s.id === sig.failedStep)?.code]).toEqual(['artifact.bind', 'IMAGE_BINDING_MISMATCH']);
+  });
+
+  it('a signature by the wrong identity fails at policy.identity naming both', async () => {
+    const r = await verify('wrong-identity');
+    expect(r.verdict).toBe('failed');
+    const sig = r.signatures[0]!.result;
+    expect(sig.failedStep).toBe('policy.identity');
+    expect(sig.headline).toContain('mallory@example.com');
+    expect(sig.headline).toContain(SAN);
+  });
+
+  it('a multi-arch index: every platform listed, flagged when only the index is signed', async () => {
+    const r = await verify('multi');
+    expect(r.verdict).toBe('verified');
+    expect(r.platforms.map((p) => [p.platform, p.verdict])).toEqual([
+      ['linux/amd64', 'unsigned'],
+      ['linux/arm64/v8', 'unsigned'],
+    ]);
+    expect(r.onlyIndexSigned).toBe(true);
+  });
+
+  it('the CLI verifies like cosign verify: exit 0 only when verified, JSON on request', async () => {
+    const run = promisify(execFile);
+    const cli = (args: string[]) => run(process.execPath, ['bin/signet.mjs', 'verify', ...args]).then(
+      (r) => ({ code: 0, out: r.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+    const ok = await cli([`${registry.host}/app:keyless-sig`, '--certificate-identity', SAN, '--certificate-oidc-issuer', DEFAULT_IDENTITY.issuer, '--trusted-root', rootFile]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('VERIFIED');
+    expect(ok.out).toContain('cosign-sig-tag');
+    const unsigned = await cli([`${registry.host}/app:unsigned`, '--certificate-identity', SAN, '--certificate-oidc-issuer', DEFAULT_IDENTITY.issuer, '--trusted-root', rootFile, '--json']);
+    expect(unsigned.code).toBe(1);
+    expect(JSON.parse(unsigned.out).steps[1].code).toBe('OCI_NO_SIGNATURES');
+  }, 60_000);
+});
