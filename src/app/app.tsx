@@ -19,7 +19,7 @@ export function App() {
     void readShareLink(location.hash).then((shared) => {
       if (!shared) return;
       setForm(shared.form);
-      if (shared.hasBundle) verify(shared.form);
+      if (shared.complete) verify(shared.form);
       else setNotice('This link did not carry the bundle (it was too large): open or paste it, then verify.');
     });
     // Runs once, for the URL the page was opened with; verify and setForm are stable.

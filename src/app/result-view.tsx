@@ -1,42 +1,15 @@
-// A verification result: the verdict, then the timeline and the dedicated views as tabs.
-import { lazy, Suspense, useState, type ComponentType } from 'react';
-import type { VerificationResult } from '../core';
+// A verification outcome: a bundle's verdict and views, or an image's discovery and signatures.
 import { VerdictBanner } from '../features/timeline/verdict-banner';
-import { Timeline } from '../features/timeline/timeline';
 import { ShareButton } from '../features/share/share-button';
 import type { VerificationOutcome } from '../features/verify/use-verification';
 import { describePolicy } from '../features/verify/verify-form';
-
-type ViewProps = { result: VerificationResult };
-const view = <K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
-
-const CertificateView = view(() => import('../features/views/certificate-view'), 'CertificateView');
-const DsseView = view(() => import('../features/views/dsse-view'), 'DsseView');
-const TransparencyLogView = view(() => import('../features/views/transparency-log-view'), 'TransparencyLogView');
-const TimestampView = view(() => import('../features/views/timestamp-view'), 'TimestampView');
-const PinIdentityPanel = view(() => import('../features/pin/pin-identity-panel'), 'PinIdentityPanel');
-const ExportPanel = lazy(() => import('../features/report/export-panel').then((m) => ({ default: m.ExportPanel })));
-
-const TABS = ['Timeline', 'Certificate', 'DSSE', 'Transparency log', 'Timestamp', 'Pin identity', 'Export'] as const;
-type Tab = (typeof TABS)[number];
-
-// Tabs that have something to show for this result.
-function tabsFor(result: VerificationResult): Tab[] {
-  const has = (id: string, key?: string) => result.steps.some((s) => s.id === id && (key ? s.evidence.some((e) => e.key === key) : s.status !== 'skip'));
-  return TABS.filter((t) => {
-    if (t === 'Certificate') return has('cert.decode', 'certificate.der');
-    if (t === 'DSSE') return has('signature', 'pae') || has('artifact.bind', 'statement');
-    if (t === 'Transparency log') return has('tlog.body');
-    if (t === 'Timestamp') return has('timestamp.rfc3161');
-    return true;
-  });
-}
+import { BundleResultView } from './bundle-result-view';
+import { ImageResultView } from './image-result-view';
 
 export function ResultView({ outcome }: { outcome: VerificationOutcome }) {
+  const share = <ShareButton form={outcome.form} artifactDigest={outcome.kind === 'bundle' ? outcome.artifactDigest : null} />;
+  if (outcome.kind === 'image') return <ImageResultView result={outcome.result} form={outcome.form} share={share} />;
   const { result, form, artifactDigest } = outcome;
-  const [tab, setTab] = useState<Tab>('Timeline');
-  const tabs = tabsFor(result);
-  const active = tabs.includes(tab) ? tab : 'Timeline';
   const inputs = {
     artifactLabel: form.artifact.kind === 'file' && form.artifact.file ? `${form.artifact.file.name} (${artifactDigest ?? 'digest unknown'})` : (artifactDigest ?? 'none given'),
     bundleLabel: form.bundleName || 'pasted bundle',
@@ -45,37 +18,7 @@ export function ResultView({ outcome }: { outcome: VerificationOutcome }) {
   return (
     <div className="grid min-w-0 gap-4">
       <VerdictBanner result={result} />
-      <div className="flex flex-wrap items-center gap-2">
-        <div role="tablist" aria-label="Result views" className="flex flex-wrap gap-1">
-          {tabs.map((t) => (
-            <button
-              key={t}
-              role="tab"
-              type="button"
-              aria-selected={active === t}
-              aria-controls="result-panel"
-              onClick={() => setTab(t)}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-sky-500 ${
-                active === t ? 'bg-sky-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-800'
-              }`}
-            >
-              {t}
-            </button>
-          ))}
-        </div>
-        <ShareButton form={form} artifactDigest={artifactDigest} />
-      </div>
-      <div id="result-panel" role="tabpanel" aria-label={active} className="min-w-0">
-        <Suspense fallback={<p className="text-sm">Loading…</p>}>
-          {active === 'Timeline' && <Timeline result={result} />}
-          {active === 'Certificate' && <CertificateView result={result} />}
-          {active === 'DSSE' && <DsseView result={result} />}
-          {active === 'Transparency log' && <TransparencyLogView result={result} />}
-          {active === 'Timestamp' && <TimestampView result={result} />}
-          {active === 'Pin identity' && <PinIdentityPanel result={result} />}
-          {active === 'Export' && <ExportPanel result={result} inputs={inputs} />}
-        </Suspense>
-      </div>
+      <BundleResultView result={result} inputs={inputs} actions={share} />
     </div>
   );
 }

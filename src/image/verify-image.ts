@@ -83,26 +83,35 @@ export async function verifyImage(req: VerifyImageRequest): Promise<ImageVerific
   };
 }
 
-// Each signature through the engine, bound to the image digest (and, for cosign payloads, to the repository).
+// Each signature through the engine, one after another, with progress.
 async function verifySignatures(req: VerifyImageRequest, found: DiscoveredSignature[], ref: ImageReference, digest: string): Promise<SignatureVerification[]> {
-  const imageDigest = { kind: 'digest' as const, algorithm: 'SHA-256' as const, value: fromHex(digest.slice('sha256:'.length), 'image digest') };
-  const image = { digest, repository: `${ref.registry}/${ref.repository}` };
   const out: SignatureVerification[] = [];
   for (const [i, sig] of found.entries()) {
     req.onProgress?.(`Verifying signature ${i + 1} of ${found.length} (${FORMAT_NAMES[sig.format]})`);
-    const layer = { mediaType: sig.layer.mediaType, payload: sig.layer.bytes, annotations: sig.layer.annotations ?? {} };
-    const result: VerificationResult = await verifyBundle({
-      bundle: sig.format === 'sigstore-bundle' ? fromUtf8(sig.layer.bytes, sig.where) : () => normalizeCosignLayer(layer, sig.where),
-      // A cosign .sig signs its payload (which names the digest); bundles and attestations name the digest as subject.
-      artifact: sig.format === 'cosign-simplesigning' ? null : imageDigest,
-      image,
-      policy: req.policy,
-      trustedRoot: req.trustedRoot,
-      ...(req.now !== undefined ? { now: req.now } : {}),
-    });
-    out.push({ source: sig.source, format: sig.format, where: sig.where, result });
+    out.push(await verifyDiscoveredSignature(sig, ref, digest, req));
   }
   return out;
+}
+
+// One discovered signature through the engine, bound to the image digest (and, for cosign payloads, the repository).
+export async function verifyDiscoveredSignature(
+  sig: DiscoveredSignature,
+  ref: Pick<ImageReference, 'registry' | 'repository'>,
+  digest: string,
+  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now'>,
+): Promise<SignatureVerification> {
+  const imageDigest = { kind: 'digest' as const, algorithm: 'SHA-256' as const, value: fromHex(digest.slice('sha256:'.length), 'image digest') };
+  const layer = { mediaType: sig.layer.mediaType, payload: sig.layer.bytes, annotations: sig.layer.annotations ?? {} };
+  const result: VerificationResult = await verifyBundle({
+    bundle: sig.format === 'sigstore-bundle' ? fromUtf8(sig.layer.bytes, sig.where) : () => normalizeCosignLayer(layer, sig.where),
+    // A cosign .sig signs its payload (which names the digest); bundles and attestations name the digest as subject.
+    artifact: sig.format === 'cosign-simplesigning' ? null : imageDigest,
+    image: { digest, repository: `${ref.registry}/${ref.repository}` },
+    policy: req.policy,
+    trustedRoot: req.trustedRoot,
+    ...(req.now !== undefined ? { now: req.now } : {}),
+  });
+  return { source: sig.source, format: sig.format, where: sig.where, result };
 }
 
 // For a multi-arch index: each platform manifest's own signatures and verdict.

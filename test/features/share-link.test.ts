@@ -30,8 +30,22 @@ describe('share links', () => {
     expect(link.leftOut.some((s) => s.startsWith('the bundle'))).toBe(true);
     expect(link.leftOut.some((s) => s.includes('root.json'))).toBe(true);
     const back = await readShareLink(new URL(link.url).hash);
-    expect(back!.hasBundle).toBe(false);
+    expect(back!.complete).toBe(false);
     expect(back!.form.identity).toBe(form.identity);
+  });
+
+  it('carry an image reference but never registry credentials', async () => {
+    const image = { ...form, source: 'image' as const, imageRef: 'ghcr.io/acme/app:v1', registryUsername: 'me', registryPassword: 'secret-token' };
+    const link = await createShareLink(image, null, 'https://signet.example/');
+    expect(link.leftOut).toEqual(['the registry credentials (never put in links)']);
+    const back = await readShareLink(new URL(link.url).hash);
+    expect(back).toMatchObject({ complete: true, form: { source: 'image', imageRef: 'ghcr.io/acme/app:v1', registryUsername: '', registryPassword: '' } });
+    // What the link itself holds, decoded independently of the reader (which would ignore a password anyway).
+    const raw = Buffer.from(new URL(link.url).hash.slice('#v1='.length), 'base64url');
+    const state = await new Response(new Blob([raw]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+    expect(JSON.parse(state).image).toBe('ghcr.io/acme/app:v1');
+    expect(state).not.toContain('secret-token');
+    expect(state).not.toContain('"me"');
   });
 
   it('ignore garbage fragments and unknown values', async () => {

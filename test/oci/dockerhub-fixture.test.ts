@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRegistryClient, parseImageReference } from '../../src/oci';
+import { publicGoodTrustedRoot } from '../../src/core';
+import { verifyDiscoveredSignature } from '../../src/image';
 import { jsonBytes, sha256Digest, type Bytes } from '../support/registry/descriptor';
 import { OCI_INDEX, OCI_MANIFEST, SIGSTORE_BUNDLE_V03 } from '../support/registry/media-types';
 import { FakeRegistry } from './support/fake-registry';
@@ -79,5 +81,12 @@ describe('recorded Docker Hub referrers (kasisubbarayudu/buildkittest)', () => {
     });
     expect(signatures[0]!.layer.bytes).toEqual(BUNDLE);
     expect(manifest.subject.digest).toBe(SUBJECT);
+
+    // The signature found through the referrers API verifies exactly as `signet verify` and the app verify it.
+    const policy = { kind: 'identity' as const, identity: { identity: { exact: 'kasiramkompella@gmail.com' }, issuer: { exact: 'https://accounts.google.com' } } };
+    const verified = await verifyDiscoveredSignature(signatures[0]!, IMAGE, SUBJECT, { policy, trustedRoot: publicGoodTrustedRoot() });
+    expect([verified.source, verified.result.verdict]).toEqual(['referrers-api', 'verified']);
+    const other = await verifyDiscoveredSignature(signatures[0]!, IMAGE, `sha256:${'0'.repeat(64)}`, { policy, trustedRoot: publicGoodTrustedRoot() });
+    expect(other.result.failedStep).toBe('artifact.bind');
   });
 });

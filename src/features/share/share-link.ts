@@ -7,6 +7,8 @@ export const MAX_FRAGMENT = 32 * 1024;
 const PREFIX = '#v1=';
 
 interface SharedState {
+  /** An image reference: the link verifies the image rather than a bundle. */
+  image?: string;
   bundle?: string;
   digest?: string;
   mode: VerifyForm['mode'];
@@ -38,6 +40,11 @@ export async function createShareLink(form: VerifyForm, artifactDigest: string |
     predicateType: form.predicateType,
     ...(form.mode === 'key' ? { key: form.keyPem } : {}),
   };
+  if (form.source === 'image') {
+    if (form.registryUsername) leftOut.push('the registry credentials (never put in links)');
+    if (form.trust.kind === 'custom') leftOut.push(`the custom trusted root ${form.trust.name} (load it again after opening the link)`);
+    return { url: `${base.split('#')[0]}${PREFIX}${await encode({ ...state, image: form.imageRef.trim() })}`, leftOut };
+  }
   const digest = form.artifact.kind === 'digest' ? form.artifact.text.trim() : artifactDigest;
   if (digest) state.digest = digest;
   if (form.artifact.kind === 'file' && form.artifact.file) leftOut.push(`the artifact file ${form.artifact.file.name} (its digest ${digest ?? 'is not known yet'} is used instead)`);
@@ -51,8 +58,9 @@ export async function createShareLink(form: VerifyForm, artifactDigest: string |
   return { url: `${base.split('#')[0]}${PREFIX}${fragment}`, leftOut };
 }
 
-// Restore a form from a location hash; null when there is no (valid) shared state.
-export async function readShareLink(hash: string): Promise<{ form: VerifyForm; hasBundle: boolean } | null> {
+// Restore a form from a location hash; null when there is no (valid) shared state. `complete` when it
+// carries everything needed to verify at once (an image reference, or the bundle itself).
+export async function readShareLink(hash: string): Promise<{ form: VerifyForm; complete: boolean } | null> {
   if (!hash.startsWith(PREFIX) || hash.length > MAX_FRAGMENT + PREFIX.length) return null;
   let state: unknown;
   try {
@@ -67,6 +75,8 @@ export async function readShareLink(hash: string): Promise<{ form: VerifyForm; h
   const claims = isJsonObject(s.claims) ? Object.fromEntries(Object.entries(s.claims).filter(([, v]) => typeof v === 'string')) : {};
   const form: VerifyForm = {
     ...EMPTY_FORM,
+    source: typeof s.image === 'string' ? 'image' : 'bundle',
+    imageRef: str(s.image, ''),
     bundleText: str(s.bundle, ''),
     bundleName: s.bundle ? 'from the shared link' : '',
     artifact: typeof s.digest === 'string' ? { kind: 'digest', text: s.digest } : { kind: 'none' },
@@ -79,7 +89,7 @@ export async function readShareLink(hash: string): Promise<{ form: VerifyForm; h
     keyPem: str(s.key, ''),
     predicateType: str(s.predicateType, ''),
   };
-  return { form, hasBundle: form.bundleText.length > 0 };
+  return { form, complete: form.source === 'image' ? form.imageRef.length > 0 : form.bundleText.length > 0 };
 }
 
 async function encode(state: SharedState): Promise<string> {

@@ -47,6 +47,7 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
     const ex = EXAMPLES[0]!;
     const next: VerifyForm = {
       ...form,
+      source: 'bundle',
       bundleText: await ex.loadBundle(),
       bundleName: `example: ${ex.title}`,
       artifact: { kind: 'digest', text: ex.digest },
@@ -64,7 +65,44 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
 
   return (
     <form onSubmit={submit} className="grid gap-4" aria-label="Verification inputs">
-      <Group title="1. Bundle" hint="A Sigstore bundle (.sigstore.json, v0.1–v0.3). Nothing is uploaded: it is verified in this browser.">
+      <div role="radiogroup" aria-label="What to verify" className="grid grid-cols-2 gap-1 rounded-xl bg-slate-200 p-1 text-sm font-medium dark:bg-slate-800">
+        {(
+          [
+            ['bundle', 'A bundle or signature'],
+            ['image', 'An image in a registry'],
+          ] as const
+        ).map(([source, text]) => (
+          <label key={source} className={`cursor-pointer rounded-lg px-3 py-2 text-center ${form.source === source ? 'bg-white shadow dark:bg-slate-950' : ''}`}>
+            <input type="radio" name="source" className="sr-only" checked={form.source === source} onChange={() => set({ source })} />
+            {text}
+          </label>
+        ))}
+      </div>
+
+      {form.source === 'image' ? (
+        <Group title="1. Image" hint="Signet resolves the reference to the digest that would be pulled and looks for its signatures: the OCI referrers API, the referrers tag schema and cosign's .sig/.att tags. Requests go through this site's proxy.">
+          <label className="grid gap-1 text-sm">
+            <span>Image reference</span>
+            <input className={`${input} font-mono`} value={form.imageRef} placeholder="ghcr.io/org/app:v1.2.3" spellCheck={false} onChange={(e) => set({ imageRef: e.target.value })} />
+          </label>
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium">Private registry credentials (optional)</summary>
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Kept in this page’s memory only, sent only to the registry’s token service through the proxy, never stored, logged or put in share links.</p>
+            <div className="mt-2 grid gap-2">
+              <label className="grid gap-1">
+                <span>Username</span>
+                <input className={input} autoComplete="off" value={form.registryUsername} onChange={(e) => set({ registryUsername: e.target.value })} />
+              </label>
+              <label className="grid gap-1">
+                <span>Password or token</span>
+                <input className={input} type="password" autoComplete="off" value={form.registryPassword} onChange={(e) => set({ registryPassword: e.target.value })} />
+              </label>
+            </div>
+          </details>
+        </Group>
+      ) : (
+      <>
+      <Group title="1. Bundle" hint="A Sigstore bundle (.sigstore.json, v0.1–v0.3) or what `cosign download signature` prints. Nothing is uploaded: it is verified in this browser.">
         <textarea
           aria-label="Bundle JSON"
           className={`${input} h-36 font-mono text-xs`}
@@ -108,8 +146,10 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
           </FileDrop>
         )}
       </Group>
+      </>
+      )}
 
-      <Group title="3. Expected signer">
+      <Group title={form.source === 'image' ? '2. Expected signer' : '3. Expected signer'}>
         <div role="radiogroup" aria-label="Signer check" className="flex flex-wrap gap-4 text-sm">
           {(
             [
@@ -172,7 +212,7 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
         </label>
       </Group>
 
-      <Group title="4. Trust">
+      <Group title={form.source === 'image' ? '3. Trust' : '4. Trust'}>
         <label className="flex items-start gap-2 text-sm">
           <input type="radio" name="trust" className="mt-1" checked={form.trust.kind === 'public-good'} onChange={() => set({ trust: { kind: 'public-good' } })} />
           <span>

@@ -2,22 +2,27 @@
 import { useCallback, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { VerificationResult } from '../../core';
+import type { ImageVerificationResult } from '../../image';
 import type { VerifyForm } from './verify-form';
 import { policyOf } from './verify-form';
-import type { ArtifactSpec, VerifyMessage, WorkerReply } from './worker-protocol';
+import type { ArtifactSpec, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface Progress {
   phase: 'hashing' | 'verifying';
   done: number;
   total: number;
+  message?: string;
 }
 
-export interface VerificationOutcome {
-  result: VerificationResult;
-  /** sha256 of the artifact as verified (a file is hashed in the worker), for reports and share links. */
-  artifactDigest: string | null;
-  form: VerifyForm;
-}
+export type VerificationOutcome =
+  | {
+      kind: 'bundle';
+      result: VerificationResult;
+      /** sha256 of the artifact as verified (a file is hashed in the worker), for reports and share links. */
+      artifactDigest: string | null;
+      form: VerifyForm;
+    }
+  | { kind: 'image'; result: ImageVerificationResult; form: VerifyForm };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -39,33 +44,42 @@ function runInWorker(form: VerifyForm, onProgress: (p: Progress) => void): Promi
   const w = freshWorker(running);
   running = true;
   const id = nextId++;
-  const artifact: ArtifactSpec =
-    form.artifact.kind === 'file' && form.artifact.file ? { kind: 'file', file: form.artifact.file } : form.artifact.kind === 'digest' ? { kind: 'digest', hex: form.artifact.text.trim().toLowerCase().slice(7) } : { kind: 'none' };
-  const message: VerifyMessage = {
-    type: 'verify',
-    id,
-    bundleText: form.bundleText,
-    artifact,
-    policy: policyOf(form),
-    trustedRoot: form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null,
-  };
+  const message = requestFor(form, id);
   return new Promise((resolve, reject) => {
     const onMessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.id !== id) return;
       if (reply.type === 'progress') {
-        onProgress({ phase: reply.phase, done: reply.done, total: reply.total });
+        onProgress({ phase: reply.phase, done: reply.done, total: reply.total, ...(reply.message ? { message: reply.message } : {}) });
         return;
       }
       w.removeEventListener('message', onMessage);
       running = false;
-      if (reply.type === 'result') resolve({ result: reply.result, artifactDigest: reply.artifactDigest, form });
+      if (reply.type === 'result') resolve({ kind: 'bundle', result: reply.result, artifactDigest: reply.artifactDigest, form });
+      else if (reply.type === 'image-result') resolve({ kind: 'image', result: reply.result, form });
       else reject(new Error(reply.code ? `${reply.code}: ${reply.message}` : reply.message));
     };
     w.addEventListener('message', onMessage);
     w.addEventListener('error', (e) => reject(new Error(`the verification worker failed: ${e.message}`)), { once: true });
     w.postMessage(message);
   });
+}
+
+// The worker request a form describes.
+function requestFor(form: VerifyForm, id: number): WorkerRequest {
+  const policy = policyOf(form);
+  const trustedRoot = form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null;
+  if (form.source === 'image') {
+    const credentials = form.registryUsername && form.registryPassword ? { username: form.registryUsername, password: form.registryPassword } : null;
+    return { type: 'verify-image', id, reference: form.imageRef.trim(), policy, trustedRoot, credentials };
+  }
+  const artifact: ArtifactSpec =
+    form.artifact.kind === 'file' && form.artifact.file
+      ? { kind: 'file', file: form.artifact.file }
+      : form.artifact.kind === 'digest'
+        ? { kind: 'digest', hex: form.artifact.text.trim().toLowerCase().slice(7) }
+        : { kind: 'none' };
+  return { type: 'verify', id, bundleText: form.bundleText, artifact, policy, trustedRoot };
 }
 
 // The verify action and its state.

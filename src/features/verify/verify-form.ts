@@ -7,6 +7,12 @@ export type SignerMode = 'identity' | 'key' | 'inspect';
 export type TrustForm = { kind: 'public-good' } | { kind: 'custom'; name: string; text: string };
 
 export interface VerifyForm {
+  /** What is verified: a pasted bundle or signature dump, or an image in a registry. */
+  source: 'bundle' | 'image';
+  imageRef: string;
+  /** For a private registry; kept in memory only, never put in share links. */
+  registryUsername: string;
+  registryPassword: string;
   bundleText: string;
   bundleName: string;
   artifact: ArtifactInputForm;
@@ -22,6 +28,10 @@ export interface VerifyForm {
 }
 
 export const EMPTY_FORM: VerifyForm = {
+  source: 'bundle',
+  imageRef: '',
+  registryUsername: '',
+  registryPassword: '',
   bundleText: '',
   bundleName: '',
   artifact: { kind: 'none' },
@@ -40,9 +50,10 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 // Why the form cannot be submitted yet, or null when it can.
 export function formProblem(form: VerifyForm): string | null {
-  if (!form.bundleText.trim()) return 'Paste a bundle, drop a file, or try the example.';
-  if (form.artifact.kind === 'file' && !form.artifact.file) return 'Choose the artifact file, or pick "Digest" or "None".';
-  if (form.artifact.kind === 'digest' && !DIGEST.test(form.artifact.text.trim().toLowerCase())) return 'The digest must look like sha256: followed by 64 hex digits.';
+  if (form.source === 'image' && !form.imageRef.trim()) return 'Type an image reference, e.g. ghcr.io/org/app:v1.';
+  if (form.source === 'bundle' && !form.bundleText.trim()) return 'Paste a bundle, drop a file, or try the example.';
+  if (form.source === 'bundle' && form.artifact.kind === 'file' && !form.artifact.file) return 'Choose the artifact file, or pick "Digest" or "None".';
+  if (form.source === 'bundle' && form.artifact.kind === 'digest' && !DIGEST.test(form.artifact.text.trim().toLowerCase())) return 'The digest must look like sha256: followed by 64 hex digits.';
   if (form.mode === 'identity' && (!form.identity.trim() || !form.issuer.trim())) return 'Give the expected identity and OIDC issuer, or choose "inspect only".';
   if (form.mode === 'key' && !form.keyPem.includes('PUBLIC KEY')) return 'Paste the PEM public key (-----BEGIN PUBLIC KEY-----).';
   return null;

@@ -1,7 +1,9 @@
 // The verification worker: hashing and every check run here, so the page never freezes.
 import { fromHex, parseTrustedRoot, publicGoodTrustedRoot, toVerifyError, verifyBundle, type ArtifactInput } from '../../core';
+import { createRegistryClient, type FetchFunction } from '../../oci';
+import { verifyImage } from '../../image';
 import { readArtifact } from './read-artifact';
-import type { VerifyMessage, WorkerReply } from './worker-protocol';
+import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
 
@@ -20,10 +22,7 @@ async function handle(msg: VerifyMessage): Promise<void> {
       artifactDigest = `sha256:${msg.artifact.hex}`;
     }
     post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1 });
-    const trustedRoot = msg.trustedRoot
-      ? parseTrustedRoot(msg.trustedRoot.text, { name: 'Custom trusted root', description: `loaded from ${msg.trustedRoot.name}` })
-      : publicGoodTrustedRoot();
-    const result = await verifyBundle({ bundle: msg.bundleText, artifact, policy: msg.policy, trustedRoot });
+    const result = await verifyBundle({ bundle: msg.bundleText, artifact, policy: msg.policy, trustedRoot: trustOf(msg) });
     post({ type: 'result', id, result, artifactDigest });
   } catch (err) {
     const e = toVerifyError(err);
@@ -31,6 +30,38 @@ async function handle(msg: VerifyMessage): Promise<void> {
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<VerifyMessage>) => {
+// The trusted root a request names: the embedded public-good root or the one the user loaded.
+function trustOf(msg: VerifyMessage | VerifyImageMessage) {
+  return msg.trustedRoot
+    ? parseTrustedRoot(msg.trustedRoot.text, { name: 'Custom trusted root', description: `loaded from ${msg.trustedRoot.name}` })
+    : publicGoodTrustedRoot();
+}
+
+// Registry requests go through this site's proxy (browsers cannot call registries directly); no cookies.
+const proxyFetch: FetchFunction = (url, init) =>
+  fetch(`/proxy?url=${encodeURIComponent(url)}`, { method: init.method, headers: init.headers, credentials: 'omit', cache: 'no-store' });
+
+// Answer one image verification request: resolve, discover, verify each signature.
+async function handleImage(msg: VerifyImageMessage): Promise<void> {
+  const { id } = msg;
+  try {
+    const credentials = msg.credentials;
+    const client = createRegistryClient({ fetch: proxyFetch, ...(credentials ? { credentials: () => credentials } : {}) });
+    const result = await verifyImage({
+      reference: msg.reference,
+      client,
+      policy: msg.policy,
+      trustedRoot: trustOf(msg),
+      onProgress: (message) => post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1, message }),
+    });
+    post({ type: 'image-result', id, result });
+  } catch (err) {
+    const e = toVerifyError(err);
+    post({ type: 'error', id, message: e.message, code: e.code });
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   if (event.data?.type === 'verify') void handle(event.data);
+  else if (event.data?.type === 'verify-image') void handleImage(event.data);
 });

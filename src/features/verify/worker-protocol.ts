@@ -1,5 +1,6 @@
 // Messages between the page and the verification worker (structured-clone safe).
 import type { VerificationPolicy, VerificationResult } from '../../core';
+import type { ImageVerificationResult } from '../../image';
 
 export type ArtifactSpec = { kind: 'none' } | { kind: 'file'; file: File } | { kind: 'digest'; hex: string };
 
@@ -12,7 +13,20 @@ export interface VerifyMessage {
   trustedRoot: { name: string; text: string } | null;
 }
 
+export interface VerifyImageMessage {
+  type: 'verify-image';
+  id: number;
+  reference: string;
+  policy: VerificationPolicy;
+  trustedRoot: { name: string; text: string } | null;
+  /** Typed by the user for a private registry; held in the worker's memory for this request only. */
+  credentials: { username: string; password: string } | null;
+}
+
+export type WorkerRequest = VerifyMessage | VerifyImageMessage;
+
 export type WorkerReply =
-  | { type: 'progress'; id: number; phase: 'hashing' | 'verifying'; done: number; total: number }
+  | { type: 'progress'; id: number; phase: 'hashing' | 'verifying'; done: number; total: number; message?: string }
   | { type: 'result'; id: number; result: VerificationResult; artifactDigest: string | null }
+  | { type: 'image-result'; id: number; result: ImageVerificationResult }
   | { type: 'error'; id: number; message: string; code?: string };

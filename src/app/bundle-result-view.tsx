@@ -1,0 +1,79 @@
+// One bundle's result as tabs: the timeline and the dedicated views, pinning and export.
+import { lazy, Suspense, useId, useState, type ComponentType, type ReactNode } from 'react';
+import type { VerificationResult } from '../core';
+import { Timeline } from '../features/timeline/timeline';
+
+type ViewProps = { result: VerificationResult };
+const view = <K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+
+const CertificateView = view(() => import('../features/views/certificate-view'), 'CertificateView');
+const DsseView = view(() => import('../features/views/dsse-view'), 'DsseView');
+const TransparencyLogView = view(() => import('../features/views/transparency-log-view'), 'TransparencyLogView');
+const TimestampView = view(() => import('../features/views/timestamp-view'), 'TimestampView');
+const PinIdentityPanel = view(() => import('../features/pin/pin-identity-panel'), 'PinIdentityPanel');
+const ExportPanel = lazy(() => import('../features/report/export-panel').then((m) => ({ default: m.ExportPanel })));
+
+const TABS = ['Timeline', 'Certificate', 'DSSE', 'Transparency log', 'Timestamp', 'Pin identity', 'Export'] as const;
+type Tab = (typeof TABS)[number];
+
+// Tabs that have something to show for this result.
+function tabsFor(result: VerificationResult): Tab[] {
+  const has = (id: string, key?: string) => result.steps.some((s) => s.id === id && (key ? s.evidence.some((e) => e.key === key) : s.status !== 'skip'));
+  return TABS.filter((t) => {
+    if (t === 'Certificate') return has('cert.decode', 'certificate.der');
+    if (t === 'DSSE') return has('signature', 'pae') || has('artifact.bind', 'statement');
+    if (t === 'Transparency log') return has('tlog.body');
+    if (t === 'Timestamp') return has('timestamp.rfc3161');
+    return true;
+  });
+}
+
+export interface ReportInputs {
+  artifactLabel: string;
+  bundleLabel: string;
+  policyLabel: string;
+}
+
+// One bundle's result: the timeline and the dedicated views as tabs (also used inside each image signature).
+export function BundleResultView({ result, inputs, actions }: { result: VerificationResult; inputs: ReportInputs; actions?: ReactNode }) {
+  const [tab, setTab] = useState<Tab>('Timeline');
+  const tabs = tabsFor(result);
+  const active = tabs.includes(tab) ? tab : 'Timeline';
+  const panelId = useId();
+  return (
+    <div className="grid min-w-0 gap-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <div role="tablist" aria-label="Result views" className="flex flex-wrap gap-1">
+          {tabs.map((t) => (
+            <button
+              key={t}
+              role="tab"
+              type="button"
+              aria-selected={active === t}
+              aria-controls={panelId}
+              onClick={() => setTab(t)}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-sky-500 ${
+                active === t ? 'bg-sky-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-800'
+              }`}
+            >
+              {t}
+            </button>
+          ))}
+        </div>
+        {actions}
+      </div>
+      <div id={panelId} role="tabpanel" aria-label={active} className="min-w-0">
+        <Suspense fallback={<p className="text-sm">Loading…</p>}>
+          {active === 'Timeline' && <Timeline steps={result.steps} failedStep={result.failedStep} />}
+          {active === 'Certificate' && <CertificateView result={result} />}
+          {active === 'DSSE' && <DsseView result={result} />}
+          {active === 'Transparency log' && <TransparencyLogView result={result} />}
+          {active === 'Timestamp' && <TimestampView result={result} />}
+          {active === 'Pin identity' && <PinIdentityPanel result={result} />}
+          {active === 'Export' && <ExportPanel result={result} inputs={inputs} />}
+        </Suspense>
+      </div>
+    </div>
+  );
+}
+

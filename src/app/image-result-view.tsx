@@ -1,0 +1,115 @@
+// An image verification: the verdict, where the image and its signatures were found, each signature's
+// own timeline, and for a multi-arch index every platform.
+import { useState, type ReactNode } from 'react';
+import type { ImageVerificationResult, SignatureVerification } from '../image';
+import { Banner, verdictTitle, VerdictBanner } from '../features/timeline/verdict-banner';
+import { StatusBadge } from '../features/timeline/status';
+import { Timeline } from '../features/timeline/timeline';
+import { describePolicy, type VerifyForm } from '../features/verify/verify-form';
+import { BundleResultView } from './bundle-result-view';
+
+const FORMAT = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature', 'cosign-dsse': 'cosign attestation' } as const;
+const SOURCE = { 'referrers-api': 'OCI referrers API', 'referrers-tag': 'referrers tag schema', 'cosign-sig-tag': 'cosign .sig tag', 'cosign-att-tag': 'cosign .att tag' } as const;
+
+export function ImageResultView({ result, form, share }: { result: ImageVerificationResult; form: VerifyForm; share: ReactNode }) {
+  const verifiedCount = result.signatures.filter((s) => s.result.verdict === 'verified').length;
+  const failedStep = result.steps.find((s) => s.status === 'fail');
+  return (
+    <div className="grid min-w-0 gap-4">
+      <Banner
+        verdict={result.verdict}
+        title={failedStep ? verdictTitle('failed', failedStep.id) : result.verdict === 'failed' ? '✗ Signatures found, none verified' : verdictTitle(result.verdict)}
+        {...(failedStep ? { code: failedStep.id } : {})}
+        sentence={result.headline}
+        footer={`${result.reference ?? result.input}${result.digest ? ` @ ${result.digest}` : ''} · ${verifiedCount} of ${result.signatures.length} signatures verified · Trust: ${result.trust.name} · ${result.totalMs.toFixed(0)} ms`}
+      />
+      <div className="flex justify-end">{share}</div>
+      {result.onlyIndexSigned && (
+        <p role="note" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          ! Only the index is signed: none of its platform manifests carries a signature of its own. A client that pulls a platform manifest by its digest gets no signature for it.
+        </p>
+      )}
+      <section aria-labelledby="discovery-heading" className="grid gap-2">
+        <h3 id="discovery-heading" className="text-lg font-semibold">
+          Image and signatures
+        </h3>
+        <Timeline steps={result.steps} failedStep={failedStep?.id} label="Image discovery steps" />
+      </section>
+      {result.platforms.length > 0 && <PlatformTable result={result} />}
+      {result.signatures.length > 0 && (
+        <section aria-labelledby="signatures-heading" className="grid gap-3">
+          <h3 id="signatures-heading" className="text-lg font-semibold">
+            Signatures ({result.signatures.length})
+          </h3>
+          <ol className="grid gap-3">
+            {result.signatures.map((sig, i) => (
+              <SignatureCard key={`${sig.where}-${i}`} sig={sig} index={i} form={form} digest={result.digest} defaultOpen={result.signatures.length === 1 || (i === 0 && verifiedCount === 0)} />
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
+
+// One discovered signature: where and what it is, its verdict, and its full timeline on demand.
+function SignatureCard({ sig, index, form, digest, defaultOpen }: { sig: SignatureVerification; index: number; form: VerifyForm; digest: string | null; defaultOpen: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
+  const status = sig.result.verdict === 'verified' ? 'pass' : sig.result.verdict === 'failed' ? 'fail' : 'warn';
+  return (
+    <li className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-signature={index} data-verdict={sig.result.verdict}>
+      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)} className="flex w-full flex-wrap items-start gap-x-3 gap-y-1 text-left">
+        <StatusBadge status={status} />
+        <span className="min-w-0 flex-1">
+          <span className="block font-medium">
+            Signature {index + 1}: {FORMAT[sig.format]} via the {SOURCE[sig.source]}
+          </span>
+          <span className="block text-xs wrap-anywhere text-slate-500 dark:text-slate-400">{sig.where}</span>
+        </span>
+        <span aria-hidden="true" className="text-slate-400">
+          {open ? '▾' : '▸'}
+        </span>
+        <span className="w-full text-sm wrap-anywhere text-slate-700 dark:text-slate-300">{sig.result.headline}</span>
+      </button>
+      {open && (
+        <div className="mt-4 grid gap-4 border-t border-slate-200 pt-4 dark:border-slate-800">
+          <VerdictBanner result={sig.result} />
+          <BundleResultView result={sig.result} inputs={{ artifactLabel: `${form.imageRef} (${digest ?? 'unresolved'})`, bundleLabel: sig.where, policyLabel: describePolicy(form) }} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+// The platforms of a multi-arch index, each with its own signatures.
+function PlatformTable({ result }: { result: ImageVerificationResult }) {
+  return (
+    <section aria-labelledby="platforms-heading" className="grid gap-2">
+      <h3 id="platforms-heading" className="text-lg font-semibold">
+        Platforms ({result.platforms.length})
+      </h3>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 dark:border-slate-800">
+              <th className="py-2 pr-3">Platform</th>
+              <th className="py-2 pr-3">Manifest digest</th>
+              <th className="py-2 pr-3">Own signatures</th>
+              <th className="py-2">Verdict</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.platforms.map((p) => (
+              <tr key={p.digest} className="border-b border-slate-100 dark:border-slate-800" data-platform={p.platform}>
+                <td className="py-2 pr-3 font-mono">{p.platform}</td>
+                <td className="py-2 pr-3 font-mono text-xs break-all">{p.digest}</td>
+                <td className="py-2 pr-3">{p.signatures === 0 ? 'none' : `${p.verified} of ${p.signatures} verified`}</td>
+                <td className="py-2">{p.verdict === 'unsigned' ? '– unsigned' : p.verdict === 'verified' ? '✓ verified' : p.verdict === 'failed' ? '✗ failed' : '! incomplete'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
