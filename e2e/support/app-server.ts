@@ -1,6 +1,8 @@
 // The built app for browser tests: one Vite build into dist/, served by the production server.
 import { build } from 'vite';
 import { startServer, type RunningServer } from '../../src/server/start-server';
+import { proxyRoute } from '../../src/server/proxy-route';
+import { proxyPolicyFromEnv } from '../../src/proxy';
 
 export const APP_DIR = 'dist';
 
@@ -9,7 +11,9 @@ export async function buildApp(outDir: string = APP_DIR): Promise<void> {
   await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
 }
 
-// Serves the built app on a free loopback port.
+// Serves the built app and its proxy on a free loopback port, as `SIGNET_PROXY_ALLOW_LOOPBACK=1 npm start`
+// does: the test registry listens on loopback.
 export function startAppServer(): Promise<RunningServer> {
-  return startServer({ port: 0, host: '127.0.0.1', root: APP_DIR });
+  const policy = proxyPolicyFromEnv({ SIGNET_PROXY_ALLOW_LOOPBACK: '1' });
+  return startServer({ port: 0, host: '127.0.0.1', root: APP_DIR, routes: [proxyRoute(policy)] });
 }

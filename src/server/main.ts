@@ -1,10 +1,8 @@
 // `npm start`: serves the built app from dist/ and the proxy at /proxy on HOST:PORT until SIGINT or SIGTERM.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createProxyHandler, proxyPolicyFromEnv, type ProxyPolicy } from '../proxy';
-import { createNodeUpstream } from '../proxy/node-upstream';
-import { CLIENT_ADDRESS_HEADER } from './node-adapter';
-import type { Route } from './router';
+import { proxyPolicyFromEnv, type ProxyPolicy } from '../proxy';
+import { proxyRoute } from './proxy-route';
 import { startServer } from './start-server';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -38,12 +36,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return undefined;
-}
-
-// The proxy mounted at /proxy, rate-limited per remote address.
-function proxyRoute(policy: ProxyPolicy): Route {
-  const clientId = (request: Request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? '';
-  return { prefix: '/proxy', handler: createProxyHandler(policy, createNodeUpstream(policy), { clientId }) };
 }
 
 // PORT from the environment: 8080 when unset, null when not a valid port.

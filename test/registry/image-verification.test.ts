@@ -9,24 +9,19 @@ import { promisify } from 'node:util';
 import { parseTrustedRootJson, type VerificationPolicy } from '../../src/core';
 import { createRegistryClient } from '../../src/oci';
 import { verifyImage } from '../../src/image';
-import { createTestInstance, DEFAULT_IDENTITY, inTotoStatement } from '../support/sigstore';
-import { attestImageLayer, signImageLayer } from '../support/sigstore/cosign-legacy';
+import { createTestInstance, DEFAULT_IDENTITY } from '../support/sigstore';
 import { registryMissingReason, startRegistry, type RunningRegistry } from '../support/registry/start-registry';
-import { pushClient } from '../support/registry/push';
-import { buildImage, buildIndex } from '../support/registry/image-builders';
-import { buildBundleReferrer } from '../support/registry/signature-builders';
-import type { Bytes } from '../support/registry/descriptor';
+import { pushSignedImages, type SignedImages } from '../support/registry/signed-images';
 
 const missing = registryMissingReason();
 const instance = createTestInstance();
 const trustedRoot = parseTrustedRootJson(instance.trustedRoot() as never, { name: 'test instance', description: 'built in code' });
 const SAN = (DEFAULT_IDENTITY.san as { uri: string }).uri;
 const identity: VerificationPolicy = { kind: 'identity', identity: { identity: { exact: SAN }, issuer: { exact: DEFAULT_IDENTITY.issuer } } };
-const bytes = (s: string) => new TextEncoder().encode(s) as Bytes;
 
 describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'images on a real registry', () => {
   let registry: RunningRegistry;
-  const digests: Record<string, string> = {};
+  let digests: SignedImages['digests'];
   let keyPem = '';
   let rootFile = '';
 
@@ -35,51 +30,7 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'images on a real reg
 
   beforeAll(async () => {
     registry = await startRegistry();
-    const push = pushClient(registry.url);
-    const image = async (tag: string, platform = { os: 'linux', architecture: 'amd64' }) => {
-      const built = buildImage(platform, bytes(`layer of ${tag}`));
-      await push.push('app', built, tag);
-      digests[tag] = built.digest;
-      return built;
-    };
-    const name = (tag: string) => ({ digest: digests[tag]!, repository: `${registry.host}/app` });
-    const layerOf = (l: { mediaType: string; payload: Uint8Array; annotations: Record<string, string> }) => ({ mediaType: l.mediaType, bytes: l.payload as Bytes, annotations: l.annotations });
-
-    await image('keyed-sig');
-    const keyed = signImageLayer(instance, name('keyed-sig'), { keyed: true });
-    keyPem = keyed.signed.publicKeyPem;
-    await push.pushCosignTag('app', digests['keyed-sig']!, 'sig', [layerOf(keyed.layer)]);
-
-    await image('keyless-sig');
-    await push.pushCosignTag('app', digests['keyless-sig']!, 'sig', [layerOf(signImageLayer(instance, name('keyless-sig'), { tsa: true }).layer)]);
-
-    const bundled = await image('bundle');
-    const statement = inTotoStatement([{ name: `${registry.host}/app`, digest: { sha256: bundled.digest.slice(7) } }], 'https://sigstore.dev/cosign/sign/v1', {});
-    const referrer = buildBundleReferrer(bundled.descriptor, bytes(JSON.stringify(instance.signDsse(statement, { tsa: true }).bundle)));
-    await push.push('app', referrer);
-    await push.pushReferrerViaTagSchema('app', bundled.digest, referrer.descriptor);
-
-    await image('att');
-    await push.pushCosignTag('app', digests['att']!, 'att', [layerOf(attestImageLayer(instance, name('att')).layer)]);
-
-    await image('unsigned');
-
-    // A genuine signature of another image, copied next to this one.
-    await image('tampered');
-    await push.pushCosignTag('app', digests['tampered']!, 'sig', [layerOf(signImageLayer(instance, name('keyless-sig')).layer)]);
-
-    const other = await image('wrong-identity');
-    const otherStatement = inTotoStatement([{ name: 'app', digest: { sha256: other.digest.slice(7) } }], 'https://sigstore.dev/cosign/sign/v1', {});
-    const signedByMallory = instance.signDsse(otherStatement, { identity: { san: { email: 'mallory@example.com' }, issuer: 'https://accounts.google.com' } });
-    const malloryReferrer = buildBundleReferrer(other.descriptor, bytes(JSON.stringify(signedByMallory.bundle)));
-    await push.push('app', malloryReferrer);
-    await push.pushReferrerViaTagSchema('app', other.digest, malloryReferrer.descriptor);
-
-    const index = buildIndex([buildImage({ os: 'linux', architecture: 'amd64' }, bytes('amd64')), buildImage({ os: 'linux', architecture: 'arm64', variant: 'v8' }, bytes('arm64'))]);
-    await push.push('app', index, 'multi');
-    digests.multi = index.digest;
-    await push.pushCosignTag('app', index.digest, 'sig', [layerOf(signImageLayer(instance, name('multi')).layer)]);
-
+    ({ digests, keyPem } = await pushSignedImages(registry.url, registry.host, instance));
     rootFile = join(mkdtempSync(join(tmpdir(), 'signet-root-')), 'trusted_root.json');
     writeFileSync(rootFile, JSON.stringify(instance.trustedRoot()));
   }, 120_000);

@@ -123,9 +123,9 @@ async function runTlogSteps(ctx: VerifyContext, states: EntryState[]): Promise<v
         : steps.skip('tlog.set', 'Not run: no entry comes from a trusted log.', true),
     states.some((s) => s.entry.inclusionProof)
       ? steps.run('tlog.inclusion', true, () => checkInclusion(states))
-      : steps.skip('tlog.inclusion', 'The v0.1 bundle carries no inclusion proof; inclusion rests on the signed entry timestamp.'),
+      : steps.skip('tlog.inclusion', 'No inclusion proof (a v0.1 bundle or a legacy cosign signature); inclusion rests on the signed entry timestamp.'),
     !states.some((s) => s.entry.inclusionProof?.checkpoint)
-      ? steps.skip('tlog.checkpoint', 'The inclusion proof carries no checkpoint (allowed for v0.1 bundles only).')
+      ? steps.skip('tlog.checkpoint', 'No checkpoint (allowed for v0.1 bundles and legacy cosign signatures only).')
       : fromTrustedLog
         ? steps.run('tlog.checkpoint', true, () => checkCheckpoints(states))
         : steps.skip('tlog.checkpoint', 'Not run: no entry comes from a trusted log.', true),
