@@ -8,6 +8,7 @@ import { formatAppSize, measureAppSize } from './app-size';
 import { benchAgainstReference } from './node-vs-reference';
 import { benchChromium } from './chromium-floor';
 import { benchVerdictTime } from './app-verdict-time';
+import { benchRegistry } from './image-and-proxy';
 import { fmt } from './stats';
 
 const CONFORMANCE = '../shared/conformance';
@@ -57,6 +58,19 @@ report.appSize = appSize;
 const verdict = await benchVerdictTime(APP_BUILD_DIR, N);
 process.stdout.write(`\nApp: from pressing Verify to the verdict on screen (example bundle, worker already started; first 5 runs dropped)\n  ${fmt(verdict)}\n`);
 report.verdictTime = verdict;
+
+const registryBench = await benchRegistry(N);
+if (typeof registryBench === 'string') {
+  process.stdout.write(`\nRegistry: skipped (${registryBench})\n`);
+} else {
+  const p = registryBench.proxy;
+  process.stdout.write(
+    `\nRegistry (local docker-registry, keyless cosign .sig, Node through the proxy's HTTP endpoint)\n` +
+      `  image reference to verdict ${fmt(registryBench.referenceToVerdict)}\n` +
+      `  proxy: ${p.requests} manifest GETs, ${p.concurrency} in flight: ${p.perSecond.toFixed(0)} requests/s over ${p.seconds.toFixed(2)} s, latency ${fmt(p.latency)}\n`,
+  );
+  report.registry = registryBench;
+}
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));

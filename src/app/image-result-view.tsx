@@ -1,12 +1,11 @@
 // An image verification: the verdict, where the image and its signatures were found, each signature's
 // own timeline, and for a multi-arch index every platform.
-import { useState, type ReactNode } from 'react';
-import type { ImageVerificationResult, SignatureVerification } from '../image';
-import { Banner, verdictTitle, VerdictBanner } from '../features/timeline/verdict-banner';
-import { StatusBadge } from '../features/timeline/status';
+import type { ReactNode } from 'react';
+import type { ImageVerificationResult } from '../image';
+import { Banner, verdictTitle } from '../features/timeline/verdict-banner';
 import { Timeline } from '../features/timeline/timeline';
 import { describePolicy, type VerifyForm } from '../features/verify/verify-form';
-import { BundleResultView } from './bundle-result-view';
+import { SignatureCard } from './signature-card';
 
 const FORMAT = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature', 'cosign-dsse': 'cosign attestation' } as const;
 const SOURCE = { 'referrers-api': 'OCI referrers API', 'referrers-tag': 'referrers tag schema', 'cosign-sig-tag': 'cosign .sig tag', 'cosign-att-tag': 'cosign .att tag' } as const;
@@ -43,41 +42,20 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
           </h3>
           <ol className="grid gap-3">
             {result.signatures.map((sig, i) => (
-              <SignatureCard key={`${sig.where}-${i}`} sig={sig} index={i} form={form} digest={result.digest} defaultOpen={result.signatures.length === 1 || (i === 0 && verifiedCount === 0)} />
+              <SignatureCard
+                key={`${sig.where}-${i}`}
+                index={i}
+                title={`${FORMAT[sig.format]} via the ${SOURCE[sig.source]}`}
+                where={sig.where}
+                result={sig.result}
+                inputs={{ artifactLabel: `${form.imageRef} (${result.digest ?? 'unresolved'})`, bundleLabel: sig.where, policyLabel: describePolicy(form) }}
+                defaultOpen={result.signatures.length === 1 || (i === 0 && verifiedCount === 0)}
+              />
             ))}
           </ol>
         </section>
       )}
     </div>
-  );
-}
-
-// One discovered signature: where and what it is, its verdict, and its full timeline on demand.
-function SignatureCard({ sig, index, form, digest, defaultOpen }: { sig: SignatureVerification; index: number; form: VerifyForm; digest: string | null; defaultOpen: boolean }) {
-  const [open, setOpen] = useState(defaultOpen);
-  const status = sig.result.verdict === 'verified' ? 'pass' : sig.result.verdict === 'failed' ? 'fail' : 'warn';
-  return (
-    <li className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-signature={index} data-verdict={sig.result.verdict}>
-      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)} className="flex w-full flex-wrap items-start gap-x-3 gap-y-1 text-left">
-        <StatusBadge status={status} />
-        <span className="min-w-0 flex-1">
-          <span className="block font-medium">
-            Signature {index + 1}: {FORMAT[sig.format]} via the {SOURCE[sig.source]}
-          </span>
-          <span className="block text-xs wrap-anywhere text-slate-500 dark:text-slate-400">{sig.where}</span>
-        </span>
-        <span aria-hidden="true" className="text-slate-400">
-          {open ? '▾' : '▸'}
-        </span>
-        <span className="w-full text-sm wrap-anywhere text-slate-700 dark:text-slate-300">{sig.result.headline}</span>
-      </button>
-      {open && (
-        <div className="mt-4 grid gap-4 border-t border-slate-200 pt-4 dark:border-slate-800">
-          <VerdictBanner result={sig.result} />
-          <BundleResultView result={sig.result} inputs={{ artifactLabel: `${form.imageRef} (${digest ?? 'unresolved'})`, bundleLabel: sig.where, policyLabel: describePolicy(form) }} />
-        </div>
-      )}
-    </li>
   );
 }
 

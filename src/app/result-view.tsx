@@ -5,10 +5,12 @@ import type { VerificationOutcome } from '../features/verify/use-verification';
 import { describePolicy } from '../features/verify/verify-form';
 import { BundleResultView } from './bundle-result-view';
 import { ImageResultView } from './image-result-view';
+import { SignatureListView } from './signature-list-view';
 
 export function ResultView({ outcome }: { outcome: VerificationOutcome }) {
   const share = <ShareButton form={outcome.form} artifactDigest={outcome.kind === 'bundle' ? outcome.artifactDigest : null} />;
   if (outcome.kind === 'image') return <ImageResultView result={outcome.result} form={outcome.form} share={share} />;
+  if (outcome.kind === 'signatures') return <SignatureListView outcome={outcome} share={share} />;
   const { result, form, artifactDigest } = outcome;
   const inputs = {
     artifactLabel: form.artifact.kind === 'file' && form.artifact.file ? `${form.artifact.file.name} (${artifactDigest ?? 'digest unknown'})` : (artifactDigest ?? 'none given'),

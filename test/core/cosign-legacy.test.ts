@@ -1,5 +1,10 @@
 // Legacy cosign forms end to end: OCI .sig/.att layers, `cosign download signature` lines and sign-blob
 // bundles, normalised and verified against the test instance, including the image binding.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
@@ -366,4 +371,36 @@ describe('hostile legacy input', () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe('a pasted cosign download signature dump checked against an image digest', () => {
+  const digestInput = (d: string) => ({ kind: 'digest' as const, algorithm: 'SHA-256' as const, value: Uint8Array.from(Buffer.from(d.slice(7), 'hex')) });
+  const dump = downloadSignatureLine(signImageLayer(instance, image));
+
+  it('binds the digest given as the artifact to the payload, as the image digest', async () => {
+    const r = await verifyBundle({ bundle: dump, artifact: digestInput(image.digest), policy: identityPolicy, trustedRoot });
+    expect(r.verdict).toBe('verified');
+    expect(step(r, 'artifact.bind').summary).toContain('by digest');
+  });
+
+  it('refuses it for another image digest', async () => {
+    const r = await verifyBundle({ bundle: dump, artifact: digestInput(otherImage.digest), policy: identityPolicy, trustedRoot });
+    expect(failure(r)).toEqual({ verdict: 'failed', step: 'artifact.bind', code: 'IMAGE_BINDING_MISMATCH' });
+  });
+
+  it('through the CLI, several lines are verified one by one and any one verified suffices', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signet-dump-'));
+    writeFileSync(join(dir, 'dump.json'), `${dump}\n${downloadSignatureLine(signImageLayer(instance, otherImage))}\n`);
+    writeFileSync(join(dir, 'root.json'), JSON.stringify(instance.trustedRoot()));
+    const run = (digest: string) =>
+      promisify(execFile)(process.execPath, ['bin/signet.mjs', 'verify-bundle', '--bundle', join(dir, 'dump.json'), '--trusted-root', join(dir, 'root.json'), '--certificate-identity', (DEFAULT_IDENTITY.san as { uri: string }).uri, '--certificate-oidc-issuer', DEFAULT_IDENTITY.issuer, digest]).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+      );
+    const ok = await run(image.digest);
+    expect(ok.code).toBe(0);
+    expect(ok.out.match(/^VERIFIED/gm)).toHaveLength(1);
+    expect(ok.out.match(/^FAILED/gm)).toHaveLength(1);
+    expect((await run(digestOf('neither'))).code).toBe(1);
+  }, 30_000);
 });

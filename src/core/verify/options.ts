@@ -13,7 +13,8 @@ export type ArtifactInput = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'dige
 /** An image by manifest digest, as a registry resolved it. */
 export interface ImageInput {
   digest: string;
-  repository: string;
+  /** Absent when only a digest was given (a pasted cosign signature checked against sha256:…). */
+  repository?: string;
 }
 
 export type VerificationPolicy =

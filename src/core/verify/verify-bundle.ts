@@ -13,6 +13,7 @@ import { verifyBundleSignature } from './steps/signature';
 import { checkCheckpoints, checkInclusion, checkSets, checkTlogBodies, countVerifiedEntries, entryStates, type EntryState } from './steps/tlog';
 import { checkRfc3161, checkTimeValidity } from './steps/timestamps';
 import { checkAttestation, checkIdentity } from './steps/policy';
+import { withImageFromArtifact } from './steps/signed-artifact';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -38,7 +39,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
   });
 
   if (bundle) {
-    const ctx: VerifyContext = { req, trust: req.trustedRoot, thresholds, now: req.now ?? Date.now(), steps, bundle, verifiedTimes: [] };
+    const ctx: VerifyContext = { req: withImageFromArtifact(req, bundle), trust: req.trustedRoot, thresholds, now: req.now ?? Date.now(), steps, bundle, verifiedTimes: [] };
     await runChecks(ctx);
   } else {
     for (const id of STEP_IDS.slice(1)) steps.skip(id, 'Not run: the bundle could not be parsed.', id !== 'policy.attestation');

@@ -22,7 +22,8 @@ export type VerificationOutcome =
       artifactDigest: string | null;
       form: VerifyForm;
     }
-  | { kind: 'image'; result: ImageVerificationResult; form: VerifyForm };
+  | { kind: 'image'; result: ImageVerificationResult; form: VerifyForm }
+  | { kind: 'signatures'; results: VerificationResult[]; artifactDigest: string | null; form: VerifyForm };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -57,6 +58,7 @@ function runInWorker(form: VerifyForm, onProgress: (p: Progress) => void): Promi
       running = false;
       if (reply.type === 'result') resolve({ kind: 'bundle', result: reply.result, artifactDigest: reply.artifactDigest, form });
       else if (reply.type === 'image-result') resolve({ kind: 'image', result: reply.result, form });
+      else if (reply.type === 'results') resolve({ kind: 'signatures', results: reply.results, artifactDigest: reply.artifactDigest, form });
       else reject(new Error(reply.code ? `${reply.code}: ${reply.message}` : reply.message));
     };
     w.addEventListener('message', onMessage);

@@ -1,5 +1,5 @@
 // The verification worker: hashing and every check run here, so the page never freezes.
-import { fromHex, parseTrustedRoot, publicGoodTrustedRoot, toVerifyError, verifyBundle, type ArtifactInput } from '../../core';
+import { fromHex, parseAnySignatureInput, parseTrustedRoot, publicGoodTrustedRoot, toVerifyError, verifyBundle, type ArtifactInput, type Bundle } from '../../core';
 import { createRegistryClient, type FetchFunction } from '../../oci';
 import { verifyImage } from '../../image';
 import { readArtifact } from './read-artifact';
@@ -22,11 +22,28 @@ async function handle(msg: VerifyMessage): Promise<void> {
       artifactDigest = `sha256:${msg.artifact.hex}`;
     }
     post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1 });
-    const result = await verifyBundle({ bundle: msg.bundleText, artifact, policy: msg.policy, trustedRoot: trustOf(msg) });
+    const trustedRoot = trustOf(msg);
+    const several = severalSignatures(msg.bundleText);
+    if (several) {
+      const results = await Promise.all(several.map((bundle) => verifyBundle({ bundle, artifact, policy: msg.policy, trustedRoot })));
+      post({ type: 'results', id, results, artifactDigest });
+      return;
+    }
+    const result = await verifyBundle({ bundle: msg.bundleText, artifact, policy: msg.policy, trustedRoot });
     post({ type: 'result', id, result, artifactDigest });
   } catch (err) {
     const e = toVerifyError(err);
     post({ type: 'error', id, message: e.message, code: e.code });
+  }
+}
+
+// The bundles of an input holding more than one signature; null for one (or for input the engine should report on).
+function severalSignatures(text: string): Bundle[] | null {
+  try {
+    const bundles = parseAnySignatureInput(text);
+    return bundles.length > 1 ? bundles : null;
+  } catch {
+    return null;
   }
 }
 

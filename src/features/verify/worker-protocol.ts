@@ -29,4 +29,6 @@ export type WorkerReply =
   | { type: 'progress'; id: number; phase: 'hashing' | 'verifying'; done: number; total: number; message?: string }
   | { type: 'result'; id: number; result: VerificationResult; artifactDigest: string | null }
   | { type: 'image-result'; id: number; result: ImageVerificationResult }
+  /** A pasted dump holding several signatures (`cosign download signature`): one result each. */
+  | { type: 'results'; id: number; results: VerificationResult[]; artifactDigest: string | null }
   | { type: 'error'; id: number; message: string; code?: string };

@@ -36,9 +36,12 @@ export function bindImage(payloadBytes: Uint8Array, image: ImageInput | undefine
     return { summary: `The payload signs ${payload.dockerReference}@${payload.dockerManifestDigest}; no image was given to compare it with.`, evidence, unchecked: true };
   }
   const signedRepo = normalizeRepository(payload.dockerReference);
-  const wantedRepo = normalizeRepository(image.repository);
-  const sameRepo = signedRepo !== undefined && signedRepo === wantedRepo;
-  evidence.push({ kind: 'text', label: 'image manifest digest', value: image.digest }, { kind: 'text', label: 'image repository', value: image.repository });
+  const wantedRepo = image.repository === undefined ? undefined : normalizeRepository(image.repository);
+  const sameRepo = image.repository === undefined || (signedRepo !== undefined && signedRepo === wantedRepo);
+  evidence.push(
+    { kind: 'text', label: 'image manifest digest', value: image.digest },
+    { kind: 'text', label: 'image repository', value: image.repository ?? '(not given: only the digest is compared)' },
+  );
   if (!sameRepo) {
     evidence.push({
       kind: 'text',
@@ -58,6 +61,6 @@ export function bindImage(payloadBytes: Uint8Array, image: ImageInput | undefine
   }
   // The digest is what binds; a repository difference (a mirror, a copy) is reported, not failed, as cosign does.
   return sameRepo
-    ? { summary: `The payload signs ${image.digest} in ${signedRepo}, the image given.`, evidence, unchecked: false }
+    ? { summary: `The payload signs ${image.digest} in ${signedRepo ?? payload.dockerReference}, the image given${image.repository === undefined ? ' by digest' : ''}.`, evidence, unchecked: false }
     : { summary: `The payload signs ${image.digest}, the image given; it names repository ${payload.dockerReference}, not ${image.repository} (the same manifest copied elsewhere; cosign only warns about this).`, evidence, unchecked: false };
 }

@@ -2,10 +2,11 @@
 // cosign simplesigning signature the payload itself (it is the signed artifact), for an attestation the
 // image's manifest digest (the in-toto subject).
 import { VerifyError } from '../../errors';
-import { fromHex } from '../../encoding';
+import { fromHex, toHex } from '../../encoding';
+import type { Bundle } from '../../bundle';
 import type { HashAlg } from '../../crypto';
 import type { VerifyContext } from '../context';
-import type { ArtifactInput } from '../options';
+import type { ArtifactInput, VerifyRequest } from '../options';
 
 const DIGEST_ALGORITHMS: Record<string, { alg: HashAlg; hexLength: number }> = {
   sha256: { alg: 'SHA-256', hexLength: 64 },
@@ -21,6 +22,15 @@ export function signedArtifact(ctx: VerifyContext): ArtifactInput | null {
   const content = ctx.bundle.content;
   if (content.kind === 'message') return content.payload ? { kind: 'bytes', bytes: content.payload.bytes } : null;
   return { kind: 'digest', ...parseImageDigest(image.digest) };
+}
+
+// A cosign image signature signs its payload, which names the image: a digest given as the artifact is
+// then the image's manifest digest, bound through the payload (cosign signature spec), not a message digest.
+export function withImageFromArtifact(req: VerifyRequest, bundle: Bundle): VerifyRequest {
+  const content = bundle.content;
+  if (req.image || req.artifact?.kind !== 'digest' || content.kind !== 'message' || !content.payload) return req;
+  const digest = `${req.artifact.algorithm.replace('-', '').toLowerCase()}:${toHex(req.artifact.value)}`;
+  return { ...req, artifact: null, image: { digest } };
 }
 
 // An OCI content digest "algorithm:hex" (OCI image spec, descriptor digests) as algorithm and bytes.
