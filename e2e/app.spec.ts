@@ -2,7 +2,8 @@
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createTestInstance } from '../test/support/sigstore';
+import { createTestInstance, DEFAULT_IDENTITY } from '../test/support/sigstore';
+import { downloadSignatureLine, signImageLayer } from '../test/support/sigstore/cosign-legacy';
 
 const FIXTURE = JSON.parse(readFileSync('src/features/examples/dockerhub-buildkittest.sigstore.json', 'utf8'));
 const IMAGE_DIGEST = 'sha256:20436a2b1237a073a1d8035342065b767923e7b884a41b049da8ca57f0ce7df2';
@@ -175,4 +176,21 @@ test('a large artifact is hashed in chunks in the worker, with progress, and ver
   // Past the whole-file limit the signature is checked over the digest alone.
   await page.locator('li[data-step="signature"] button[aria-expanded]').click();
   await expect(page.locator('li[data-step="signature"]')).toContainText('digest-only verification');
+});
+
+test('a pasted `cosign download signature` dump: each signature verified against the image digest', async ({ page, appUrl }) => {
+  const instance = createTestInstance();
+  const mine = { digest: `sha256:${'a1'.repeat(32)}`, repository: 'ghcr.io/signet-test/app' };
+  const other = { digest: `sha256:${'b2'.repeat(32)}`, repository: 'ghcr.io/signet-test/app' };
+  const dump = [downloadSignatureLine(signImageLayer(instance, other)), downloadSignatureLine(signImageLayer(instance, mine))].join('\n');
+  await page.goto(appUrl);
+  await page.locator('input[type=file][accept=".json,application/json"]').nth(1).setInputFiles({ name: 'test_root.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instance.trustedRoot())) });
+  await verifyWith(page, dump, { digest: mine.digest, identity: (DEFAULT_IDENTITY.san as { uri: string }).uri, issuer: DEFAULT_IDENTITY.issuer });
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified');
+  await expect(verdict(page)).toContainText('1 of 2 signatures verified');
+  await expect(page.locator('li[data-signature="0"]')).toHaveAttribute('data-verdict', 'failed');
+  await expect(page.locator('li[data-signature="1"]')).toHaveAttribute('data-verdict', 'verified');
+  await page.locator('li[data-signature="0"] > button').click();
+  await expect(page.locator('li[data-signature="0"]')).toContainText('IMAGE_BINDING_MISMATCH');
+  await page.screenshot({ path: `${SHOTS}/12-pasted-cosign-dump.png`, fullPage: true });
 });
