@@ -4,6 +4,34 @@ import tseslint from 'typescript-eslint';
 // Bare Node module names (exact specifiers: a relative '../crypto' is the engine's own layer, not Node's).
 const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'dns', 'url', 'util', 'buffer', 'stream', 'worker_threads'];
 
+// Rules for a layer that runs unchanged in the browser, Node and tests: no platform, no UI, no DOM.
+function isomorphicLayer(dir, forbiddenLayers, layerMessage, extraGlobals) {
+  const message = `${dir} is isomorphic: no Node built-ins.`;
+  return {
+    files: [`${dir}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message })),
+          patterns: [
+            { group: ['node:*'], message },
+            { group: ['react', 'react-*', '@tanstack/*'], message: `${dir} has no UI.` },
+            { group: forbiddenLayers, message: layerMessage },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'Use Uint8Array.' },
+        { name: 'document', message: 'No DOM here.' },
+        { name: 'window', message: 'No DOM here.' },
+        ...extraGlobals,
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   {
@@ -18,55 +46,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  isomorphicLayer('src/core', ['**/oci/**', '**/proxy/**', '**/features/**', '**/app/**', '**/cli/**', '**/components/**', '**/image/**'], 'core depends on nothing outside core.', [
+    { name: 'fetch', message: 'No network in core.' },
+    { name: 'XMLHttpRequest', message: 'No network in core.' },
+  ]),
   {
-    // The engine: no platform, no UI, no network; WebCrypto only through core/crypto.
     files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'src/core is isomorphic: no Node built-ins.' })),
-          patterns: [
-            { group: ['node:*'], message: 'src/core is isomorphic: no Node built-ins.' },
-            { group: ['react', 'react-*', '@tanstack/*'], message: 'src/core has no UI.' },
-            { group: ['**/oci/**', '**/proxy/**', '**/features/**', '**/app/**', '**/cli/**', '**/components/**'], message: 'core depends on nothing outside core.' },
-          ],
-        },
-      ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'Buffer', message: 'Use Uint8Array.' },
-        { name: 'document', message: 'No DOM in core.' },
-        { name: 'window', message: 'No DOM in core.' },
-        { name: 'fetch', message: 'No network in core.' },
-        { name: 'XMLHttpRequest', message: 'No network in core.' },
-      ],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='subtle']", message: 'Reach WebCrypto only through src/core/crypto.' }],
-    },
+    rules: { 'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='subtle']", message: 'Reach WebCrypto only through src/core/crypto.' }] },
   },
-  {
-    // The registry client is isomorphic too: no platform, no UI; the network only through its injected fetch.
-    files: ['src/oci/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'src/oci is isomorphic: no Node built-ins.' })),
-          patterns: [
-            { group: ['node:*'], message: 'src/oci is isomorphic: no Node built-ins.' },
-            { group: ['react', 'react-*', '@tanstack/*', '**/features/**', '**/app/**', '**/proxy/**', '**/cli/**'], message: 'oci depends only on core.' },
-          ],
-        },
-      ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'Buffer', message: 'Use Uint8Array.' },
-        { name: 'document', message: 'No DOM in oci.' },
-        { name: 'window', message: 'No DOM in oci.' },
-        { name: 'fetch', message: 'Use the injected fetch.' },
-      ],
-    },
-  },
+  // The registry client: the network only through its injected fetch.
+  isomorphicLayer('src/oci', ['**/features/**', '**/app/**', '**/proxy/**', '**/cli/**', '**/image/**'], 'oci depends only on core.', [{ name: 'fetch', message: 'Use the injected fetch.' }]),
   {
     files: ['src/core/crypto/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -1,7 +1,7 @@
 // `signet verify-bundle`: the Sigstore conformance client protocol, plus --json and readable output.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseAnySignatureInput, verifyBundle, type Bundle, type VerificationResult } from '../core';
+import { severalSignatures, verifyBundle, type VerificationResult } from '../core';
 import { readArtifactArg } from './artifact-arg';
 import { loadTrustedRoot, POLICY_OPTIONS, policyFromFlags } from './policy-flags';
 import { formatTimeline } from './print-timeline';
@@ -39,16 +39,6 @@ export async function verifyBundleCommand(argv: string[]): Promise<number> {
   const results = await Promise.all((many ?? [text]).map((bundle) => verifyBundle({ bundle, artifact, policy, trustedRoot })));
   for (const result of results) printResult(result, Boolean(values.json));
   return results.some((r) => r.verdict === 'verified') ? 0 : 1;
-}
-
-// The bundles of an input holding more than one signature, or null (one signature, or input the engine should report on).
-function severalSignatures(text: string): Bundle[] | null {
-  try {
-    const bundles = parseAnySignatureInput(text);
-    return bundles.length > 1 ? bundles : null;
-  } catch {
-    return null;
-  }
 }
 
 // Print the result as JSON or as a timeline for people.

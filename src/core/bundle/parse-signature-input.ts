@@ -62,3 +62,14 @@ export function parseAnySignatureInput(text: string): Bundle[] {
   assertCount(lines.length);
   return lines.map((line, i) => normalizeOne(parseJson(line, `line ${i + 1}`), `line ${i + 1}`));
 }
+
+// The bundles of an input holding more than one signature; null for one signature, or for input that
+// does not parse (verifyBundle then reports it as a failed bundle.parse step).
+export function severalSignatures(text: string): Bundle[] | null {
+  try {
+    const bundles = parseAnySignatureInput(text);
+    return bundles.length > 1 ? bundles : null;
+  } catch {
+    return null;
+  }
+}

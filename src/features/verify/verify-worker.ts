@@ -1,5 +1,5 @@
 // The verification worker: hashing and every check run here, so the page never freezes.
-import { fromHex, parseAnySignatureInput, parseTrustedRoot, publicGoodTrustedRoot, toVerifyError, verifyBundle, type ArtifactInput, type Bundle } from '../../core';
+import { fromHex, parseTrustedRoot, publicGoodTrustedRoot, severalSignatures, toVerifyError, verifyBundle, type ArtifactInput } from '../../core';
 import { createRegistryClient, type FetchFunction } from '../../oci';
 import { verifyImage } from '../../image';
 import { readArtifact } from './read-artifact';
@@ -34,16 +34,6 @@ async function handle(msg: VerifyMessage): Promise<void> {
   } catch (err) {
     const e = toVerifyError(err);
     post({ type: 'error', id, message: e.message, code: e.code });
-  }
-}
-
-// The bundles of an input holding more than one signature; null for one (or for input the engine should report on).
-function severalSignatures(text: string): Bundle[] | null {
-  try {
-    const bundles = parseAnySignatureInput(text);
-    return bundles.length > 1 ? bundles : null;
-  } catch {
-    return null;
   }
 }
 

@@ -8,6 +8,8 @@ import type { SignResult, TestInstance } from './instance.ts';
 import { b64, toPem, utf8Bytes, type KeyAlgorithm, type TestKey } from './keys.ts';
 import { cosignRekorBundle, type CosignRekorBundleJson } from './rekor-v1.ts';
 
+// Written here from cosign's format, not imported from the engine: an independent copy means a wrong
+// name on either side makes the tests fail instead of agreeing with itself.
 export const SIMPLESIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
 export const DSSE_LAYER_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
 export const ANNOTATIONS = {
