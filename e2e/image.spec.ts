@@ -51,10 +51,13 @@ test('a keyless cosign signature is found at its .sig tag and verifies, through 
   await page.screenshot({ path: `${SHOTS}/20-image-keyless-sig.png`, fullPage: true });
 });
 
-test('a bundle referrer is found through the referrers tag schema; a keyed signature verifies with its key', async ({ page, appUrl }) => {
+test('a bundle referrer via the referrers tag schema, a .att attestation, and a keyed signature with its key', async ({ page, appUrl }) => {
   await verifyImage(page, appUrl, 'bundle');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified');
   await expect(page.locator('li[data-signature="0"]')).toContainText('referrers tag schema');
+  await verifyImage(page, appUrl, 'att');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified');
+  await expect(page.locator('li[data-signature="0"]')).toContainText('cosign attestation via the cosign .att tag');
   await verifyImage(page, appUrl, 'keyed-sig', { keyPem: images.keyPem });
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified');
 });
