@@ -377,3 +377,15 @@ describe('rate limit', () => {
     expect((await handler(proxyRequest(target, { headers: { 'X-Client': 'b' } }))).status).toBe(200);
   });
 });
+
+describe('the proxy marks its own answers', () => {
+  it('a refusal carries X-Signet-Proxy-Error; a forwarded upstream answer never does, even when the upstream sets it', async () => {
+    const forged = `${REGISTRY}/v2/demo/app/manifests/${DIGEST}`;
+    const { handler } = proxyOver({ [forged]: ok('{}', { 'X-Signet-Proxy-Error': 'PROXY_FORGED', 'Content-Type': 'application/json' }) });
+    const refused = await viaProxy(handler, 'https://registry.example/admin');
+    expect(refused.headers.get('X-Signet-Proxy-Error')).toBe(await errorCode(refused.clone()));
+    const forwarded = await viaProxy(handler, forged);
+    expect(forwarded.status).toBe(200);
+    expect(forwarded.headers.get('X-Signet-Proxy-Error')).toBeNull();
+  });
+});

@@ -45,8 +45,14 @@ function trustOf(msg: VerifyMessage | VerifyImageMessage) {
 }
 
 // Registry requests go through this site's proxy (browsers cannot call registries directly); no cookies.
-const proxyFetch: FetchFunction = (url, init) =>
-  fetch(`/proxy?url=${encodeURIComponent(url)}`, { method: init.method, headers: init.headers, credentials: 'omit', cache: 'no-store' });
+// An answer of the proxy's own (a refused target, an unreachable upstream) becomes an error in plain words.
+const proxyFetch: FetchFunction = async (url, init) => {
+  const res = await fetch(`/proxy?url=${encodeURIComponent(url)}`, { method: init.method, headers: init.headers, credentials: 'omit', cache: 'no-store' });
+  const code = res.headers.get('X-Signet-Proxy-Error');
+  if (!code) return res;
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  throw new Error(`this site's proxy answered ${res.status} ${code}: ${body?.error?.message ?? 'no reason given'}`);
+};
 
 // Answer one image verification request: resolve, discover, verify each signature.
 async function handleImage(msg: VerifyImageMessage): Promise<void> {
