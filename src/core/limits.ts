@@ -5,7 +5,7 @@ export const LIMITS = {
   bundleBytes: 8 * 1024 * 1024,
   /** A DSSE payload after base64 decoding, or a cosign simplesigning payload. */
   dssePayloadBytes: 4 * 1024 * 1024,
-  /** A trusted_root.json document. */
+  /** A trusted_root.json file. */
   trustedRootBytes: 4 * 1024 * 1024,
   /** One DER certificate. */
   certificateBytes: 64 * 1024,

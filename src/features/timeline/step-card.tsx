@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import type { Step } from '../../core';
 import { EvidenceList } from './evidence-list';
-import { StatusBadge } from './status';
+import { DisclosureHeader } from '../../components/disclosure-header';
 
 // A step with its explanation behind a disclosure button.
 export function StepCard({ step, index, defaultOpen }: { step: Step; index: number; defaultOpen: boolean }) {
@@ -15,23 +15,15 @@ export function StepCard({ step, index, defaultOpen }: { step: Step; index: numb
         {index + 1}
       </span>
       <div className={`rounded-lg border bg-white p-4 shadow-sm dark:bg-slate-900 ${step.status === 'fail' ? 'border-red-400 dark:border-red-700' : 'border-slate-200 dark:border-slate-800'}`}>
-        <button
-          type="button"
-          className="flex w-full flex-wrap items-start gap-x-3 gap-y-1 text-left focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-sky-500"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen((o) => !o)}
-        >
-          <StatusBadge status={step.status} />
-          <span className="min-w-0 flex-1">
-            <span className="block font-medium wrap-anywhere">{step.title}</span>
-            <code className="text-xs text-slate-500 dark:text-slate-400">{step.id}</code>
-          </span>
-          <span aria-hidden="true" className="text-slate-400">
-            {open ? '▾' : '▸'}
-          </span>
-          <span className="w-full text-sm wrap-anywhere text-slate-700 dark:text-slate-300">{step.summary}</span>
-        </button>
+        <DisclosureHeader
+          status={step.status}
+          title={step.title}
+          detail={<code>{step.id}</code>}
+          summary={step.summary}
+          open={open}
+          onToggle={() => setOpen((o) => !o)}
+          controls={panelId}
+        />
         {open && (
           <div id={panelId} className="mt-4 grid gap-4 border-t [&>*]:min-w-0 border-slate-200 pt-4 dark:border-slate-800">
             {step.status === 'fail' && (

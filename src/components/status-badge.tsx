@@ -1,5 +1,5 @@
 // Step status as a symbol plus a word, so it never depends on colour alone.
-import type { StepStatus } from '../../core';
+import type { StepStatus } from '../core';
 
 const STATUS: Record<StepStatus, { symbol: string; word: string; tone: string }> = {
   pass: { symbol: '✓', word: 'Passed', tone: 'text-emerald-700 bg-emerald-50 ring-emerald-600/30 dark:text-emerald-300 dark:bg-emerald-950 dark:ring-emerald-400/30' },
