@@ -62,6 +62,7 @@ export async function benchChromium(coreSource: string, identity: string, n: num
           for (const op of ops) await one(op);
         };
         const floorConcurrent = () => Promise.all(ops.map(one));
+        // Runs inside the page, which cannot import bench/stats: the same warm-up-then-measure loop as timeIt.
         const time = async (fn: () => Promise<unknown>) => {
           for (let i = 0; i < 10; i++) await fn();
           const out: number[] = [];

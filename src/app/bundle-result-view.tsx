@@ -2,6 +2,7 @@
 import { lazy, Suspense, useId, useState, type ComponentType, type ReactNode } from 'react';
 import type { VerificationResult } from '../core';
 import { Timeline } from '../features/timeline/timeline';
+import type { ReportInputs } from '../features/report/markdown-report';
 
 type ViewProps = { result: VerificationResult };
 const view = <K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
@@ -26,12 +27,6 @@ function tabsFor(result: VerificationResult): Tab[] {
     if (t === 'Timestamp') return has('timestamp.rfc3161');
     return true;
   });
-}
-
-export interface ReportInputs {
-  artifactLabel: string;
-  bundleLabel: string;
-  policyLabel: string;
 }
 
 // One bundle's result: the timeline and the dedicated views as tabs (also used inside each image signature).

@@ -59,6 +59,8 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
   );
 }
 
+const PLATFORM_VERDICT = { unsigned: '– unsigned', verified: '✓ verified', failed: '✗ failed', incomplete: '! incomplete', unknown: '? could not be checked' } as const;
+
 // The platforms of a multi-arch index, each with its own signatures.
 function PlatformTable({ result }: { result: ImageVerificationResult }) {
   return (
@@ -82,7 +84,7 @@ function PlatformTable({ result }: { result: ImageVerificationResult }) {
                 <td className="py-2 pr-3 font-mono">{p.platform}</td>
                 <td className="py-2 pr-3 font-mono text-xs break-all">{p.digest}</td>
                 <td className="py-2 pr-3">{p.signatures === 0 ? 'none' : `${p.verified} of ${p.signatures} verified`}</td>
-                <td className="py-2">{p.verdict === 'unsigned' ? '– unsigned' : p.verdict === 'verified' ? '✓ verified' : p.verdict === 'failed' ? '✗ failed' : '! incomplete'}</td>
+                <td className="py-2">{PLATFORM_VERDICT[p.verdict]}{p.error ? `: ${p.error}` : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { VerificationResult } from '../core';
 import { VerdictBanner } from '../features/timeline/verdict-banner';
 import { DisclosureHeader } from '../components/disclosure-header';
-import { BundleResultView, type ReportInputs } from './bundle-result-view';
+import { BundleResultView } from './bundle-result-view';
+import type { ReportInputs } from '../features/report/markdown-report';
 
 export interface SignatureCardProps {
   index: number;

@@ -30,7 +30,10 @@ export function formatImageResult(result: ImageVerificationResult, colour: boole
   }
   if (result.platforms.length > 0) {
     lines.push('', 'platforms:');
-    for (const p of result.platforms) lines.push(`    ${p.platform.padEnd(16)} ${p.digest}  ${p.verdict}${p.signatures ? ` (${p.verified} of ${p.signatures} signatures verified)` : ''}`);
+    for (const p of result.platforms) {
+      const detail = p.error ? `: ${sanitize(p.error)}` : p.signatures ? ` (${p.verified} of ${p.signatures} signatures verified)` : '';
+      lines.push(`    ${p.platform.padEnd(16)} ${p.digest}  ${p.verdict}${detail}`);
+    }
     if (result.onlyIndexSigned) lines.push(paint('33', '    ! only the index is signed: the platform manifests carry no signatures of their own'));
   }
   lines.push('', paint('90', `trust: ${result.trust.name} — ${result.trust.description}`), paint('90', `${result.totalMs.toFixed(1)} ms`));

@@ -14,9 +14,11 @@ export interface PlatformVerification {
   digest: string;
   /** e.g. linux/arm64/v8 */
   platform: string;
-  verdict: Verdict | 'unsigned';
+  /** 'unknown' when its signatures could not be looked up (see `error`): never shown as unsigned. */
+  verdict: Verdict | 'unsigned' | 'unknown';
   signatures: number;
   verified: number;
+  error?: string;
 }
 
 export interface ImageVerificationResult {

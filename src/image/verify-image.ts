@@ -1,5 +1,5 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
-import { normalizeCosignLayer, rethrowWithEvidence, StepRecorder, verifyBundle, fromHex, fromUtf8, VerifyError, IMAGE_STEP_IDS, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
+import { normalizeCosignLayer, rethrowWithEvidence, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, VerifyError, IMAGE_STEP_IDS, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
 import type { ImageVerificationResult, PlatformVerification, SignatureVerification } from './types';
 
@@ -65,7 +65,7 @@ export async function verifyImage(req: VerifyImageRequest): Promise<ImageVerific
   const platforms = ref && image?.platforms && discovery ? await verifyPlatforms(req, ref, image.platforms) : [];
   const discoverySteps = steps.ordered(IMAGE_STEP_IDS);
   const verdict = imageVerdict(discoverySteps, signatures);
-  const onlyIndexSigned = verdict.verdict === 'verified' && platforms.length > 0 && platforms.every((p) => p.signatures === 0);
+  const onlyIndexSigned = verdict.verdict === 'verified' && platforms.length > 0 && platforms.every((p) => p.verdict === 'unsigned');
   return {
     input: req.reference,
     reference: ref?.canonical ?? null,
@@ -119,7 +119,13 @@ async function verifyPlatforms(req: VerifyImageRequest, ref: ImageReference, pla
   const out: PlatformVerification[] = [];
   for (const p of platforms) {
     req.onProgress?.(`Looking for signatures of ${platformName(p.platform)}`);
-    const found = await req.client.listSignatures({ registry: ref.registry, repository: ref.repository }, p.digest).catch(() => ({ signatures: [], searched: [] }));
+    let found;
+    try {
+      found = await req.client.listSignatures({ registry: ref.registry, repository: ref.repository }, p.digest);
+    } catch (err) {
+      out.push({ digest: p.digest, platform: platformName(p.platform), verdict: 'unknown', signatures: 0, verified: 0, error: toVerifyError(err).message });
+      continue;
+    }
     const results = await verifySignatures({ ...req, onProgress: undefined }, found.signatures, ref, p.digest);
     const verified = results.filter((r) => r.result.verdict === 'verified').length;
     out.push({

@@ -7,7 +7,7 @@ import { buildIndex } from '../support/registry/image-builders';
 import { OCI_INDEX, OCI_MANIFEST } from '../support/registry/media-types';
 import { image } from './support/artifacts';
 import { FakeRegistry, type FakeRegistryOptions } from './support/fake-registry';
-import { rejection } from './support/rejection';
+import { rejection } from '../support/error-code';
 
 const REPO = 'team/app';
 const REF = parseImageReference(`registry.test/${REPO}:v1`);

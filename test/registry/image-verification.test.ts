@@ -102,6 +102,20 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'images on a real reg
     expect(r.onlyIndexSigned).toBe(true);
   });
 
+  it('a platform whose signatures cannot be looked up is reported as unchecked, never as unsigned', async () => {
+    const client = createRegistryClient({ fetch: (url, init) => fetch(url, init) });
+    const index = await client.resolve({ registry: registry.host, repository: 'app', tag: 'multi', canonical: `${registry.host}/app:multi` });
+    const failing = index.platforms![1]!.digest;
+    const flaky = { ...client, listSignatures: (at: Parameters<typeof client.listSignatures>[0], digest: string) => (digest === failing ? Promise.reject(new Error('registry unavailable')) : client.listSignatures(at, digest)) };
+    const r = await verifyImage({ reference: `${registry.host}/app:multi`, client: flaky, policy: identity, trustedRoot });
+    expect(r.platforms.map((p) => [p.platform, p.verdict])).toEqual([
+      ['linux/amd64', 'unsigned'],
+      ['linux/arm64/v8', 'unknown'],
+    ]);
+    expect(r.platforms[1]!.error).toContain('registry unavailable');
+    expect(r.onlyIndexSigned).toBe(false);
+  });
+
   it('the CLI verifies like cosign verify: exit 0 only when verified, JSON on request', async () => {
     const run = promisify(execFile);
     const cli = (args: string[]) => run(process.execPath, ['bin/signet.mjs', 'verify', ...args]).then(

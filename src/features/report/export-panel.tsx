@@ -6,6 +6,18 @@ import { downloadText } from './download';
 import { jsonReport } from './json-report';
 import { markdownReport, type ReportInputs } from './markdown-report';
 
+// Copy and download buttons for one exported text.
+function ExportRow({ text, copyLabel, fileName, mimeType }: { text: string; copyLabel: string; fileName: string; mimeType: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <CopyButton text={text} label={copyLabel} />
+      <button type="button" className={BUTTON_CLASS} onClick={() => downloadText(fileName, text, mimeType)}>
+        Download {fileName}
+      </button>
+    </div>
+  );
+}
+
 // The export buttons for one result; the texts are built once per result and inputs.
 export function ExportPanel({ result, inputs }: { result: VerificationResult; inputs: ReportInputs }) {
   const markdown = useMemo(() => markdownReport(result, inputs), [result, inputs]);
@@ -18,18 +30,8 @@ export function ExportPanel({ result, inputs }: { result: VerificationResult; in
       </h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">A report to file, or the full verification record as JSON.</p>
       <div className="mt-3 flex flex-col gap-2">
-        <div className="flex flex-wrap items-center gap-2">
-          <CopyButton text={markdown} label="Copy Markdown" />
-          <button type="button" className={BUTTON_CLASS} onClick={() => downloadText('report.md', markdown, 'text/markdown;charset=utf-8')}>
-            Download report.md
-          </button>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <CopyButton text={json} label="Copy JSON" />
-          <button type="button" className={BUTTON_CLASS} onClick={() => downloadText('result.json', json, 'application/json')}>
-            Download result.json
-          </button>
-        </div>
+        <ExportRow text={markdown} copyLabel="Copy Markdown" fileName="report.md" mimeType="text/markdown;charset=utf-8" />
+        <ExportRow text={json} copyLabel="Copy JSON" fileName="result.json" mimeType="application/json" />
       </div>
     </section>
   );

@@ -4,7 +4,8 @@ import { parseCheckpoint, verifyCheckpoint } from '../../../src/core/tlog';
 import { VerifyError } from '../../../src/core/errors';
 import { fromBase64, toBase64 } from '../../../src/core/encoding';
 import type { InclusionProof } from '../../../src/core/bundle/types';
-import { codeOf, loadLogCase } from './conformance';
+import { loadLogCase } from './conformance';
+import { rejectionCode } from '../../support/error-code';
 import { findTransparencyLog } from '../../../src/core/tlog';
 import { createHash, generateKeyPairSync, sign as edSign } from 'node:crypto';
 import { parsePublicKey } from '../../../src/core/crypto';
@@ -47,7 +48,7 @@ describe('parseCheckpoint', () => {
   it.each(['rekor2-checkpoint-missing-origin_fail', 'rekor2-checkpoint-missing-root-hash_fail', 'rekor2-checkpoint-missing-size_fail'])(
     'rejects %s as malformed',
     async (name) => {
-      expect(await codeOf(() => parseCheckpoint(caseProof(name).proof.checkpoint))).toBe('CHECKPOINT_MALFORMED');
+      expect(await rejectionCode(() => parseCheckpoint(caseProof(name).proof.checkpoint))).toBe('CHECKPOINT_MALFORMED');
     },
   );
 
@@ -78,7 +79,7 @@ describe('parseCheckpoint', () => {
     ['too many signatures', `log.example\n5\nAAAA\n\n${'— w AAAAAQID\n'.repeat(33)}`],
     ['too large', `log.example\n5\nAAAA\n${'x\n'.repeat(40000)}\n`],
   ])('rejects a note with %s', async (_, text) => {
-    expect(await codeOf(() => parseCheckpoint(text))).toBe('CHECKPOINT_MALFORMED');
+    expect(await rejectionCode(() => parseCheckpoint(text))).toBe('CHECKPOINT_MALFORMED');
   });
 });
 
@@ -112,18 +113,18 @@ describe('verifyCheckpoint on notes signed in the test', () => {
   });
 
   it.each([['other.example'], [`${name}.evil`], [`${name} - abc`], [`${name} -`], [`x${name}`]])('rejects origin %s', async (origin) => {
-    expect(await codeOf(() => verifyCheckpoint(proof(sign(origin)), log))).toBe('CHECKPOINT_ORIGIN_MISMATCH');
+    expect(await rejectionCode(() => verifyCheckpoint(proof(sign(origin)), log))).toBe('CHECKPOINT_ORIGIN_MISMATCH');
   });
 
   it('rejects another root hash or tree size than the proof', async () => {
-    expect(await codeOf(() => verifyCheckpoint(proof(sign(name, 10, new Uint8Array(32))), log))).toBe('CHECKPOINT_ROOT_MISMATCH');
-    expect(await codeOf(() => verifyCheckpoint(proof(sign(name, 11)), log))).toBe('CHECKPOINT_SIZE_MISMATCH');
+    expect(await rejectionCode(() => verifyCheckpoint(proof(sign(name, 10, new Uint8Array(32))), log))).toBe('CHECKPOINT_ROOT_MISMATCH');
+    expect(await rejectionCode(() => verifyCheckpoint(proof(sign(name, 11)), log))).toBe('CHECKPOINT_SIZE_MISMATCH');
   });
 
   it('uses checkpointKeyId for the key hint when the trusted root gives one', async () => {
     const other = { ...log, logId: new Uint8Array(32), checkpointKeyId: keyId };
     await expect(verifyCheckpoint(proof(sign(name)), other)).resolves.toBeDefined();
-    expect(await codeOf(() => verifyCheckpoint(proof(sign(name)), { ...log, logId: new Uint8Array(32) }))).toBe('CHECKPOINT_NO_KNOWN_SIGNATURE');
+    expect(await rejectionCode(() => verifyCheckpoint(proof(sign(name)), { ...log, logId: new Uint8Array(32) }))).toBe('CHECKPOINT_NO_KNOWN_SIGNATURE');
   });
 });
 
@@ -170,19 +171,19 @@ describe('verifyCheckpoint on conformance data', () => {
     ['rekor2-checkpoint-no-matching-signature_fail', 'CHECKPOINT_NO_KNOWN_SIGNATURE'],
   ])('rejects %s with %s', async (name, code) => {
     const { proof, log } = caseProof(name);
-    expect(await codeOf(() => verifyCheckpoint(proof, log))).toBe(code);
+    expect(await rejectionCode(() => verifyCheckpoint(proof, log))).toBe(code);
   });
 
   it('rejects a checkpoint signed for another origin by the right key name', async () => {
     // Same log key and name, but the note claims another origin: the signature no longer covers it.
     const { proof, log } = caseProof('happy-path-v0.1');
     const moved = proof.checkpoint.replace('rekor.sigstore.dev - 2605736670972794746', 'rekor.example.dev - 1');
-    expect(await codeOf(() => verifyCheckpoint({ ...proof, checkpoint: moved }, log))).toBe('CHECKPOINT_SIGNATURE_INVALID');
+    expect(await rejectionCode(() => verifyCheckpoint({ ...proof, checkpoint: moved }, log))).toBe('CHECKPOINT_SIGNATURE_INVALID');
   });
 
   it('compares size after root: a proof for another tree size fails', async () => {
     const { proof, log } = caseProof('happy-path-v0.1');
-    expect(await codeOf(() => verifyCheckpoint({ ...proof, treeSize: proof.treeSize + 1 }, log))).toBe('CHECKPOINT_SIZE_MISMATCH');
+    expect(await rejectionCode(() => verifyCheckpoint({ ...proof, treeSize: proof.treeSize + 1 }, log))).toBe('CHECKPOINT_SIZE_MISMATCH');
   });
 
   it('fails on a flipped bit in the log signature and on a flipped key hint', async () => {
@@ -196,8 +197,8 @@ describe('verifyCheckpoint on conformance data', () => {
       const hintFlip = blob.slice();
       hintFlip[0]! ^= 0x01;
       const withBlob = (b: Uint8Array): InclusionProof => ({ ...proof, checkpoint: proof.checkpoint.replace(b64, toBase64(b)) });
-      expect(await codeOf(() => verifyCheckpoint(withBlob(sigFlip), log))).toBe('CHECKPOINT_SIGNATURE_INVALID');
-      expect(await codeOf(() => verifyCheckpoint(withBlob(hintFlip), log))).toBe('CHECKPOINT_NO_KNOWN_SIGNATURE');
+      expect(await rejectionCode(() => verifyCheckpoint(withBlob(sigFlip), log))).toBe('CHECKPOINT_SIGNATURE_INVALID');
+      expect(await rejectionCode(() => verifyCheckpoint(withBlob(hintFlip), log))).toBe('CHECKPOINT_NO_KNOWN_SIGNATURE');
     }
   });
 
@@ -207,7 +208,7 @@ describe('verifyCheckpoint on conformance data', () => {
     const blob = fromBase64(line.split(' ')[2]!);
     blob[10]! ^= 0xff;
     const forged = `${proof.checkpoint}— ${line.split(' ')[1]} ${toBase64(blob)}\n`;
-    expect(await codeOf(() => verifyCheckpoint({ ...proof, checkpoint: forged }, log))).toBe('CHECKPOINT_SIGNATURE_INVALID');
+    expect(await rejectionCode(() => verifyCheckpoint({ ...proof, checkpoint: forged }, log))).toBe('CHECKPOINT_SIGNATURE_INVALID');
   });
 
   it('never verifies a mutated checkpoint and only ever throws VerifyError', async () => {

@@ -4,7 +4,6 @@ import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePublicKey, type HashAlg } from '../../../src/core/crypto';
 import { fromBase64 } from '../../../src/core/encoding';
-import { VerifyError } from '../../../src/core/errors';
 import type { SignatureContent, TlogEntry } from '../../../src/core/bundle/types';
 import type { TransparencyLogInstance } from '../../../src/core/trust/types';
 import type { SignerMaterial } from '../../../src/core/tlog';
@@ -107,16 +106,6 @@ export function materialOf(bundle: Json, caseName: string): SignerMaterial {
   return { publicKeySpki: fromBase64(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')) };
 }
 
-// A rejected promise's (or a throwing function's) VerifyError code; anything else fails the test.
-export async function codeOf(run: () => unknown): Promise<string> {
-  try {
-    await run();
-  } catch (err) {
-    if (err instanceof VerifyError) return err.code;
-    throw err;
-  }
-  throw new Error('expected a VerifyError, but the call succeeded');
-}
 
 // Everything one conformance case gives the log layer.
 export function loadLogCase(name: string) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { findTransparencyLog, logName } from '../../../src/core/tlog';
 import { toHex } from '../../../src/core/encoding';
-import { codeOf, loadCase, loadLogCase, toTlogs } from './conformance';
+import { loadCase, loadLogCase, toTlogs } from './conformance';
+import { rejectionCode } from '../../support/error-code';
 
 describe('findTransparencyLog', () => {
   it('finds the production Rekor v1 log by the SHA-256 of its key', () => {
@@ -32,8 +33,8 @@ describe('findTransparencyLog', () => {
 
   it('rejects an entry from a log the root does not trust (bundle-from-wrong-instance_fail)', async () => {
     const { entry, tlogs } = loadLogCase('bundle-from-wrong-instance_fail');
-    expect(await codeOf(() => findTransparencyLog(tlogs, entry))).toBe('TLOG_LOG_UNKNOWN');
-    expect(await codeOf(() => findTransparencyLog([], entry))).toBe('TLOG_LOG_UNKNOWN');
+    expect(await rejectionCode(() => findTransparencyLog(tlogs, entry))).toBe('TLOG_LOG_UNKNOWN');
+    expect(await rejectionCode(() => findTransparencyLog([], entry))).toBe('TLOG_LOG_UNKNOWN');
   });
 
   it('matches on checkpointKeyId, and prefers the instance valid at the integrated time', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTransparencyLog, verifyIntegratedTime } from '../../../src/core/tlog';
-import { codeOf, loadLogCase } from './conformance';
+import { loadLogCase } from './conformance';
+import { rejectionCode } from '../../support/error-code';
 
 // The entry and its trusted log for one conformance case.
 function timeCase(name: string) {
@@ -24,21 +25,21 @@ describe('verifyIntegratedTime', () => {
   it('rejects a time outside the log validity', async () => {
     const { entry, log } = timeCase('trust-root-tlog-validity-end-inclusive');
     const at = entry.integratedTime! * 1000;
-    expect(await codeOf(() => verifyIntegratedTime(entry, { ...log, validFor: { end: at - 1000 } }, Date.now()))).toBe('TLOG_LOG_NOT_VALID_AT_TIME');
-    expect(await codeOf(() => verifyIntegratedTime(entry, { ...log, validFor: { start: at + 1000 } }, Date.now()))).toBe('TLOG_LOG_NOT_VALID_AT_TIME');
+    expect(await rejectionCode(() => verifyIntegratedTime(entry, { ...log, validFor: { end: at - 1000 } }, Date.now()))).toBe('TLOG_LOG_NOT_VALID_AT_TIME');
+    expect(await rejectionCode(() => verifyIntegratedTime(entry, { ...log, validFor: { start: at + 1000 } }, Date.now()))).toBe('TLOG_LOG_NOT_VALID_AT_TIME');
   });
 
   it('rejects a time after now', async () => {
     const { entry, log } = timeCase('happy-path-v0.3');
     const at = entry.integratedTime! * 1000;
-    expect(await codeOf(() => verifyIntegratedTime(entry, log, at - 1))).toBe('TLOG_INTEGRATED_TIME_FUTURE');
+    expect(await rejectionCode(() => verifyIntegratedTime(entry, log, at - 1))).toBe('TLOG_INTEGRATED_TIME_FUTURE');
     expect(verifyIntegratedTime(entry, log, at).length).toBeGreaterThan(0);
   });
 
   it('rejects hostile times', async () => {
     const { entry, log } = timeCase('happy-path-v0.3');
     for (const t of [-1, 1.5, Number.NaN, 2 ** 60]) {
-      expect(await codeOf(() => verifyIntegratedTime({ ...entry, integratedTime: t }, log, Date.now()))).toBe('TLOG_LOG_NOT_VALID_AT_TIME');
+      expect(await rejectionCode(() => verifyIntegratedTime({ ...entry, integratedTime: t }, log, Date.now()))).toBe('TLOG_LOG_NOT_VALID_AT_TIME');
     }
   });
 

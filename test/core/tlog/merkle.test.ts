@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { auditPathSides, verifyInclusionProof } from '../../../src/core/tlog';
 import type { TlogEntry } from '../../../src/core/bundle/types';
-import { codeOf, loadLogCase } from './conformance';
+import { loadLogCase } from './conformance';
+import { rejectionCode } from '../../support/error-code';
 
 // An independent RFC 6962 §2.1 tree: MTH and PATH written from the RFC text with node:crypto.
 const h = (...parts: Uint8Array[]) => new Uint8Array(createHash('sha256').update(Buffer.concat(parts)).digest());
@@ -58,7 +59,7 @@ describe('verifyInclusionProof on a tree built in the test', () => {
         const proof = path(m, leaves);
         for (let wrong = 0; wrong <= n; wrong++) {
           if (wrong === m) continue;
-          expect(await codeOf(() => verifyInclusionProof(entryFor(leaves[m]!, wrong, n, root, proof)))).toBe('TLOG_INCLUSION_INVALID');
+          expect(await rejectionCode(() => verifyInclusionProof(entryFor(leaves[m]!, wrong, n, root, proof)))).toBe('TLOG_INCLUSION_INVALID');
         }
       }
     }
@@ -75,7 +76,7 @@ describe('verifyInclusionProof on a tree built in the test', () => {
     const leaves = leavesOf(7);
     const root = mth(leaves);
     const proof = path(3, leaves);
-    const bad = (hashes: Uint8Array[]) => codeOf(() => verifyInclusionProof(entryFor(leaves[3]!, 3, 7, root, hashes)));
+    const bad = (hashes: Uint8Array[]) => rejectionCode(() => verifyInclusionProof(entryFor(leaves[3]!, 3, 7, root, hashes)));
     expect(await bad([...proof, new Uint8Array(32)])).toBe('TLOG_INCLUSION_INVALID');
     expect(await bad(proof.slice(1))).toBe('TLOG_INCLUSION_INVALID');
     expect(await bad([proof[0]!.subarray(1), ...proof.slice(1)])).toBe('TLOG_INCLUSION_INVALID');
@@ -87,7 +88,7 @@ describe('verifyInclusionProof on a tree built in the test', () => {
     const root = mth(leaves);
     const proof = path(0, leaves);
     for (const [index, size] of [[-1, 2], [0.5, 2], [0, 0], [0, 2 ** 60], [0, Number.NaN]] as const) {
-      expect(await codeOf(() => verifyInclusionProof(entryFor(leaves[0]!, index, size, root, proof)))).toBe('TLOG_INCLUSION_INVALID');
+      expect(await rejectionCode(() => verifyInclusionProof(entryFor(leaves[0]!, index, size, root, proof)))).toBe('TLOG_INCLUSION_INVALID');
     }
   });
 
@@ -109,13 +110,13 @@ describe('verifyInclusionProof on conformance data', () => {
   }
 
   it('rejects inclusion-proof-corrupted-hash_fail and invalid-inclusion-proof_fail', async () => {
-    expect(await codeOf(() => verifyInclusionProof(loadLogCase('inclusion-proof-corrupted-hash_fail').entry))).toBe('TLOG_INCLUSION_INVALID');
-    expect(await codeOf(() => verifyInclusionProof(loadLogCase('invalid-inclusion-proof_fail').entry))).toBe('TLOG_INCLUSION_INVALID');
+    expect(await rejectionCode(() => verifyInclusionProof(loadLogCase('inclusion-proof-corrupted-hash_fail').entry))).toBe('TLOG_INCLUSION_INVALID');
+    expect(await rejectionCode(() => verifyInclusionProof(loadLogCase('invalid-inclusion-proof_fail').entry))).toBe('TLOG_INCLUSION_INVALID');
   });
 
   it('reports a missing proof (rekor2-no-inclusion-proof_fail, intoto-missing-inclusion-proof_fail)', async () => {
-    expect(await codeOf(() => verifyInclusionProof(loadLogCase('rekor2-no-inclusion-proof_fail').entry))).toBe('TLOG_INCLUSION_MISSING');
-    expect(await codeOf(() => verifyInclusionProof(loadLogCase('intoto-missing-inclusion-proof_fail').entry))).toBe('TLOG_INCLUSION_MISSING');
+    expect(await rejectionCode(() => verifyInclusionProof(loadLogCase('rekor2-no-inclusion-proof_fail').entry))).toBe('TLOG_INCLUSION_MISSING');
+    expect(await rejectionCode(() => verifyInclusionProof(loadLogCase('intoto-missing-inclusion-proof_fail').entry))).toBe('TLOG_INCLUSION_MISSING');
   });
 
   it('fails on a single flipped bit in any proof hash, the root or the body', async () => {
@@ -128,16 +129,16 @@ describe('verifyInclusionProof on conformance data', () => {
     };
     for (let i = 0; i < proof.hashes.length; i++) {
       const hashes = proof.hashes.map((x, j) => (j === i ? flip(x, 31) : x));
-      expect(await codeOf(() => verifyInclusionProof({ ...entry, inclusionProof: { ...proof, hashes } }))).toBe('TLOG_INCLUSION_INVALID');
+      expect(await rejectionCode(() => verifyInclusionProof({ ...entry, inclusionProof: { ...proof, hashes } }))).toBe('TLOG_INCLUSION_INVALID');
     }
-    expect(await codeOf(() => verifyInclusionProof({ ...entry, inclusionProof: { ...proof, rootHash: flip(proof.rootHash) } }))).toBe(
+    expect(await rejectionCode(() => verifyInclusionProof({ ...entry, inclusionProof: { ...proof, rootHash: flip(proof.rootHash) } }))).toBe(
       'TLOG_INCLUSION_INVALID',
     );
-    expect(await codeOf(() => verifyInclusionProof({ ...entry, canonicalizedBody: flip(entry.canonicalizedBody, 10) }))).toBe('TLOG_INCLUSION_INVALID');
+    expect(await rejectionCode(() => verifyInclusionProof({ ...entry, canonicalizedBody: flip(entry.canonicalizedBody, 10) }))).toBe('TLOG_INCLUSION_INVALID');
   });
 
   it('requires a Rekor v2 proof to be for the entry index', async () => {
     const { entry } = loadLogCase('rekor2-happy-path');
-    expect(await codeOf(() => verifyInclusionProof({ ...entry, logIndex: entry.logIndex + 1 }))).toBe('TLOG_INCLUSION_INVALID');
+    expect(await rejectionCode(() => verifyInclusionProof({ ...entry, logIndex: entry.logIndex + 1 }))).toBe('TLOG_INCLUSION_INVALID');
   });
 });

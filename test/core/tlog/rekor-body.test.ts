@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { parseRekorBody, verifyTlogBody } from '../../../src/core/tlog';
 import { fromBase64, toBase64, toHex, toPem } from '../../../src/core/encoding';
 import type { TlogEntry } from '../../../src/core/bundle/types';
-import { codeOf, loadLogCase, materialOf } from './conformance';
+import { loadLogCase, materialOf } from './conformance';
+import { rejectionCode } from '../../support/error-code';
 
 const enc = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
 const sha256hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -54,14 +55,14 @@ describe('parseRekorBody', () => {
 
   it('rejects a body whose kind or version is not the entry one', async () => {
     const { entry } = loadLogCase('happy-path-v0.3');
-    expect(await codeOf(() => parseRekorBody({ ...entry, kind: 'dsse' }))).toBe('TLOG_BODY_MISMATCH');
-    expect(await codeOf(() => parseRekorBody({ ...entry, version: '0.0.2' }))).toBe('TLOG_BODY_MISMATCH');
+    expect(await rejectionCode(() => parseRekorBody({ ...entry, kind: 'dsse' }))).toBe('TLOG_BODY_MISMATCH');
+    expect(await rejectionCode(() => parseRekorBody({ ...entry, version: '0.0.2' }))).toBe('TLOG_BODY_MISMATCH');
   });
 
   it('refuses kinds it does not know', async () => {
     const { entry } = loadLogCase('happy-path-v0.3');
     for (const [kind, apiVersion] of [['rekord', '0.0.1'], ['hashedrekord', '0.0.3'], ['intoto', '0.0.3'], ['__proto__', '0.0.1']]) {
-      expect(await codeOf(() => parseRekorBody(withBody(entry, { apiVersion, kind, spec: {} } as never)))).toBe('TLOG_KIND_UNSUPPORTED');
+      expect(await rejectionCode(() => parseRekorBody(withBody(entry, { apiVersion, kind, spec: {} } as never)))).toBe('TLOG_KIND_UNSUPPORTED');
     }
   });
 
@@ -79,16 +80,16 @@ describe('parseRekorBody', () => {
     ['deep nesting', `{"apiVersion":"0.0.1","kind":"hashedrekord","spec":${'['.repeat(100)}${']'.repeat(100)}}`, 'LIMIT_EXCEEDED'],
   ])('rejects a body that is %s', async (_, text, code) => {
     const { entry } = loadLogCase('happy-path-v0.3');
-    expect(await codeOf(() => parseRekorBody({ ...entry, canonicalizedBody: enc(text) }))).toBe(code);
+    expect(await rejectionCode(() => parseRekorBody({ ...entry, canonicalizedBody: enc(text) }))).toBe(code);
   });
 
   it('rejects invalid UTF-8, oversized bodies and oversized PEM', async () => {
     const { entry } = loadLogCase('happy-path-v0.3');
-    expect(await codeOf(() => parseRekorBody({ ...entry, canonicalizedBody: Uint8Array.of(0x7b, 0xff, 0x7d) }))).toBe('UTF8_INVALID');
-    expect(await codeOf(() => parseRekorBody({ ...entry, canonicalizedBody: new Uint8Array(1024 * 1024 + 1).fill(0x20) }))).toBe('INPUT_TOO_LARGE');
+    expect(await rejectionCode(() => parseRekorBody({ ...entry, canonicalizedBody: Uint8Array.of(0x7b, 0xff, 0x7d) }))).toBe('UTF8_INVALID');
+    expect(await rejectionCode(() => parseRekorBody({ ...entry, canonicalizedBody: new Uint8Array(1024 * 1024 + 1).fill(0x20) }))).toBe('INPUT_TOO_LARGE');
     const hugePem = toBase64(enc('-----BEGIN X-----'.repeat(20000)));
     const body = { apiVersion: '0.0.1', kind: 'hashedrekord', spec: { data: { hash: { algorithm: 'sha256', value: '00' } }, signature: { content: 'AA==', publicKey: { content: hugePem } } } };
-    expect(await codeOf(() => parseRekorBody(withBody(entry, body)))).toBe('TLOG_BODY_INVALID');
+    expect(await rejectionCode(() => parseRekorBody(withBody(entry, body)))).toBe('TLOG_BODY_INVALID');
   });
 });
 
@@ -139,7 +140,7 @@ describe('verifyTlogBody on conformance data', () => {
   });
 
   it('rejects intoto-log-entry-mismatch_fail, whose recorded signature is not doubly encoded', async () => {
-    expect(await codeOf(() => checkCase('intoto-log-entry-mismatch_fail'))).toBe('TLOG_BODY_INVALID');
+    expect(await rejectionCode(() => checkCase('intoto-log-entry-mismatch_fail'))).toBe('TLOG_BODY_INVALID');
   });
 
   it('checks the envelope digest on its own (rekor2-dsse-mismatch-envelope_fail with the logged signature)', async () => {
@@ -156,32 +157,32 @@ describe('verifyTlogBody on conformance data', () => {
     const body = parseRekorBody(entry);
     const managed = loadLogCase('managed-key-happy-path');
     const key = materialOf(managed.bundle, 'managed-key-happy-path');
-    expect(await codeOf(() => verifyTlogBody(body, content, key))).toBe('TLOG_BODY_MISMATCH');
-    expect(await codeOf(() => verifyTlogBody(parseRekorBody(managed.entry), managed.content, materialOf(bundle, '')))).toBe('TLOG_BODY_MISMATCH');
-    expect(await codeOf(() => verifyTlogBody(body, content, {}))).toBe('KEY_MISSING');
+    expect(await rejectionCode(() => verifyTlogBody(body, content, key))).toBe('TLOG_BODY_MISMATCH');
+    expect(await rejectionCode(() => verifyTlogBody(parseRekorBody(managed.entry), managed.content, materialOf(bundle, '')))).toBe('TLOG_BODY_MISMATCH');
+    expect(await rejectionCode(() => verifyTlogBody(body, content, {}))).toBe('KEY_MISSING');
   });
 
   it('rejects content of the wrong shape for the kind', async () => {
     const msg = loadLogCase('happy-path-v0.3');
     const dsse = loadLogCase('happy-path-intoto-in-dsse-v3');
-    expect(await codeOf(() => verifyTlogBody(parseRekorBody(msg.entry), dsse.content, materialOf(msg.bundle, '')))).toBe('TLOG_BODY_MISMATCH');
-    expect(await codeOf(() => verifyTlogBody(parseRekorBody(dsse.entry), msg.content, materialOf(dsse.bundle, '')))).toBe('TLOG_BODY_MISMATCH');
+    expect(await rejectionCode(() => verifyTlogBody(parseRekorBody(msg.entry), dsse.content, materialOf(msg.bundle, '')))).toBe('TLOG_BODY_MISMATCH');
+    expect(await rejectionCode(() => verifyTlogBody(parseRekorBody(dsse.entry), msg.content, materialOf(dsse.bundle, '')))).toBe('TLOG_BODY_MISMATCH');
   });
 
   it('needs the bundle message digest and the same digest algorithm', async () => {
     const { bundle, entry, content } = loadLogCase('happy-path-v0.3');
     if (content.kind !== 'message') throw new Error('expected a message signature');
     const body = parseRekorBody(entry);
-    expect(await codeOf(() => verifyTlogBody(body, { ...content, digest: null }, materialOf(bundle, '')))).toBe('BUNDLE_FIELD_MISSING');
+    expect(await rejectionCode(() => verifyTlogBody(body, { ...content, digest: null }, materialOf(bundle, '')))).toBe('BUNDLE_FIELD_MISSING');
     const other = { ...content, digest: { algorithm: 'SHA-512' as const, value: content.digest!.value } };
-    expect(await codeOf(() => verifyTlogBody(body, other, materialOf(bundle, '')))).toBe('TLOG_BODY_MISMATCH');
+    expect(await rejectionCode(() => verifyTlogBody(body, other, materialOf(bundle, '')))).toBe('TLOG_BODY_MISMATCH');
   });
 
   it('rejects an envelope with an extra signature the entry does not record', async () => {
     const { bundle, entry, content } = loadLogCase('happy-path-intoto-in-dsse-v3');
     if (content.kind !== 'dsse') throw new Error('expected DSSE');
     const extra = { ...content, signatures: [...content.signatures, { keyid: '', sig: new Uint8Array(70) }] };
-    expect(await codeOf(() => verifyTlogBody(parseRekorBody(entry), extra, materialOf(bundle, '')))).toBe('TLOG_BODY_MISMATCH');
+    expect(await rejectionCode(() => verifyTlogBody(parseRekorBody(entry), extra, materialOf(bundle, '')))).toBe('TLOG_BODY_MISMATCH');
   });
 });
 
@@ -230,6 +231,6 @@ describe('verifyTlogBody on kinds without conformance data', () => {
     const evidence = await verifyTlogBody(parseRekorBody(withBody(entry, body)), content, { certificateDer: cert });
     expect(evidence).toContainEqual({ kind: 'text', label: 'Recorded signature', value: 'intoto 0.0.1 entries record no signature' });
     const other = materialOf(loadLogCase('happy-path-v0.3').bundle, '');
-    expect(await codeOf(() => verifyTlogBody(parseRekorBody(withBody(entry, body)), content, other))).toBe('TLOG_BODY_MISMATCH');
+    expect(await rejectionCode(() => verifyTlogBody(parseRekorBody(withBody(entry, body)), content, other))).toBe('TLOG_BODY_MISMATCH');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTransparencyLog, verifySignedEntryTimestamp } from '../../../src/core/tlog';
-import { codeOf, loadLogCase } from './conformance';
+import { loadLogCase } from './conformance';
+import { rejectionCode } from '../../support/error-code';
 
 // The entry and its trusted log for one conformance case.
 function setCase(name: string) {
@@ -21,19 +22,19 @@ describe('verifySignedEntryTimestamp', () => {
 
   it('rejects set-invalid-signature_fail', async () => {
     const { entry, log } = setCase('set-invalid-signature_fail');
-    expect(await codeOf(() => verifySignedEntryTimestamp(entry, log))).toBe('TLOG_SET_INVALID');
+    expect(await rejectionCode(() => verifySignedEntryTimestamp(entry, log))).toBe('TLOG_SET_INVALID');
   });
 
   it('rejects incorrect-public-key_fail (the body was changed after the log signed it)', async () => {
     const { entry, log } = setCase('incorrect-public-key_fail');
-    expect(await codeOf(() => verifySignedEntryTimestamp(entry, log))).toBe('TLOG_SET_INVALID');
+    expect(await rejectionCode(() => verifySignedEntryTimestamp(entry, log))).toBe('TLOG_SET_INVALID');
   });
 
   it('reports a missing SET (Rekor v2 entries have none)', async () => {
     const { entry, log } = setCase('rekor2-happy-path');
-    expect(await codeOf(() => verifySignedEntryTimestamp(entry, log))).toBe('TLOG_SET_MISSING');
+    expect(await rejectionCode(() => verifySignedEntryTimestamp(entry, log))).toBe('TLOG_SET_MISSING');
     const v1 = setCase('happy-path-v0.3');
-    expect(await codeOf(() => verifySignedEntryTimestamp({ ...v1.entry, inclusionPromise: new Uint8Array() }, v1.log))).toBe('TLOG_SET_MISSING');
+    expect(await rejectionCode(() => verifySignedEntryTimestamp({ ...v1.entry, inclusionPromise: new Uint8Array() }, v1.log))).toBe('TLOG_SET_MISSING');
   });
 
   it('fails when any signed field changes, or the SET has a flipped bit', async () => {
@@ -51,7 +52,7 @@ describe('verifySignedEntryTimestamp', () => {
       { ...entry, canonicalizedBody: body },
       { ...entry, logId },
     ]) {
-      expect(await codeOf(() => verifySignedEntryTimestamp(changed, log))).toBe('TLOG_SET_INVALID');
+      expect(await rejectionCode(() => verifySignedEntryTimestamp(changed, log))).toBe('TLOG_SET_INVALID');
     }
   });
 
@@ -64,13 +65,13 @@ describe('verifySignedEntryTimestamp', () => {
       { ...entry, logIndex: 2 ** 64 },
       { ...entry, inclusionPromise: new Uint8Array(3) },
     ]) {
-      expect(await codeOf(() => verifySignedEntryTimestamp(changed, log))).toBe('TLOG_SET_INVALID');
+      expect(await rejectionCode(() => verifySignedEntryTimestamp(changed, log))).toBe('TLOG_SET_INVALID');
     }
   });
 
   it('does not verify with another log key', async () => {
     const { entry } = setCase('happy-path-v0.3');
     const staging = setCase('managed-key-and-trusted-root').log;
-    expect(await codeOf(() => verifySignedEntryTimestamp(entry, staging))).toBe('TLOG_SET_INVALID');
+    expect(await rejectionCode(() => verifySignedEntryTimestamp(entry, staging))).toBe('TLOG_SET_INVALID');
   });
 });

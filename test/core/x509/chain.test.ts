@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { VerifyError } from '../../../src/core/errors';
 import { bytesEqual, utf8 } from '../../../src/core/encoding';
 import type { CertificateAuthority } from '../../../src/core/trust/types';
 import { isSelfSigned, parseCertificate, verifyCertificateChain } from '../../../src/core/x509';
 import { bundleCertificates, CASES, caseLeaf, caseRoot, loadRoot, PRODUCTION_ROOT } from './fixtures';
 import { authority, CODE_SIGNING, KU, makeCert, rawExtension, type Issued } from './generate';
+import { rejection } from '../../support/error-code';
 
 const production = loadRoot(PRODUCTION_ROOT).certificateAuthorities;
 const leaf = parseCertificate(caseLeaf('happy-path-v0.3'), 'verificationMaterial.certificate');
-
-async function chainError(p: Promise<unknown>): Promise<VerifyError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof VerifyError) return err;
-    throw err;
-  }
-  throw new Error('expected a VerifyError');
-}
 
 // Replace the first occurrence of `from` in the DER with `to` (same length), giving a certificate with a changed TBS.
 function tamper(der: Uint8Array, from: string, to: string): Uint8Array {
@@ -50,32 +40,32 @@ describe('verifyCertificateChain against the production root', () => {
 
   it('treats both ends of the leaf validity as inside, one ms beyond as outside', async () => {
     await expect(verifyCertificateChain(leaf, production, leaf.notAfter)).resolves.toBeDefined();
-    const after = await chainError(verifyCertificateChain(leaf, production, leaf.notAfter + 1));
+    const after = await rejection(verifyCertificateChain(leaf, production, leaf.notAfter + 1));
     expect(after.code).toBe('CERT_NOT_VALID_AT_TIME');
     expect(after.detail.found).toBe(new Date(leaf.notAfter + 1).toISOString());
-    expect((await chainError(verifyCertificateChain(leaf, production, leaf.notBefore - 1))).code).toBe('CERT_NOT_VALID_AT_TIME');
+    expect((await rejection(verifyCertificateChain(leaf, production, leaf.notBefore - 1))).code).toBe('CERT_NOT_VALID_AT_TIME');
   });
 
   it('requires the authority validFor to contain the time', async () => {
     const ended: CertificateAuthority = { ...production[1]!, validFor: { start: 0, end: leaf.notBefore - 1 } };
-    const err = await chainError(verifyCertificateChain(leaf, [ended], leaf.notBefore));
+    const err = await rejection(verifyCertificateChain(leaf, [ended], leaf.notBefore));
     expect(err.code).toBe('CHAIN_CA_NOT_VALID_AT_TIME');
     expect(err.detail.where).toBe('certificateAuthorities[1].validFor');
   });
 
   it('rejects a leaf of another instance with CHAIN_UNTRUSTED naming both sides', async () => {
     const foreign = parseCertificate(caseLeaf('bundle-from-wrong-instance_fail'), 'leaf');
-    const err = await chainError(verifyCertificateChain(foreign, production, foreign.notBefore));
+    const err = await rejection(verifyCertificateChain(foreign, production, foreign.notBefore));
     expect(err.code).toBe('CHAIN_UNTRUSTED');
     expect(err.detail.expected).toContain('CN=sigstore-intermediate,O=sigstore.dev');
     expect(err.detail.found).toContain('718630a6147c626ff9f7d6f4051a7f5fffeb6fac');
-    expect((await chainError(verifyCertificateChain(leaf, [production[0]!], leaf.notBefore))).code).toBe('CHAIN_UNTRUSTED');
+    expect((await rejection(verifyCertificateChain(leaf, [production[0]!], leaf.notBefore))).code).toBe('CHAIN_UNTRUSTED');
   });
 
   it('rejects a leaf whose TBS was changed with CHAIN_SIGNATURE_INVALID', async () => {
     const changed = parseCertificate(tamper(leaf.der, 'extremely-dangerous', 'extremely-dangerouz'), 'leaf');
     expect(changed.subjectAltNames[0]!.value).toContain('extremely-dangerouz');
-    const err = await chainError(verifyCertificateChain(changed, production, changed.notBefore));
+    const err = await rejection(verifyCertificateChain(changed, production, changed.notBefore));
     expect(err.code).toBe('CHAIN_SIGNATURE_INVALID');
     expect(err.detail.expected).toContain('CN=sigstore-intermediate,O=sigstore.dev');
   });
@@ -88,7 +78,7 @@ describe('verifyCertificateChain against the production root', () => {
 
   it('reports a broken trusted certificate as TRUST_ROOT_INVALID', async () => {
     const broken = authority([Uint8Array.of(0x30, 0x03, 0x02, 0x01)]);
-    expect((await chainError(verifyCertificateChain(leaf, [broken], leaf.notBefore))).code).toBe('TRUST_ROOT_INVALID');
+    expect((await rejection(verifyCertificateChain(leaf, [broken], leaf.notBefore))).code).toBe('TRUST_ROOT_INVALID');
   });
 });
 
@@ -125,33 +115,33 @@ describe('verifyCertificateChain on constructed hierarchies', () => {
 
   it('rejects an issuer that is not a CA', async () => {
     const { ca, leaf: l } = await hierarchy({ ca: false, pathLength: undefined });
-    const err = await chainError(verifyCertificateChain(l, [ca], at));
+    const err = await rejection(verifyCertificateChain(l, [ca], at));
     expect(err.code).toBe('CHAIN_UNTRUSTED');
     expect(err.detail.expected).toBe('cA=TRUE');
   });
 
   it('rejects an issuer without keyCertSign', async () => {
     const { ca, leaf: l } = await hierarchy({ keyUsage: KU.digitalSignature });
-    const err = await chainError(verifyCertificateChain(l, [ca], at));
+    const err = await rejection(verifyCertificateChain(l, [ca], at));
     expect(err.code).toBe('CERT_KEY_USAGE');
     expect(err.detail.found).toBe('digitalSignature');
   });
 
   it('enforces pathLenConstraint', async () => {
     const { ca, leaf: l } = await hierarchy({}, 0);
-    const err = await chainError(verifyCertificateChain(l, [ca], at));
+    const err = await rejection(verifyCertificateChain(l, [ca], at));
     expect(err.code).toBe('CHAIN_UNTRUSTED');
     expect(err.detail.found).toBe('1');
   });
 
   it('rejects an unrecognised critical extension', async () => {
     const { ca, leaf: l } = await hierarchy({}, undefined, { extra: [rawExtension('1.2.3.4.5', Uint8Array.of(0x05, 0x00), true)] });
-    expect((await chainError(verifyCertificateChain(l, [ca], at))).code).toBe('CERT_EXTENSION_INVALID');
+    expect((await rejection(verifyCertificateChain(l, [ca], at))).code).toBe('CERT_EXTENSION_INVALID');
   });
 
   it('rejects an intermediate that is not valid at the time', async () => {
     const { ca, leaf: l } = await hierarchy({ notAfter: new Date('2024-06-01T00:00:00Z') });
-    const err = await chainError(verifyCertificateChain(l, [ca], at));
+    const err = await rejection(verifyCertificateChain(l, [ca], at));
     expect(err.code).toBe('CHAIN_CA_NOT_VALID_AT_TIME');
     expect(err.detail.where).toContain('certChain[0]');
   });
@@ -167,8 +157,8 @@ describe('verifyCertificateChain on constructed hierarchies', () => {
       expect((await verifyCertificateChain(l, [a, b], at)).authority).toBe(b);
     }
     const withoutKeyId = parseCertificate((await make(rootB, true)).der, 'leaf');
-    expect((await chainError(verifyCertificateChain(withoutKeyId, [a], at))).code).toBe('CHAIN_SIGNATURE_INVALID');
+    expect((await rejection(verifyCertificateChain(withoutKeyId, [a], at))).code).toBe('CHAIN_SIGNATURE_INVALID');
     const withKeyId = parseCertificate((await make(rootB, false)).der, 'leaf');
-    expect((await chainError(verifyCertificateChain(withKeyId, [a], at))).code).toBe('CHAIN_UNTRUSTED');
+    expect((await rejection(verifyCertificateChain(withKeyId, [a], at))).code).toBe('CHAIN_UNTRUSTED');
   });
 });
