@@ -1,6 +1,6 @@
 // The signer a policy should pin: the identity, issuer and workflow claims of the certificate a run saw.
 import { WORKFLOW_CLAIMS, isJsonObject, oidcIssuer, type VerificationResult, type WorkflowClaim } from '../../core';
-import { evidenceByKey, leafCertificate } from '../result/read-result';
+import { evidenceByKey, leafCertificate } from '../../lib/read-result';
 
 /** The predicate type `cosign sign` gives a DSSE-wrapped signature (new bundle format); `cosign verify` checks it. */
 export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
