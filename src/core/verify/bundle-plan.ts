@@ -12,6 +12,7 @@ import { verifyBundleSignature } from './steps/signature';
 import { checkCheckpoints, checkInclusion, checkSets, checkTlogBodies, countVerifiedEntries } from './steps/tlog';
 import { checkRfc3161, checkTimeValidity } from './steps/timestamps';
 import { checkAttestation, checkIdentity } from './steps/policy';
+import { checkProvenanceAgreement, hasProvenanceClaims } from './steps/attestation-view';
 
 const CONDITIONS: Record<BundleCondition, (ctx: VerifyContext) => boolean> = {
   'public-key': (ctx) => ctx.bundle.material.kind === 'publicKey',
@@ -23,6 +24,7 @@ const CONDITIONS: Record<BundleCondition, (ctx: VerifyContext) => boolean> = {
   'no-checkpoint': (ctx) => !ctx.entries.some((s) => s.entry.inclusionProof?.checkpoint),
   'no-trusted-log': (ctx) => !ctx.entries.some((s) => s.log),
   'no-predicate-asked': (ctx) => !ctx.req.policy.predicateType,
+  'nothing-to-attest': (ctx) => !ctx.req.policy.predicateType && !hasProvenanceClaims(ctx),
 };
 
 // The verified-entry threshold, once every per-entry proof has been checked: distinct entries whose
@@ -60,6 +62,6 @@ export const BUNDLE_PLAN: Plan<BundleStepId, BundleCondition, VerifyContext> = {
     'timestamp.rfc3161': { run: checkRfc3161 },
     'time.validity': { run: checkTimeValidity },
     'policy.identity': { run: checkIdentity },
-    'policy.attestation': { run: checkAttestation },
+    'policy.attestation': { run: (ctx) => (ctx.req.policy.predicateType ? checkAttestation(ctx) : checkProvenanceAgreement(ctx)) },
   },
 };

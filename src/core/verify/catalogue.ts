@@ -13,7 +13,8 @@ export type BundleCondition =
   | 'no-inclusion-proof'
   | 'no-checkpoint'
   | 'no-trusted-log'
-  | 'no-predicate-asked';
+  | 'no-predicate-asked'
+  | 'nothing-to-attest';
 
 type Rule = SkipRule<BundleStepId, BundleCondition>;
 
@@ -132,6 +133,10 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
     why: 'A valid attestation of the wrong kind (an SBOM where provenance was required) must not satisfy a provenance policy.',
     spec: 'in-toto attestation framework (predicateType)',
     required: true,
-    skip: [{ when: 'no-predicate-asked', reason: 'No attestation type was asked for.' }, AFTER_PARSE],
+    // Unasked, a provenance is still compared with the certificate's claims, as a warning only.
+    optional: 'no-predicate-asked',
+    // The attestation is read with the leaf's Fulcio claims.
+    after: ['cert.decode'],
+    skip: [AFTER_PARSE, { when: 'nothing-to-attest', reason: 'No attestation type was asked for.' }],
   },
 };

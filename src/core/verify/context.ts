@@ -7,6 +7,7 @@ import type { Thresholds, VerifyRequest } from './options';
 import type { StepRecorder } from './step-recorder';
 import type { BundleStepId } from './types';
 import type { EntryState } from './steps/tlog';
+import type { AttestationView } from '../attest/view-model';
 
 /** A time the engine has verified the signature existed at (Sigstore client spec §4: verified timestamps). */
 export interface VerifiedTime {
@@ -38,4 +39,6 @@ export interface VerifyContext {
   chain?: ChainResult;
   artifactDigest?: { algorithm: HashAlg; value: Uint8Array };
   verifiedTimes: VerifiedTime[];
+  /** The attestation's view, read once (null: the bundle holds no in-toto statement). */
+  attestation?: AttestationView | null;
 }

@@ -20,6 +20,8 @@ export type SkipRule<Id extends string, Condition extends string> =
 export interface PlannedStep<Id extends string, Condition extends string> extends StepInfo {
   /** Whether the verdict depends on this step passing when it applies. */
   required: boolean;
+  /** A fact about the request alone under which the step still runs but the verdict does not depend on it. */
+  optional?: Condition;
   /** Steps that must have finished first (whatever their outcome), because this one reads what they found. */
   after?: readonly Id[];
   skip?: readonly SkipRule<Id, Condition>[];
@@ -65,7 +67,7 @@ export async function runPlan<Id extends StepId, Condition extends string, Ctx>(
     const done = awaitAll(waitsFor(entry)).then(async () => {
       const skip = skipReason(plan, ctx, steps, id);
       if (skip) steps.skip(id, skip.reason, skip.required);
-      else await steps.run(id, entry.required, () => check.run(ctx));
+      else await steps.run(id, isRequired(plan, ctx, id), () => check.run(ctx));
     });
     finished.set(id, done);
     const recheck = check.recheck;
@@ -77,7 +79,7 @@ export async function runPlan<Id extends StepId, Condition extends string, Ctx>(
           try {
             recheck.run(ctx);
           } catch (err) {
-            steps.fail(id, entry.required, err);
+            steps.fail(id, isRequired(plan, ctx, id), err);
           }
         }),
       );
@@ -93,10 +95,16 @@ function skipReason<Id extends StepId, Condition extends string, Ctx>(plan: Plan
     if ('when' in rule) {
       if (plan.conditions[rule.when](ctx)) return { reason: rule.reason, required: rule.required ?? false };
     } else if (!(rule.unless && plan.conditions[rule.unless](ctx)) && !passed(steps.get(rule.unmet))) {
-      return { reason: rule.reason, required: entry.required };
+      return { reason: rule.reason, required: isRequired(plan, ctx, id) };
     }
   }
   return null;
+}
+
+// Whether the verdict depends on this step in this run.
+function isRequired<Id extends StepId, Condition extends string, Ctx>(plan: Plan<Id, Condition, Ctx>, ctx: Ctx, id: Id): boolean {
+  const entry = plan.catalogue[id];
+  return entry.required && !(entry.optional && plan.conditions[entry.optional](ctx));
 }
 
 // A dependency is met when it passed, warned, or did not apply (skipped without being required).

@@ -2,6 +2,7 @@
 import type { ErrorCode, ErrorDetail } from '../errors';
 import type { Evidence } from '../evidence';
 import type { TrustSource } from '../trust/types';
+import type { AttestationView } from '../attest/view-model';
 
 export const STEP_IDS = [
   'bundle.parse',
@@ -61,4 +62,6 @@ export interface VerificationResult {
   startedAt: string;
   totalMs: number;
   engine: { name: 'signet'; version: string };
+  /** For an in-toto attestation: its predicate, read into a bounded view (shown whatever the verdict, which says whether to trust it). */
+  attestation?: AttestationView;
 }

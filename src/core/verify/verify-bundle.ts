@@ -5,6 +5,7 @@ import type { VerifyContext } from './context';
 import { resolveThresholds, type VerifyRequest } from './options';
 import { runPlan } from './plan';
 import { StepRecorder } from './step-recorder';
+import { attestationView } from './steps/attestation-view';
 import { STEP_IDS, type BundleStepId, type Step, type VerificationResult } from './types';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -17,6 +18,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
   // bundle.parse sets the bundle and what follows from it; no other step runs unless it passed.
   const ctx = { req, trust: req.trustedRoot, thresholds: resolveThresholds(undefined), now: req.now ?? Date.now(), steps, entries: [], verifiedTimes: [] } as unknown as VerifyContext;
   await runPlan(BUNDLE_PLAN, ctx, steps);
+  const attestation = steps.get('bundle.parse')?.status === 'pass' ? attestationView(ctx) : undefined;
 
   const ordered = steps.ordered(STEP_IDS);
   return {
@@ -26,6 +28,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
     startedAt: new Date(started).toISOString(),
     totalMs: Math.round(((globalThis.performance?.now() ?? Date.now()) - t0) * 1000) / 1000,
     engine: { name: 'signet', version: ENGINE_VERSION },
+    ...(attestation ? { attestation } : {}),
   };
 }
 
