@@ -188,7 +188,10 @@ function evaluate(c: Condition, data: JsonObject, where: string): ConditionFailu
   const ok = apply(c.operator, key, value);
   if (ok === undefined) return { where, summary: `operator ${JSON.stringify(c.operator.slice(0, 40))} is not one Kyverno documents`, notEvaluated: true };
   if (ok) return undefined;
-  const shown = (v: JsonValue) => JSON.stringify(v).slice(0, 120);
+  const shown = (v: JsonValue) => {
+    const text = JSON.stringify(v);
+    return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+  };
   return { where, summary: `${shown(c.key)} ${c.operator} ${shown(c.value)} is false: found ${shown(key)}${c.message ? ` (${c.message.slice(0, 120)})` : ''}` };
 }
 

@@ -139,7 +139,7 @@ async function verifyAttestation(att: KyvernoAttestation, iv: KyvernoImageVerifi
         outcomes.push({ path: entryPath, status, message, ...(signet ? { signet } : {}), timelines: [check.timeline] });
         return { status, message: `${entryPath}: ${message}`, ...(signet ? { signet } : {}) };
       };
-      if (check.result.kind !== 'verified') return fail(check.result.error, check.result.signet, check.result.kind);
+      if (check.result.kind !== 'verified') return fail(check.result.error, check.result.signet, check.result.kind === 'failed' ? 'fail' : 'not-evaluated');
       const statements = check.result.verified.map((s) => statementOf(s.result)).filter((s) => s?.predicateType === att.predicateType);
       if (statements.length === 0) {
         const types = check.result.verified.map((s) => String(statementOf(s.result)?.predicateType)).join(', ');

@@ -1,5 +1,5 @@
 // YAML streams (policies, manifests) parsed in a safe mode: core schema, no custom tags, bounded size, depth and aliases.
-import { isAlias, isCollection, isPair, isScalar, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isPair, isScalar, parseAllDocuments, type Alias, type Document, type Node } from 'yaml';
 import { VerifyError } from '../../errors';
 import { LIMITS } from '../../limits';
 import type { JsonValue } from '../../encoding';
@@ -94,7 +94,7 @@ function preScanNesting(text: string, what: string): void {
 // Walk the parsed tree without recursion: depth, node count, alias count and explicit tags are all bounded.
 function checkNodes(doc: Document, where: string): void {
   let nodes = 0;
-  let aliases = 0;
+  const aliases: Alias[] = [];
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
@@ -105,7 +105,8 @@ function checkNodes(doc: Document, where: string): void {
       continue;
     }
     if (isAlias(node)) {
-      if (++aliases > LIMITS.yamlAliases) throw new VerifyError('LIMIT_EXCEEDED', `${where} uses more than ${LIMITS.yamlAliases} aliases`, { where, expected: `≤ ${LIMITS.yamlAliases} aliases` });
+      aliases.push(node);
+      if (aliases.length > LIMITS.yamlAliases) throw new VerifyError('LIMIT_EXCEEDED', `${where} uses more than ${LIMITS.yamlAliases} aliases`, { where, expected: `≤ ${LIMITS.yamlAliases} aliases` });
       continue;
     }
     const tag = (node as Node).tag;
@@ -118,4 +119,25 @@ function checkNodes(doc: Document, where: string): void {
       for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
     }
   }
+  // A few aliases of a large anchor expand to many values: count what expansion would produce, before it happens.
+  const sizes = new Map<unknown, number>();
+  const expanded = aliases.reduce((total, a) => total + expandedSize(a.resolve(doc), doc, sizes), nodes);
+  if (expanded > LIMITS.yamlNodes) {
+    throw new VerifyError('LIMIT_EXCEEDED', `${where}: aliases would expand to ${expanded} YAML nodes; at most ${LIMITS.yamlNodes} are read`, { where, expected: `≤ ${LIMITS.yamlNodes} nodes after alias expansion`, found: String(expanded) });
+  }
+}
+
+// Nodes a value stands for once its aliases are expanded (memoised per node; depth is already bounded).
+function expandedSize(node: unknown, doc: Document, sizes: Map<unknown, number>): number {
+  if (node === null || node === undefined) return 0;
+  const known = sizes.get(node);
+  if (known !== undefined) return known;
+  sizes.set(node, LIMITS.yamlNodes + 1);
+  let size = 1;
+  if (isAlias(node)) size = expandedSize(node.resolve(doc), doc, sizes);
+  else if (isPair(node)) size = expandedSize(node.key, doc, sizes) + expandedSize(node.value, doc, sizes);
+  else if (isCollection(node)) for (const item of node.items) size += expandedSize(item, doc, sizes);
+  size = Math.min(size, LIMITS.yamlNodes + 1);
+  sizes.set(node, size);
+  return size;
 }

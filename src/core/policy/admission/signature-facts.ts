@@ -5,10 +5,8 @@ import { LIMITS } from '../../limits';
 import { fromHex, isJsonObject, type JsonObject } from '../../encoding';
 import { oidcIssuer, parseCertificate, type Certificate } from '../../x509';
 import type { Step, VerificationResult } from '../../verify';
+import { isSignaturePredicate } from '../../attest';
 import type { SignatureEvidence, SignetFinding } from './types';
-
-/** cosign's predicate type for a plain image signature made as a bundle (cosign sign --new-bundle-format). */
-export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
 
 // The first required step that failed, as Signet's finding.
 export function failedStep(result: VerificationResult): SignetFinding | undefined {
@@ -45,7 +43,7 @@ export function isAttestation(sig: SignatureEvidence): boolean {
   if (sig.format === 'cosign-dsse') return true;
   if (sig.format === 'cosign-simplesigning') return false;
   const type = statementOf(sig.result)?.predicateType;
-  return typeof type === 'string' && type !== COSIGN_SIGN_PREDICATE;
+  return typeof type === 'string' && !isSignaturePredicate(type);
 }
 
 /** The certificate identity as both controllers read it (cosign's CertSubject and CertExtensions.GetIssuer). */
