@@ -2,3 +2,4 @@
 export * from './catalogue';
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
+export * from './admission';
