@@ -12,6 +12,20 @@ export const LIMITS = {
   dssePayloadBytes: 4 * MiB,
   /** A trusted_root.json file. */
   trustedRootBytes: 4 * 1024 * 1024,
+  /** A signature (messageSignature, DSSE, signed entry timestamp): RSA-4096 needs 512 bytes, ML-DSA-87 4627. */
+  signatureBytes: 16 * 1024,
+  /** A digest or hash (message digest, log id, Merkle node): SHA-512 is 64 bytes. */
+  digestBytes: 64,
+  /** One RFC 3161 timestamp token, with the certificates it carries. */
+  timestampTokenBytes: 256 * 1024,
+  /** Any other base64 field of a bundle or trusted root, before it is decoded. */
+  fieldBytes: 1024 * 1024,
+  /** A short identifier in a bundle: a Rekor entry kind or version. */
+  nameChars: 64,
+  /** A value from the input quoted in a sentence (summary, headline, error); longer ones are cut, their length named. */
+  quotedChars: 160,
+  /** A whole sentence of the record: the last bound when many quoted values meet in one. */
+  sentenceChars: 2000,
   /** One DER certificate. */
   certificateBytes: 64 * 1024,
   /** Certificates in a bundle's chain. */

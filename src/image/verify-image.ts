@@ -1,5 +1,5 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
-import { normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
+import { failedSentence, normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
 import { IMAGE_CATALOGUE, IMAGE_STEP_IDS, type ImageStepId } from './catalogue';
 import type { ImageVerificationResult, PlatformVerification, SignatureVerification } from './types';
@@ -162,7 +162,7 @@ async function verifyPlatforms(req: VerifyImageRequest, ref: ImageReference, pla
 // Verified when discovery succeeded and at least one signature verified (as cosign verify accepts any one).
 function imageVerdict(steps: ImageVerificationResult['steps'], signatures: SignatureVerification[]): { verdict: Verdict; headline: string } {
   const failedStep = steps.find((s) => s.status === 'fail');
-  if (failedStep) return { verdict: 'failed', headline: `Failed at ${failedStep.id} (${failedStep.title}): ${failedStep.summary}` };
+  if (failedStep) return { verdict: 'failed', headline: `${failedSentence(failedStep)} (${failedStep.id}): ${failedStep.summary}` };
   const verified = signatures.filter((s) => s.result.verdict === 'verified');
   if (verified.length > 0) {
     return { verdict: 'verified', headline: `Verified: ${verified.length} of ${signatures.length} signature${signatures.length === 1 ? '' : 's'} verified. ${verified[0]!.result.headline.replace(/^Verified\.\s*/, '')}` };

@@ -1,7 +1,7 @@
 // Registry authorisation: answer a 401's challenge once, then reuse the result. Bearer follows the
 // Docker token authentication spec (GET realm?service=…&scope=repository:<name>:pull, reply
 // `token`/`access_token` and `expires_in`, default 60 s) with RFC 6750 §3 challenges; Basic is RFC 7617.
-import { fromUtf8, isJsonObject, parseJson, toBase64, utf8, VerifyError } from '../core';
+import { fromUtf8, isJsonObject, parseJson, quote, toBase64, utf8, VerifyError } from '../core';
 import { parseAuthChallenges, type AuthChallenge } from './auth-challenge';
 import { discardBody, readBody, send, throwForStatus, type FetchFunction } from './http';
 import { OCI_LIMITS } from './limits';
@@ -142,7 +142,7 @@ function tokenUrl(options: AuthOptions, target: RepositoryScope, challenge: Auth
   try {
     url = new URL(realm ?? '');
   } catch {
-    throw new VerifyError('OCI_AUTH_FAILED', `${where}: the Bearer challenge's realm ${JSON.stringify(realm ?? null)} is not an absolute URL`, { where, found: realm });
+    throw new VerifyError('OCI_AUTH_FAILED', `${where}: the Bearer challenge's realm ${realm === undefined ? 'null' : quote(realm)} is not an absolute URL`, { where, ...(realm === undefined ? {} : { found: quote(realm) }) });
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.plainHttp(target.registry))) {
     throw new VerifyError('OCI_AUTH_FAILED', `${where}: the token realm ${url.origin} is not https`, { where, found: realm });

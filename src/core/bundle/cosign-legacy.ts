@@ -2,7 +2,7 @@
 // and attestation layers (cosign signature spec), `cosign download signature` lines, `cosign sign-blob --bundle` files.
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
-import { fromBase64, fromUtf8, isJsonObject, parseJson, type JsonObject, type JsonValue } from '../encoding';
+import { fromBase64, fromUtf8, isJsonObject, parseJson, quote, type JsonObject, type JsonValue } from '../encoding';
 import { parseRekorBody } from '../tlog/rekor-body';
 import {
   certificateMaterial,
@@ -62,7 +62,7 @@ export function normalizeCosignLayer(layer: CosignLayer, where = ''): Bundle {
 
   if (layer.mediaType === SIMPLESIGNING_MEDIA_TYPE) {
     const sigWhere = at(COSIGN_ANNOTATIONS.signature);
-    const signature = f.bytes(read(COSIGN_ANNOTATIONS.signature), sigWhere);
+    const signature = f.bytes(read(COSIGN_ANNOTATIONS.signature), sigWhere, LIMITS.signatureBytes);
     return legacyBundle(LEGACY_MEDIA_TYPES.simpleSigning, simpleSigningContent(layer.payload, signature, at('layer')), material, tlog, timestamp);
   }
   if (layer.mediaType === DSSE_LAYER_MEDIA_TYPE) {
@@ -73,7 +73,7 @@ export function normalizeCosignLayer(layer: CosignLayer, where = ''): Bundle {
     const envelope = f.object(parseJson(fromUtf8(layer.payload, at('layer')), at('layer')), at('layer'));
     return legacyBundle(LEGACY_MEDIA_TYPES.attestation, parseDsseEnvelope(envelope, at('layer')), material, tlog, timestamp);
   }
-  throw new VerifyError('COSIGN_FORMAT_INVALID', `layer media type ${JSON.stringify(layer.mediaType)} is not a cosign signature or attestation`, {
+  throw new VerifyError('COSIGN_FORMAT_INVALID', `layer media type ${quote(layer.mediaType)} is not a cosign signature or attestation`, {
     where: at('mediaType'),
     expected: `${SIMPLESIGNING_MEDIA_TYPE} | ${DSSE_LAYER_MEDIA_TYPE}`,
     found: layer.mediaType.slice(0, 120),
@@ -100,8 +100,8 @@ export function normalizeDownloadedSignature(json: JsonValue, where: string): Bu
   const sig = field(root, 'Base64Signature', 'base64Signature');
   const payload = field(root, 'Payload', 'payload');
   const payloadWhere = at(payload?.name ?? 'Payload');
-  const signature = f.bytes(sig?.value, at(sig?.name ?? 'Base64Signature'));
-  const payloadBytes = f.bytes(payload?.value, payloadWhere);
+  const signature = f.bytes(sig?.value, at(sig?.name ?? 'Base64Signature'), LIMITS.signatureBytes);
+  const payloadBytes = f.bytes(payload?.value, payloadWhere, LIMITS.dssePayloadBytes);
   const cert = field(root, 'Cert', 'cert');
   const chain = field(root, 'Chain', 'chain');
   let material: VerificationMaterial = KEYED_MATERIAL;
@@ -119,7 +119,7 @@ function downloadedCertificates(value: JsonValue, where: string): Uint8Array[] {
   const list = Array.isArray(value) ? f.array(value, where, LIMITS.chainLength) : [value];
   return list.map((c, i) => {
     const w = Array.isArray(value) ? `${where}[${i}]` : where;
-    return f.bytes(f.object(c, w).Raw, `${w}.Raw`);
+    return f.bytes(f.object(c, w).Raw, `${w}.Raw`, LIMITS.certificateBytes);
   });
 }
 
@@ -142,7 +142,7 @@ export function normalizeSignBlobBundle(json: JsonValue, where = ''): Bundle {
   const root = f.object(json, where || 'sign-blob bundle');
   const at = (name: string): string => (where ? `${where}.${name}` : name);
   const sig = field(root, 'base64Signature', 'Base64Signature');
-  const signature = f.bytes(sig?.value, at(sig?.name ?? 'base64Signature'));
+  const signature = f.bytes(sig?.value, at(sig?.name ?? 'base64Signature'), LIMITS.signatureBytes);
   const cert = field(root, 'cert', 'Cert');
   let material: VerificationMaterial = KEYED_MATERIAL;
   if (cert) {

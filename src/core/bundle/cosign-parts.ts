@@ -45,7 +45,7 @@ export function parseRekorBundle(json: JsonValue, where: string): TlogEntry {
   const payloadField = field(root, 'Payload', 'payload');
   const pw = `${where}.${payloadField?.name ?? 'Payload'}`;
   const payload = cosignFields.object(payloadField?.value, pw);
-  const body = cosignFields.bytes(payload.body, `${pw}.body`);
+  const body = cosignFields.bytes(payload.body, `${pw}.body`, LIMITS.tlogBodyBytes);
   if (body.length > LIMITS.tlogBodyBytes) {
     throw new VerifyError('LIMIT_EXCEEDED', `${pw}.body is ${body.length} bytes`, { where: `${pw}.body`, expected: `at most ${LIMITS.tlogBodyBytes} bytes`, found: String(body.length) });
   }
@@ -56,7 +56,7 @@ export function parseRekorBundle(json: JsonValue, where: string): TlogEntry {
     kind: kind.kind,
     version: kind.apiVersion,
     integratedTime: cosignFields.uint(payload.integratedTime, `${pw}.integratedTime`),
-    inclusionPromise: cosignFields.bytes(set.value, `${where}.${set.name}`),
+    inclusionPromise: cosignFields.bytes(set.value, `${where}.${set.name}`, LIMITS.signatureBytes),
     inclusionProof: null,
     canonicalizedBody: body,
     where,
@@ -74,7 +74,7 @@ function bodyKind(body: Uint8Array, where: string): { kind: string; apiVersion: 
 export function parseRfc3161Timestamp(json: JsonValue, where: string): Uint8Array {
   const root = cosignFields.object(json, where);
   const ts = field(root, 'SignedRFC3161Timestamp', 'signedRFC3161Timestamp');
-  return cosignFields.bytes(ts?.value, `${where}.${ts?.name ?? 'SignedRFC3161Timestamp'}`);
+  return cosignFields.bytes(ts?.value, `${where}.${ts?.name ?? 'SignedRFC3161Timestamp'}`, LIMITS.timestampTokenBytes);
 }
 
 // A JSON annotation value (the Rekor bundle and timestamp annotations are JSON text).

@@ -1,7 +1,7 @@
 // Sigstore bundle v0.1–v0.3 (protobuf-specs dev.sigstore.bundle.v1.Bundle, JSON form) into the internal shape.
 import { VerifyError } from '../errors';
 import { LIMITS, mebibytes } from '../limits';
-import { fromUtf8, JsonFields, parseJson, type JsonObject, type JsonValue } from '../encoding';
+import { fromUtf8, JsonFields, parseJson, quote, type JsonObject, type JsonValue } from '../encoding';
 import type { HashAlg } from '../crypto';
 import { bundleVersionOf, KNOWN_BUNDLE_MEDIA_TYPES } from './media-type';
 import type { Bundle, BundleVersion, DsseContent, InclusionProof, MessageSignatureContent, SignatureContent, TlogEntry, VerificationMaterial } from './types';
@@ -21,10 +21,10 @@ export function parseBundleJson(json: JsonValue): Bundle {
   const mediaType = f.string(root.mediaType, 'mediaType');
   const version = bundleVersionOf(mediaType);
   if (!version) {
-    throw new VerifyError('BUNDLE_MEDIA_TYPE_UNKNOWN', `unsupported bundle media type ${JSON.stringify(mediaType)}`, {
+    throw new VerifyError('BUNDLE_MEDIA_TYPE_UNKNOWN', `unsupported bundle media type ${quote(mediaType)}`, {
       where: 'mediaType',
       expected: KNOWN_BUNDLE_MEDIA_TYPES.join(' | '),
-      found: mediaType,
+      found: quote(mediaType),
     });
   }
   const vm = f.object(root.verificationMaterial, 'verificationMaterial');
@@ -37,7 +37,7 @@ export function parseBundleJson(json: JsonValue): Bundle {
     .array(tvd?.rfc3161Timestamps ?? [], 'verificationMaterial.timestampVerificationData.rfc3161Timestamps', LIMITS.rfc3161Timestamps)
     .map((t, i) => {
       const where = `verificationMaterial.timestampVerificationData.rfc3161Timestamps[${i}]`;
-      return f.bytes(f.object(t, where).signedTimestamp, `${where}.signedTimestamp`);
+      return f.bytes(f.object(t, where).signedTimestamp, `${where}.signedTimestamp`, LIMITS.timestampTokenBytes);
     });
   return { mediaType, version, content: parseContent(root), material, tlogEntries, rfc3161Timestamps, origin: 'sigstore-bundle' };
 }
@@ -65,7 +65,7 @@ function parseMaterial(vm: JsonObject, version: BundleVersion): VerificationMate
       });
     }
     const cert = f.object(vm.certificate, 'verificationMaterial.certificate');
-    return { kind: 'certificate', chain: [f.bytes(cert.rawBytes, 'verificationMaterial.certificate.rawBytes')], form: 'certificate' };
+    return { kind: 'certificate', chain: [f.bytes(cert.rawBytes, 'verificationMaterial.certificate.rawBytes', LIMITS.certificateBytes)], form: 'certificate' };
   }
   if (version === '0.3') {
     throw new VerifyError('BUNDLE_VERSION_REQUIREMENT', 'a v0.3 bundle must carry a single certificate, not a chain', {
@@ -87,7 +87,7 @@ function parseMaterial(vm: JsonObject, version: BundleVersion): VerificationMate
     kind: 'certificate',
     chain: certs.map((c, i) => {
       const where = `verificationMaterial.x509CertificateChain.certificates[${i}]`;
-      return f.bytes(f.object(c, where).rawBytes, `${where}.rawBytes`);
+      return f.bytes(f.object(c, where).rawBytes, `${where}.rawBytes`, LIMITS.certificateBytes);
     }),
     form: 'x509CertificateChain',
   };
@@ -114,7 +114,7 @@ function parseTlogEntry(json: JsonValue, where: string, version: BundleVersion):
     });
   }
   const integratedTime = e.integratedTime === undefined || e.integratedTime === null ? 0 : f.uint(e.integratedTime, `${where}.integratedTime`);
-  const body = f.bytes(e.canonicalizedBody, `${where}.canonicalizedBody`);
+  const body = f.bytes(e.canonicalizedBody, `${where}.canonicalizedBody`, LIMITS.tlogBodyBytes);
   if (body.length > LIMITS.tlogBodyBytes) {
     throw new VerifyError('LIMIT_EXCEEDED', `${where}.canonicalizedBody is ${body.length} bytes`, {
       where: `${where}.canonicalizedBody`,
@@ -124,12 +124,12 @@ function parseTlogEntry(json: JsonValue, where: string, version: BundleVersion):
   }
   return {
     logIndex: f.uint(e.logIndex, `${where}.logIndex`),
-    logId: f.bytes(f.object(e.logId, `${where}.logId`).keyId, `${where}.logId.keyId`),
-    kind: f.string(kv.kind, `${where}.kindVersion.kind`),
-    version: f.string(kv.version, `${where}.kindVersion.version`),
+    logId: f.bytes(f.object(e.logId, `${where}.logId`).keyId, `${where}.logId.keyId`, LIMITS.digestBytes),
+    kind: f.name(kv.kind, `${where}.kindVersion.kind`),
+    version: f.name(kv.version, `${where}.kindVersion.version`),
     // protobuf-JSON omits zero: Rekor v2 entries carry no integrated time.
     integratedTime: integratedTime === 0 ? null : integratedTime,
-    inclusionPromise: promise ? f.bytes(promise.signedEntryTimestamp, `${where}.inclusionPromise.signedEntryTimestamp`) : null,
+    inclusionPromise: promise ? f.bytes(promise.signedEntryTimestamp, `${where}.inclusionPromise.signedEntryTimestamp`, LIMITS.signatureBytes) : null,
     inclusionProof: proof ? parseInclusionProof(proof, `${where}.inclusionProof`, version) : null,
     canonicalizedBody: body,
     where,
@@ -146,9 +146,9 @@ function parseInclusionProof(p: JsonObject, where: string, version: BundleVersio
   }
   return {
     logIndex: f.uint(p.logIndex, `${where}.logIndex`),
-    rootHash: f.bytes(p.rootHash, `${where}.rootHash`),
+    rootHash: f.bytes(p.rootHash, `${where}.rootHash`, LIMITS.digestBytes),
     treeSize: f.uint(p.treeSize, `${where}.treeSize`),
-    hashes: f.array(p.hashes ?? [], `${where}.hashes`, LIMITS.inclusionProofHashes).map((h, i) => f.bytes(h, `${where}.hashes[${i}]`)),
+    hashes: f.array(p.hashes ?? [], `${where}.hashes`, LIMITS.inclusionProofHashes).map((h, i) => f.bytes(h, `${where}.hashes[${i}]`, LIMITS.digestBytes)),
     checkpoint: envelope,
   };
 }
@@ -174,14 +174,14 @@ function parseMessageSignature(m: JsonObject): MessageSignatureContent {
     const name = f.string(md.algorithm, 'messageSignature.messageDigest.algorithm');
     const algorithm = HASH_ALGORITHMS[name];
     if (!algorithm) f.invalid('messageSignature.messageDigest.algorithm', Object.keys(HASH_ALGORITHMS).join(' | '), name);
-    digest = { algorithm, value: f.bytes(md.digest, 'messageSignature.messageDigest.digest') };
+    digest = { algorithm, value: f.bytes(md.digest, 'messageSignature.messageDigest.digest', LIMITS.digestBytes) };
   }
-  return { kind: 'message', digest, signature: f.bytes(m.signature, 'messageSignature.signature') };
+  return { kind: 'message', digest, signature: f.bytes(m.signature, 'messageSignature.signature', LIMITS.signatureBytes) };
 }
 
 // A DSSE envelope (DSSE protocol spec); Sigstore requires exactly one signature.
 export function parseDsseEnvelope(env: JsonObject, where: string): DsseContent {
-  const payload = f.bytes(env.payload, `${where}.payload`);
+  const payload = f.bytes(env.payload, `${where}.payload`, LIMITS.attestationBytes);
   if (payload.length > LIMITS.attestationBytes) {
     throw new VerifyError('LIMIT_EXCEEDED', `${where}.payload is ${mebibytes(payload.length)}: attestations of up to ${mebibytes(LIMITS.attestationBytes)} are read`, {
       where: `${where}.payload`,
@@ -192,7 +192,7 @@ export function parseDsseEnvelope(env: JsonObject, where: string): DsseContent {
   const signatures = f.array(env.signatures, `${where}.signatures`, LIMITS.dsseSignatures).map((s, i) => {
     const sw = `${where}.signatures[${i}]`;
     const sig = f.object(s, sw);
-    return { keyid: f.optString(sig.keyid, `${sw}.keyid`) ?? '', sig: f.bytes(sig.sig, `${sw}.sig`) };
+    return { keyid: f.optString(sig.keyid, `${sw}.keyid`) ?? '', sig: f.bytes(sig.sig, `${sw}.sig`, LIMITS.signatureBytes) };
   });
   if (signatures.length !== 1) {
     throw new VerifyError('DSSE_SIGNATURE_COUNT', `a Sigstore DSSE envelope carries exactly one signature, this one ${signatures.length}`, {

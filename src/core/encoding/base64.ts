@@ -1,6 +1,28 @@
 // Strict base64 (RFC 4648 §4) and base64url (§5) codecs; protobuf-JSON accepts either alphabet.
 import { VerifyError } from '../errors';
 
+// Line breaks in a base64 text (skipped when decoding), counted without copying it.
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) n++;
+  return n;
+}
+
+// Refuse base64 text whose decoded bytes would exceed maxBytes, before decoding any of it.
+export function assertBase64Size(input: string, where: string, maxBytes: number): void {
+  const maxChars = Math.ceil(maxBytes / 3) * 4;
+  if (input.length <= maxChars) return;
+  const chars = input.length - lineBreaks(input);
+  if (chars <= maxChars) return;
+  const bytes = Math.floor((chars * 3) / 4);
+  throw new VerifyError('LIMIT_EXCEEDED', `${where} holds about ${bytes} bytes, over its limit of ${maxBytes}`, {
+    where,
+    expected: `at most ${maxBytes} bytes`,
+    found: `about ${bytes} bytes (${chars} base64 characters)`,
+  });
+}
+
 const STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const DECODE = new Int16Array(256).fill(-1);
 for (let i = 0; i < 64; i++) DECODE[STD.charCodeAt(i)] = i;
@@ -9,7 +31,8 @@ DECODE['_'.charCodeAt(0)] = 63;
 
 // Decode standard or URL-safe base64, with or without padding; line breaks are skipped (as Go's decoder,
 // and so protojson, does: `base64` wraps at 76 columns); any other character is an error.
-export function fromBase64(input: string, where = 'base64 value'): Uint8Array {
+export function fromBase64(input: string, where = 'base64 value', maxBytes?: number): Uint8Array {
+  if (maxBytes !== undefined) assertBase64Size(input, where, maxBytes);
   const text = input.includes('\n') || input.includes('\r') ? input.replace(/[\r\n]/g, '') : input;
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;

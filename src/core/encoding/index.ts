@@ -7,3 +7,4 @@ export * from './json';
 export * from './json-fields';
 export * from './der';
 export * from './dsse-pae';
+export * from './quote';

@@ -1,6 +1,8 @@
 // Typed, located access to fields of untrusted JSON: every failure names the JSON path.
 import { VerifyError, type ErrorCode } from '../errors';
+import { LIMITS } from '../limits';
 import { fromBase64 } from './base64';
+import { quote } from './quote';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 
 // A reader that reports BUNDLE_* codes by default, or the codes a caller names (e.g. TRUST_ROOT_INVALID).
@@ -34,6 +36,13 @@ export class JsonFields {
     return value;
   }
 
+  // A short identifier (an entry kind, a version): a string of at most LIMITS.nameChars characters.
+  name(value: JsonValue | undefined, where: string): string {
+    const text = this.string(value, where);
+    if (text.length > LIMITS.nameChars) this.invalid(where, `a name of at most ${LIMITS.nameChars} characters`, text);
+    return text;
+  }
+
   optString(value: JsonValue | undefined, where: string): string | undefined {
     return value === undefined || value === null ? undefined : this.string(value, where);
   }
@@ -51,11 +60,12 @@ export class JsonFields {
     return value;
   }
 
-  // base64 bytes (protobuf-JSON encodes bytes fields this way); empty means missing.
-  bytes(value: JsonValue | undefined, where: string): Uint8Array {
+  // base64 bytes (protobuf-JSON encodes bytes fields this way); empty means missing; more than the
+  // field's cap is refused before decoding.
+  bytes(value: JsonValue | undefined, where: string, maxBytes: number = LIMITS.fieldBytes): Uint8Array {
     const text = this.string(value, where);
     if (text.length === 0) this.missing(where, 'non-empty base64');
-    return fromBase64(text, where);
+    return fromBase64(text, where, maxBytes);
   }
 
   // A non-negative int64 written as a decimal string or a JSON number, within the safe-integer range.
@@ -72,6 +82,7 @@ export class JsonFields {
 // A short, safe rendering of a found value for error details.
 function describe(value: JsonValue | undefined): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return quote(value, 80);
   const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return text.length > 80 ? `${text.slice(0, 80)}… (${text.length} characters of JSON)` : text;
 }

@@ -1,4 +1,5 @@
 // Identity policy with cosign flag parity: who must have signed, matched against the Fulcio certificate.
+import { clip, quote } from '../encoding/quote';
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 
@@ -64,7 +65,7 @@ export function compileMatcher(m: ValueMatcher, what: string): (value: string) =
 
 // Describe a matcher the way a user typed it.
 export function describeMatcher(m: ValueMatcher): string {
-  return m.exact !== undefined ? JSON.stringify(m.exact) : `/^(?:${m.regexp})$/`;
+  return m.exact !== undefined ? quote(m.exact) : `/^(?:${clip(m.regexp ?? '')})$/`;
 }
 
 // Check the certificate identity against the policy: SAN, then OIDC issuer, then each pinned claim.
@@ -73,14 +74,14 @@ export function evaluateIdentityPolicy(policy: IdentityPolicy, cert: Certificate
   const issuerOk = compileMatcher(policy.issuer, 'OIDC issuer');
   const identity = cert.sans.find(identityOk);
   if (identity === undefined) {
-    throw new VerifyError('POLICY_IDENTITY_MISMATCH', `expected identity ${describeMatcher(policy.identity)}, the certificate says ${cert.sans.map((s) => JSON.stringify(s)).join(', ') || 'nothing'}`, {
+    throw new VerifyError('POLICY_IDENTITY_MISMATCH', `expected identity ${describeMatcher(policy.identity)}, the certificate says ${cert.sans.map((s) => quote(s)).join(', ') || 'nothing'}`, {
       where: 'certificate subjectAltName',
       expected: describeMatcher(policy.identity),
       found: cert.sans.join(', ') || '(no SAN)',
     });
   }
   if (cert.issuer === undefined || !issuerOk(cert.issuer)) {
-    throw new VerifyError('POLICY_ISSUER_MISMATCH', `expected OIDC issuer ${describeMatcher(policy.issuer)}, the certificate says ${cert.issuer === undefined ? 'nothing' : JSON.stringify(cert.issuer)}`, {
+    throw new VerifyError('POLICY_ISSUER_MISMATCH', `expected OIDC issuer ${describeMatcher(policy.issuer)}, the certificate says ${cert.issuer === undefined ? 'nothing' : quote(cert.issuer)}`, {
       where: 'certificate extension 1.3.6.1.4.1.57264.1.8 (or .1.1)',
       expected: describeMatcher(policy.issuer),
       found: cert.issuer ?? '(no issuer extension)',
@@ -89,7 +90,7 @@ export function evaluateIdentityPolicy(policy: IdentityPolicy, cert: Certificate
   for (const [claim, expected] of Object.entries(policy.claims ?? {}) as [WorkflowClaim, string][]) {
     const found = cert.claims[claim];
     if (found !== expected) {
-      throw new VerifyError('POLICY_CLAIM_MISMATCH', `expected ${WORKFLOW_CLAIMS[claim]} ${JSON.stringify(expected)}, the certificate says ${found === undefined ? 'nothing' : JSON.stringify(found)}`, {
+      throw new VerifyError('POLICY_CLAIM_MISMATCH', `expected ${WORKFLOW_CLAIMS[claim]} ${quote(expected)}, the certificate says ${found === undefined ? 'nothing' : quote(found)}`, {
         where: `certificate claim ${claim}`,
         expected,
         found: found ?? '(absent)',

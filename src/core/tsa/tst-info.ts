@@ -1,4 +1,5 @@
 // TSTInfo, the content a timestamp authority signs (RFC 3161 §2.4.2).
+import { quote } from '../encoding/quote';
 import { hashAlgorithmOf } from './algorithms';
 import { Fields, TAG, oidOf, parseError, readWhole, smallInt } from './der-fields';
 import type { Accuracy, TstInfo } from './types';
@@ -65,7 +66,7 @@ const GENERALIZED_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d*[1
 // GeneralizedTime as RFC 3161 §2.4.2 restricts it: UTC ("Z"), seconds present, fraction without trailing zeros.
 export function parseGeneralizedTime(text: string, where: string): number {
   const m = GENERALIZED_TIME.exec(text);
-  if (!m) throw parseError(where, 'YYYYMMDDhhmmss[.f]Z', JSON.stringify(text));
+  if (!m) throw parseError(where, 'YYYYMMDDhhmmss[.f]Z', quote(text));
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
@@ -76,6 +77,6 @@ export function parseGeneralizedTime(text: string, where: string): number {
     date.getUTCHours() === hour &&
     date.getUTCMinutes() === minute &&
     date.getUTCSeconds() === second;
-  if (!valid) throw parseError(where, 'a calendar date and time', JSON.stringify(text));
+  if (!valid) throw parseError(where, 'a calendar date and time', quote(text));
   return date.getTime();
 }

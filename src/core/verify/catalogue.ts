@@ -25,12 +25,14 @@ const NO_TRUSTED_LOG: Rule = { when: 'no-trusted-log', reason: 'Not run: no entr
 export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   'bundle.parse': {
     title: 'Bundle is well-formed',
+    failure: 'the bundle is malformed',
     why: 'A parser that guesses at malformed input lets an attacker smuggle fields past later checks; every field is validated before anything trusts it.',
     spec: 'Sigstore bundle format (protobuf-specs dev.sigstore.bundle.v1, v0.1–v0.3)',
     required: true,
   },
   'artifact.bind': {
     title: 'The signature is about this artifact',
+    failure: 'the signature is about another artifact',
     why: 'A perfectly valid signature over some other file proves nothing about this one; without this check any signed thing could vouch for any artifact.',
     spec: 'Sigstore client spec §4 (verification: artifact digest); in-toto Statement subject',
     required: true,
@@ -38,6 +40,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'cert.decode': {
     title: 'Signing certificate is a code-signing leaf',
+    failure: 'the signing certificate is not a code-signing leaf',
     why: 'Only short-lived Fulcio leaf certificates for code signing may sign; a CA or TLS certificate presented as a signer must be refused.',
     spec: 'RFC 5280 §4.2.1.3, §4.2.1.12; Fulcio certificate specification (OID 1.3.6.1.4.1.57264.1.*)',
     required: true,
@@ -45,6 +48,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'cert.chain': {
     title: 'Certificate chains to a trusted Fulcio CA',
+    failure: 'the certificate does not chain to a trusted Fulcio CA',
     why: 'Anyone can mint a certificate claiming any identity; only a chain to a CA in the trusted root makes the identity in it mean something.',
     spec: 'RFC 5280 §6 (path validation); Sigstore client spec §4.1',
     required: true,
@@ -52,6 +56,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'cert.sct': {
     title: 'Certificate was logged in Certificate Transparency',
+    failure: 'the certificate was not logged in Certificate Transparency',
     why: 'Without a signed certificate timestamp a mis-issued certificate could be used in secret; the SCT promises it is publicly auditable.',
     spec: 'RFC 6962 §3.2–3.3 (precertificate SCTs); Sigstore client spec §4.1',
     required: true,
@@ -64,6 +69,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   signature: {
     title: 'Signature verifies with the signing key',
+    failure: 'the signature does not verify with the signing key',
     why: 'This is the cryptographic core: without it, an attacker could pair any certificate with any content.',
     spec: 'Sigstore client spec §4.2; DSSE protocol (PAE); FIPS 186-5 / RFC 8017 / RFC 8032',
     required: true,
@@ -73,6 +79,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'tlog.body': {
     title: 'Transparency-log entry describes this signature',
+    failure: 'the transparency-log entry does not describe this signature',
     why: 'A log entry proves publication only of what it contains; if it logged another signature or key, this one was never made public.',
     spec: 'Rekor entry types (hashedrekord, dsse, intoto; Rekor v2 spec); Sigstore client spec §4.3',
     required: true,
@@ -82,6 +89,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'tlog.set': {
     title: 'Log promised inclusion (signed entry timestamp)',
+    failure: 'the log’s promise of inclusion does not verify',
     why: 'The SET is the log’s signed promise of the entry and its integrated time; a forged SET would let an attacker invent a signing time.',
     spec: 'Rekor signed entry timestamp (RFC 8785 canonical JSON, signed by the log key)',
     required: true,
@@ -91,6 +99,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'tlog.inclusion': {
     title: 'Inclusion proof leads to the logged tree root',
+    failure: 'the inclusion proof does not lead to the logged tree root',
     why: 'The audit path shows the entry really is a leaf of the log’s Merkle tree; without it the log could show the entry to you alone.',
     spec: 'RFC 6962 §2.1.1; RFC 9162 §2.1.3.2',
     required: true,
@@ -99,6 +108,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'tlog.checkpoint': {
     title: 'Tree root is signed by the log (checkpoint)',
+    failure: 'the tree root is not signed by the log',
     why: 'A root hash proves nothing until the log signs it; a checkpoint binds the log’s identity to exactly this tree.',
     spec: 'C2SP signed-note and tlog-checkpoint; Sigstore client spec §4.3',
     required: true,
@@ -107,6 +117,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'timestamp.rfc3161': {
     title: 'Trusted timestamp over the signature',
+    failure: 'the trusted timestamp does not verify',
     why: 'A timestamp authority independently attests when the signature existed, so an expired certificate cannot be used to sign later.',
     spec: 'RFC 3161 §2.4.2; RFC 5652 §5.4; RFC 5816',
     required: true,
@@ -114,6 +125,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'time.validity': {
     title: 'Certificate was valid when the signature was made',
+    failure: 'the certificate was not valid when the signature was made',
     why: 'Fulcio certificates live for minutes; a signature counts only if a verified time falls inside that window, or a stolen key would sign forever.',
     spec: 'Sigstore client spec §4.1 (verified timestamps, thresholds)',
     required: true,
@@ -123,6 +135,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'policy.identity': {
     title: 'Signer is the expected identity',
+    failure: 'the signer is not the expected identity',
     why: 'Everything above proves someone signed; only this check proves it was the someone you trust.',
     spec: 'cosign verify --certificate-identity / --certificate-oidc-issuer; Fulcio OID 1.3.6.1.4.1.57264.1.8',
     required: true,
@@ -130,6 +143,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
   },
   'policy.attestation': {
     title: 'Attestation says what was asked',
+    failure: 'the attestation is not what was asked',
     why: 'A valid attestation of the wrong kind (an SBOM where provenance was required) must not satisfy a provenance policy.',
     spec: 'in-toto attestation framework (predicateType)',
     required: true,

@@ -2,7 +2,7 @@
 export * from './types';
 export * from './catalogue';
 export * from './options';
-export { verifyBundle, verdictOf, ENGINE_VERSION } from './verify-bundle';
+export { verifyBundle, verdictOf, failedSentence, ENGINE_VERSION } from './verify-bundle';
 export { StepRecorder, type StepOutcome } from './step-recorder';
 export { StepFailure } from './step-failure';
 export { runPlan, waitsFor, type Catalogue, type Plan, type PlannedStep, type SkipRule, type StepCheck, type StepInfo } from './plan';

@@ -6,6 +6,8 @@ import type { StepId } from './types';
 /** What a step checks, why it matters, and the spec it comes from: the text every view explains. */
 export interface StepInfo {
   title: string;
+  /** What a failure means, as the end of "Failed: …" (e.g. "the signer is not the expected identity"). */
+  failure: string;
   why: string;
   spec: string;
 }

@@ -1,5 +1,7 @@
 // Runs steps, times them, and turns thrown errors into failed steps with code, detail and evidence.
-import { toVerifyError, type VerifyError } from '../errors';
+import { toVerifyError, type ErrorDetail, type VerifyError } from '../errors';
+import { clip } from '../encoding/quote';
+import { LIMITS } from '../limits';
 import type { Evidence } from '../evidence';
 import type { StepInfo } from './plan';
 import { StepFailure } from './step-failure';
@@ -10,6 +12,11 @@ export interface StepOutcome {
   evidence?: Evidence[];
   /** Defaults to pass. */
   status?: Extract<StepStatus, 'pass' | 'warn'>;
+}
+
+// The last bound on what a failed check reports, for values no message cut (each site quotes its own first).
+function boundedDetail(detail: ErrorDetail): ErrorDetail {
+  return Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, typeof v === 'string' ? clip(v, LIMITS.sentenceChars) : v]));
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -59,11 +66,11 @@ export class StepRecorder<Id extends StepId = StepId> {
       id,
       title: info.title,
       status,
-      summary,
+      summary: clip(summary, LIMITS.sentenceChars),
       why: info.why,
       spec: info.spec,
       evidence,
-      ...(err ? { code: err.code, detail: err.detail } : {}),
+      ...(err ? { code: err.code, detail: boundedDetail(err.detail), failure: info.failure } : {}),
       required,
       ms: Math.round(ms * 1000) / 1000,
     });

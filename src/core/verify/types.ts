@@ -44,6 +44,8 @@ export interface Step {
   evidence: Evidence[];
   code?: ErrorCode;
   detail?: ErrorDetail;
+  /** On fail: what the failure means, as the end of "Failed: …" (from the catalogue). */
+  failure?: string;
   /** Whether the verdict depends on this step passing. */
   required: boolean;
   ms: number;

@@ -1,4 +1,6 @@
 // The runner: executes the bundle plan and computes the verdict from the steps alone.
+import { clip } from '../encoding/quote';
+import { LIMITS } from '../limits';
 import { CATALOGUE } from './catalogue';
 import { BUNDLE_PLAN } from './bundle-plan';
 import type { VerifyContext } from './context';
@@ -35,11 +37,16 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
 // verified only when every required step passed; failed at the first failed required step; else incomplete.
 export function verdictOf(steps: Step[]): Pick<VerificationResult, 'verdict' | 'headline' | 'failedStep'> {
   const failed = steps.find((s) => s.required && s.status === 'fail');
-  if (failed) return { verdict: 'failed', failedStep: failed.id, headline: `Failed at ${failed.id} (${failed.title}): ${failed.summary}` };
+  if (failed) return { verdict: 'failed', failedStep: failed.id, headline: clip(`${failedSentence(failed)} (${failed.id}): ${failed.summary}`, LIMITS.sentenceChars) };
   const open = steps.filter((s) => s.required && s.status !== 'pass');
   if (open.length > 0) {
-    return { verdict: 'incomplete', headline: `Not verified: ${open.map((s) => `${s.id}: ${s.summary}`).join(' ')}` };
+    return { verdict: 'incomplete', headline: clip(`Not verified: ${open.map((s) => `${s.id}: ${s.summary}`).join(' ')}`, LIMITS.sentenceChars) };
   }
   const identity = steps.find((s) => s.id === 'policy.identity');
-  return { verdict: 'verified', headline: `Verified. ${identity?.summary ?? ''}`.trim() };
+  return { verdict: 'verified', headline: clip(`Verified. ${identity?.summary ?? ''}`.trim(), LIMITS.sentenceChars) };
+}
+
+// A failed step as a sentence: "Failed: the signer is not the expected identity".
+export function failedSentence(step: Step): string {
+  return `Failed: ${step.failure ?? step.title.toLowerCase()}`;
 }

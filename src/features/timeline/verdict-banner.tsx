@@ -1,4 +1,4 @@
-// The verdict first: Verified, Failed at <step>, or Incomplete, with the one sentence that matters.
+// The verdict first: Verified, Failed: <what broke>, or Incomplete, with the one sentence that matters.
 import { useEffect, useRef } from 'react';
 import type { Step, Verdict, VerificationResult } from '../../core';
 
@@ -34,10 +34,10 @@ export function Banner({ verdict, title, code, sentence, footer }: BannerProps) 
   );
 }
 
-// The title of a verdict: ✓ Verified, ✗ Failed at <step>, ! Incomplete.
+// The title of a verdict: ✓ Verified, ✗ Failed: the signer is not the expected identity, ! Incomplete.
 export function verdictTitle(verdict: Verdict, failedStep?: Step): string {
   if (verdict === 'verified') return '✓ Verified';
-  if (verdict === 'failed') return failedStep ? `✗ Failed at ${failedStep.title.toLowerCase()}` : '✗ Failed';
+  if (verdict === 'failed') return failedStep ? `✗ Failed: ${failedStep.failure ?? failedStep.title.toLowerCase()}` : '✗ Failed';
   return '! Incomplete';
 }
 

@@ -8,7 +8,7 @@ type Id = 'image.resolve' | 'image.discover';
 
 // A two-step plan over the image ids (any registered ids do), with the given declarations and checks.
 function plan(catalogue: Partial<Catalogue<Id, 'off'>>, checks: Plan<Id, 'off', { off: boolean }>['checks']): Plan<Id, 'off', { off: boolean }> {
-  const base = { title: 't', why: 'w', spec: 's', required: true };
+  const base = { title: 't', failure: 'f', why: 'w', spec: 's', required: true };
   return {
     order: ['image.resolve', 'image.discover'],
     catalogue: { 'image.resolve': { ...base, ...catalogue['image.resolve'] }, 'image.discover': { ...base, ...catalogue['image.discover'] } },

@@ -1,6 +1,6 @@
 // artifact.bind: the signed digest (or the in-toto subject, or the image a simplesigning payload names) is the artifact the user has.
 import { VerifyError } from '../../errors';
-import { bytesEqual, fromUtf8, parseJson, toHex } from '../../encoding';
+import { bytesEqual, fromUtf8, parseJson, quote, toHex } from '../../encoding';
 import { digest, type HashAlg } from '../../crypto';
 import { findSubject, IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement } from '../../dsse';
 import type { MessageSignatureContent } from '../../bundle';
@@ -25,7 +25,7 @@ export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
   if (content.kind === 'message') return bindMessage(content, value, algorithm, label, given);
 
   if (content.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-    throw new VerifyError('STATEMENT_INVALID', `the DSSE payload type is ${JSON.stringify(content.payloadType)}, so no subject can name the artifact`, {
+    throw new VerifyError('STATEMENT_INVALID', `the DSSE payload type is ${quote(content.payloadType)}, so no subject can name the artifact`, {
       where: 'dsseEnvelope.payloadType',
       expected: IN_TOTO_PAYLOAD_TYPE,
       found: content.payloadType,
@@ -34,7 +34,7 @@ export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
   const statement = parseInTotoStatement(content.payload);
   const subject = findSubject(statement, IN_TOTO_NAMES[algorithm], toHex(value));
   return {
-    summary: `The in-toto statement names ${given} as ${subject.name ? `subject ${JSON.stringify(subject.name)}` : 'an unnamed subject'} (${label}).`,
+    summary: `The in-toto statement names ${given} as ${subject.name ? `subject ${quote(subject.name)}` : 'an unnamed subject'} (${label}).`,
     evidence: [
       { kind: 'text', label: 'artifact digest', value: label },
       ...(subject.name ? [{ kind: 'text' as const, label: 'matching subject', value: subject.name }] : []),

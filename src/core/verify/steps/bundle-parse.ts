@@ -1,6 +1,6 @@
 // bundle.parse: the input becomes one normalised Bundle, and the run's context is set up from it.
 import { VerifyError } from '../../errors';
-import { isJsonObject } from '../../encoding';
+import { clip, isJsonObject } from '../../encoding';
 import { parseAnySignatureInput, parseBundleJson, type Bundle } from '../../bundle';
 import type { VerifyContext } from '../context';
 import { resolvePublicKey, resolveThresholds, type VerifyRequest } from '../options';
@@ -17,10 +17,11 @@ export function parseStep(ctx: VerifyContext): StepOutcome {
   ctx.entries = entryStates(bundle.tlogEntries);
   resolveGivenKey(ctx);
   return {
-    summary: `${bundle.origin === 'cosign-legacy' ? 'Legacy cosign signature' : `Sigstore bundle v${bundle.version}`} with a ${bundle.content.kind === 'dsse' ? `DSSE envelope (${bundle.content.payloadType})` : 'message signature'}, ${describeMaterial(bundle)}, ${bundle.tlogEntries.length} log entr${bundle.tlogEntries.length === 1 ? 'y' : 'ies'} and ${bundle.rfc3161Timestamps.length} RFC 3161 timestamp${bundle.rfc3161Timestamps.length === 1 ? '' : 's'}.`,
+    summary: `${bundle.origin === 'cosign-legacy' ? 'Legacy cosign signature' : `Sigstore bundle v${bundle.version}`} with a ${bundle.content.kind === 'dsse' ? `DSSE envelope (${clip(bundle.content.payloadType)})` : 'message signature'}, ${describeMaterial(bundle)}, ${bundle.tlogEntries.length} log entr${bundle.tlogEntries.length === 1 ? 'y' : 'ies'} and ${bundle.rfc3161Timestamps.length} RFC 3161 timestamp${bundle.rfc3161Timestamps.length === 1 ? '' : 's'}.`,
     evidence: [
       { kind: 'text', label: 'media type', value: bundle.mediaType },
       { kind: 'text', label: 'content', value: bundle.content.kind === 'dsse' ? 'DSSE envelope' : 'message signature' },
+      ...(bundle.content.kind === 'dsse' ? [{ kind: 'text' as const, label: 'payload type', value: bundle.content.payloadType }] : []),
       { kind: 'text', label: 'verification material', value: describeMaterial(bundle) },
     ],
   };
@@ -59,5 +60,5 @@ function toBundle(input: VerifyRequest['bundle']): Bundle {
 // How the bundle says who signed: a key (with its hint), one certificate, or a chain.
 function describeMaterial(bundle: Bundle): string {
   const m = bundle.material;
-  return m.kind === 'publicKey' ? `a public key${m.hint ? ` (hint ${m.hint})` : ''}` : m.form === 'certificate' ? 'a signing certificate' : `a chain of ${m.chain.length} certificate${m.chain.length === 1 ? '' : 's'}`;
+  return m.kind === 'publicKey' ? `a public key${m.hint ? ` (hint ${clip(m.hint)})` : ''}` : m.form === 'certificate' ? 'a signing certificate' : `a chain of ${m.chain.length} certificate${m.chain.length === 1 ? '' : 's'}`;
 }

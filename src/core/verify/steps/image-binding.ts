@@ -1,5 +1,6 @@
 // The image half of artifact.bind for cosign simplesigning payloads (cosign signature spec): the payload
 // names the manifest digest that was signed and the repository it was signed for.
+import { quote } from '../../encoding/quote';
 import { COSIGN_SIGNATURE_TYPE, normalizeRepository, parseSimpleSigning } from '../../bundle';
 import type { ImageInput } from '../options';
 import type { Evidence } from '../../evidence';
@@ -23,7 +24,7 @@ export function bindImage(payloadBytes: Uint8Array, image: ImageInput | undefine
   ];
   if (payload.type !== COSIGN_SIGNATURE_TYPE) {
     throw new StepFailure(
-      'COSIGN_FORMAT_INVALID', `the payload type is ${JSON.stringify(payload.type)}, not a cosign container image signature`,
+      'COSIGN_FORMAT_INVALID', `the payload type is ${quote(payload.type)}, not a cosign container image signature`,
       {
         where: 'critical.type',
         expected: COSIGN_SIGNATURE_TYPE,
