@@ -179,16 +179,29 @@ function parseMessageSignature(m: JsonObject): MessageSignatureContent {
   return { kind: 'message', digest, signature: f.bytes(m.signature, 'messageSignature.signature', LIMITS.signatureBytes) };
 }
 
+// A DSSE payload within the attestation cap, refused by its base64 length before decoding.
+function attestationPayload(value: JsonValue | undefined, where: string): Uint8Array {
+  const tooLarge = (bytes: number, about: string): never => {
+    throw new VerifyError('LIMIT_EXCEEDED', `${where} is ${about}${mebibytes(bytes)}: attestations of up to ${mebibytes(LIMITS.attestationBytes)} are read`, {
+      where,
+      expected: `at most ${LIMITS.attestationBytes} bytes`,
+      found: `${about}${bytes} bytes`,
+    });
+  };
+  let payload: Uint8Array;
+  try {
+    payload = f.bytes(value, where, LIMITS.attestationBytes);
+  } catch (err) {
+    if (err instanceof VerifyError && err.code === 'LIMIT_EXCEEDED' && typeof value === 'string') tooLarge(Math.floor((value.length * 3) / 4), 'about ');
+    throw err;
+  }
+  if (payload.length > LIMITS.attestationBytes) tooLarge(payload.length, '');
+  return payload;
+}
+
 // A DSSE envelope (DSSE protocol spec); Sigstore requires exactly one signature.
 export function parseDsseEnvelope(env: JsonObject, where: string): DsseContent {
-  const payload = f.bytes(env.payload, `${where}.payload`, LIMITS.attestationBytes);
-  if (payload.length > LIMITS.attestationBytes) {
-    throw new VerifyError('LIMIT_EXCEEDED', `${where}.payload is ${mebibytes(payload.length)}: attestations of up to ${mebibytes(LIMITS.attestationBytes)} are read`, {
-      where: `${where}.payload`,
-      expected: `at most ${LIMITS.attestationBytes} bytes`,
-      found: `${payload.length} bytes`,
-    });
-  }
+  const payload = attestationPayload(env.payload, `${where}.payload`);
   const signatures = f.array(env.signatures, `${where}.signatures`, LIMITS.dsseSignatures).map((s, i) => {
     const sw = `${where}.signatures[${i}]`;
     const sig = f.object(s, sw);
