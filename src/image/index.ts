@@ -2,3 +2,4 @@
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
 export { verifyImages, type ImageOutcome, type VerifyManyRequest } from './verify-many';
+export * from './admission';
