@@ -9,7 +9,7 @@ import { cosignChecks, cosignPayload, verificationHeader } from './cosign-output
 import { readImageList } from './image-list';
 import { stderrColour, type Io } from './io';
 import type { ParsedArgs } from './parse-args';
-import { loadTrustedRoot, policyFromArgs } from './policy-flags';
+import { assertClaimsChecked, loadTrustedRoot, policyFromArgs } from './policy-flags';
 import { formatImageResult, sanitize } from './print-timeline';
 import { createProgress } from './progress-bar';
 import { createRunFetch } from './registry-fetch';
@@ -50,6 +50,7 @@ export interface ImageBatchOptions {
 
 // Read the flags, verify every image, print and report; exit 0 only when every image verified.
 export async function runImageBatch(args: ParsedArgs, io: Io, options: ImageBatchOptions = {}): Promise<number> {
+  assertClaimsChecked(args);
   const references = await imageReferences(args, io);
   const concurrency = concurrencyOf(args);
   const reportPath = args.string('report');
@@ -93,7 +94,7 @@ export async function runImageBatch(args: ParsedArgs, io: Io, options: ImageBatc
 // Operands, then each -f list in order; at least one image.
 async function imageReferences(args: ParsedArgs, io: Io): Promise<string[]> {
   const listed: string[] = [];
-  for (const file of args.list('file')) listed.push(...(await (file === '-' ? readImageList(io.readStdin(), 'standard input') : readImageList(readListFile(file), file))));
+  for (const file of args.list('file')) listed.push(...(await (file === '-' ? readImageList(new TextDecoder().decode(io.readStdin()), 'standard input') : readImageList(readListFile(file), file))));
   const references = [...args.operands, ...listed];
   if (references.length === 0) throw new UsageError('give at least one IMAGE, or -f FILE', args.verb);
   return references;

@@ -1,6 +1,6 @@
 // `signet verify IMAGE…`: like `cosign verify`, straight to the registry (no proxy in Node), one image or many.
 import { IMAGE_BATCH_FLAGS, IMAGE_BATCH_NOTES, runImageBatch } from './image-batch';
-import { POLICY_FLAGS, TRUST_FLAGS } from './policy-flags';
+import { CHECK_CLAIMS_FLAG, POLICY_FLAGS, TRUST_FLAGS } from './policy-flags';
 import type { Verb } from './verb';
 
 export const verifyImageVerb: Verb = {
@@ -12,6 +12,7 @@ export const verifyImageVerb: Verb = {
     ...POLICY_FLAGS,
     ...TRUST_FLAGS,
     ...IMAGE_BATCH_FLAGS,
+    CHECK_CLAIMS_FLAG,
     { name: 'experimental-oci11', help: 'accepted for cosign: Signet always looks for OCI 1.1 referrers as well as cosign\'s tags' },
   ],
   notes: [
