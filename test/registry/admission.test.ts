@@ -352,7 +352,7 @@ spec:
     const root = file('trusted_root.json', JSON.stringify(rootJson));
     const manifest = file('deploy.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: app, image: ${img('keyless-sig')}}\n        - {name: sidecar, image: ${img('unsigned')}}\n`);
     const cli = (args: string[]) =>
-      promisify(execFile)(process.execPath, ['bin/signet.mjs', 'policy', 'check', ...args], { env: { ...process.env, SIGNET_FROM_SOURCE: '1', NO_COLOR: '1' } }).then(
+      promisify(execFile)(process.execPath, ['bin/signet.mjs', 'policy', 'check', ...args], { env: { ...process.env, NO_COLOR: '1' } }).then(
         (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
       );
