@@ -43,7 +43,7 @@ export function readBlob(args: ParsedArgs, io: Io, digestFlags: boolean): Artifa
     return { kind: 'digest', algorithm: spec.alg, value: fromHex(digest, '--digest') };
   }
   if (blob === undefined) throw new UsageError(digestFlags ? 'missing BLOB (a file, - for standard input, or --digest HEX)' : 'missing BLOB (a file, or - for standard input)', args.verb);
-  return { kind: 'bytes', bytes: blob === '-' ? io.readStdin() : new Uint8Array(readFileSync(blob)) };
+  return { kind: 'bytes', bytes: blob === '-' ? io.readStdinBytes() : new Uint8Array(readFileSync(blob)) };
 }
 
 // Verify and print: warnings, cosign's "Verified OK" (or the error), then the timeline; exit 0 only when verified.

@@ -3,7 +3,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { ENGINE_VERSION, type JsonValue, type VerificationPolicy, type VerificationResult } from '../core';
 import { verifyImages, type ImageOutcome } from '../image';
-import { createRegistryClient } from '../oci';
 import { imagesJsonReport, imagesMarkdownReport, summaryRow, verifiedSignatures, type ImagesReportInputs } from '../features/report/image-report';
 import { cosignChecks, cosignPayload, verificationHeader } from './cosign-output';
 import { readImageList } from './image-list';
@@ -12,6 +11,7 @@ import type { ParsedArgs } from './parse-args';
 import { assertClaimsChecked, loadTrustedRoot, policyFromArgs } from './policy-flags';
 import { formatImageResult, sanitize } from './print-timeline';
 import { createProgress } from './progress-bar';
+import { registryClientFromEnv } from './registry-client';
 import { createRunFetch } from './registry-fetch';
 import { formatSummaryTable } from './summary-table';
 import { UsageError } from './usage-error';
@@ -58,9 +58,7 @@ export async function runImageBatch(args: ParsedArgs, io: Io, options: ImageBatc
   const policy = policyFromArgs(args, options.predicateType);
   const trustedRoot = loadTrustedRoot(args);
   const network = createRunFetch();
-  const username = io.env.SIGNET_REGISTRY_USERNAME;
-  const password = io.env.SIGNET_REGISTRY_PASSWORD;
-  const client = createRegistryClient({ fetch: network.fetch, ...(username && password ? { credentials: () => ({ username, password }) } : {}) });
+  const client = registryClientFromEnv(io, network.fetch);
 
   const started = Date.now();
   const progress = createProgress(io, 'verifying');
@@ -94,7 +92,7 @@ export async function runImageBatch(args: ParsedArgs, io: Io, options: ImageBatc
 // Operands, then each -f list in order; at least one image.
 async function imageReferences(args: ParsedArgs, io: Io): Promise<string[]> {
   const listed: string[] = [];
-  for (const file of args.list('file')) listed.push(...(await (file === '-' ? readImageList(new TextDecoder().decode(io.readStdin()), 'standard input') : readImageList(readListFile(file), file))));
+  for (const file of args.list('file')) listed.push(...(await (file === '-' ? readImageList(io.readStdin(), 'standard input') : readImageList(readListFile(file), file))));
   const references = [...args.operands, ...listed];
   if (references.length === 0) throw new UsageError('give at least one IMAGE, or -f FILE', args.verb);
   return references;

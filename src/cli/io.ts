@@ -9,8 +9,10 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Terminal width of stderr, for progress bars. */
   columns: number;
-  /** All of standard input (for `-f -`, or `-` as the blob). */
-  readStdin(): Uint8Array;
+  /** All of standard input as text (for `-f -`). */
+  readStdin(): string;
+  /** All of standard input as bytes (`-` as the blob). */
+  readStdinBytes(): Uint8Array;
 }
 
 // The real process.
@@ -22,7 +24,8 @@ export function processIo(): Io {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stderr.columns ?? 80,
-    readStdin: () => new Uint8Array(readFileSync(0)),
+    readStdin: () => readFileSync(0, 'utf8'),
+    readStdinBytes: () => new Uint8Array(readFileSync(0)),
   };
 }
 

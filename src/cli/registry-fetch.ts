@@ -1,8 +1,8 @@
-// Node's fetch for the registry client: a time limit per request, and for one run a cache of manifests and blobs
-// (so a tag resolves once to one digest, and images sharing content fetch it once), counting what reached the network.
+// For one run of many images: a cache of manifests and blobs over the registry fetch (so a tag resolves once to
+// one digest, and images sharing content fetch it once), counting what reached the network.
 import type { FetchFunction } from '../oci';
+import { nodeFetch } from './registry-client';
 
-const TIMEOUT_MS = 30_000;
 /** Larger answers go through uncached (and the registry client's own caps apply). */
 const CACHE_ENTRY_MAX = 4 * 1024 * 1024;
 const CACHE_TOTAL_MAX = 256 * 1024 * 1024;
@@ -21,13 +21,13 @@ export interface RunFetch {
 }
 
 // A fetch whose successful manifest and blob GETs are remembered for the rest of the run.
-export function createRunFetch(): RunFetch {
+export function createRunFetch(base: FetchFunction = nodeFetch): RunFetch {
   const cache = new Map<string, Promise<Cached | undefined>>();
   let cachedBytes = 0;
   let requests = 0;
   const network: FetchFunction = (url, init) => {
     requests++;
-    return fetch(url, { method: init.method, headers: init.headers, redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return base(url, init);
   };
   const fetchAndKeep = async (url: string, init: Parameters<FetchFunction>[1]): Promise<{ response: Response; kept?: Cached }> => {
     const response = await network(url, init);
