@@ -2,3 +2,4 @@
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
 export { attestationVerdict } from './attestations';
+export * from './admission';
