@@ -88,4 +88,24 @@ export const CATALOGUE: Record<StepId, StepInfo> = {
     why: 'A valid attestation of the wrong kind (an SBOM where provenance was required) must not satisfy a provenance policy.',
     spec: 'in-toto attestation framework (predicateType)',
   },
+  'rekor.entry': {
+    title: 'Log entry is the one asked for',
+    why: 'A log (or anything between it and you) could answer with another entry; only an entry whose body hashes to its UUID, at the index asked for, is the one the log committed to.',
+    spec: 'Rekor v1 API (entry UUID = RFC 6962 leaf hash of the body); RFC 6962 §2.1',
+  },
+  'live.checkpoint': {
+    title: 'The log’s current tree head is signed by the log',
+    why: 'Every live check is measured against the log’s tree as it is today; an unsigned or foreign tree head would let anyone invent that tree.',
+    spec: 'C2SP signed-note and tlog-checkpoint; Rekor v1 GET /api/v1/log; C2SP tlog-tiles checkpoint',
+  },
+  'live.inclusion': {
+    title: 'Entry is in the log as it is today',
+    why: 'An entry included once could have been shown to you alone; finding it, unchanged, in today’s signed tree shows the log still publishes it to everyone.',
+    spec: 'RFC 6962 §2.1.1; RFC 9162 §2.1.3.2; C2SP tlog-tiles (proofs from tiles)',
+  },
+  'live.consistency': {
+    title: 'The log’s history includes the bundle’s checkpoint',
+    why: 'A consistency proof shows the tree the bundle was proven against is a prefix of today’s tree; if it fails, the log has shown two different histories (a fork, a split view).',
+    spec: 'RFC 6962 §2.1.2; RFC 9162 §2.1.4',
+  },
 };

@@ -6,6 +6,9 @@ import type { TrustSource } from '../trust/types';
 /** Steps of an image verification that come before any bundle: where the image and its signatures are. */
 export const IMAGE_STEP_IDS = ['image.resolve', 'image.discover'] as const;
 
+/** Steps of a live audit: what the transparency log says today about an entry a bundle or a search named. */
+export const LIVE_STEP_IDS = ['rekor.entry', 'live.checkpoint', 'live.inclusion', 'live.consistency'] as const;
+
 export const STEP_IDS = [
   'bundle.parse',
   'artifact.bind',
@@ -23,7 +26,7 @@ export const STEP_IDS = [
   'policy.attestation',
 ] as const;
 
-export type StepId = (typeof IMAGE_STEP_IDS)[number] | (typeof STEP_IDS)[number];
+export type StepId = (typeof IMAGE_STEP_IDS)[number] | (typeof STEP_IDS)[number] | (typeof LIVE_STEP_IDS)[number];
 export type StepStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
 /** A highlighted byte range inside a hex evidence value (offsets in bytes, end exclusive). */
@@ -34,7 +37,7 @@ export interface ByteRange {
 }
 
 /** Stable names for the evidence the dedicated views read (labels are for people and may change). */
-export type EvidenceKey = 'certificate.der' | 'chain.der' | 'statement' | 'simplesigning' | 'tlog.body' | 'pae' | 'checkpoint';
+export type EvidenceKey = 'certificate.der' | 'chain.der' | 'statement' | 'simplesigning' | 'tlog.body' | 'pae' | 'checkpoint' | 'tiles';
 
 // A named value a step was checked on; values from the input are text, never markup.
 export type Evidence = { key?: EvidenceKey } & (
