@@ -56,6 +56,8 @@ export default tseslint.config(
   },
   // The registry client: the network only through its injected fetch.
   isomorphicLayer('src/oci', ['**/features/**', '**/app/**', '**/proxy/**', '**/cli/**', '**/image/**'], 'oci depends only on core.', [{ name: 'fetch', message: 'Use the injected fetch.' }]),
+  // Live audit: the network only through its injected fetch.
+  isomorphicLayer('src/audit', ['**/features/**', '**/app/**', '**/proxy/**', '**/cli/**', '**/image/**'], 'audit depends only on oci and core.', [{ name: 'fetch', message: 'Use the injected fetch.' }]),
   {
     files: ['src/core/crypto/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },

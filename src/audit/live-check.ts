@@ -1,12 +1,9 @@
 // "Check against the live log": for each log entry of a bundle (or one fetched entry), today's signed tree
 // head, the entry's inclusion in it, and consistency from the checkpoint the bundle carries. Same record as a bundle.
 import {
-  CATALOGUE,
-  ENGINE_VERSION,
   StepRecorder,
   rethrowWithEvidence,
   toHex,
-  verdictOf,
   VerifyError,
   LIVE_STEP_IDS,
   type Evidence,
@@ -17,6 +14,7 @@ import {
   type VerificationResult,
 } from '../core';
 import { findTransparencyLog, isRekorV2, verifyCheckpoint } from '../core/tlog';
+import { auditResult, startAudit } from './audit-result';
 import type { AuditFetch, ExchangeLimits } from './http';
 import type { LiveHead, LiveLog } from './live-log';
 import { createRekorV1Client } from './rekor-v1';
@@ -64,8 +62,7 @@ async function eachState(states: LiveState[], check: (s: LiveState) => Promise<E
 
 // Check entries against the logs as they are today; never throws, every problem is a step.
 export async function checkAgainstLiveLog(entries: TlogEntry[], options: LiveCheckOptions): Promise<VerificationResult> {
-  const started = Date.now();
-  const t0 = globalThis.performance?.now() ?? started;
+  const clock = startAudit();
   const steps = new StepRecorder();
   const states: LiveState[] = entries.map((entry) => ({ entry }));
 
@@ -114,14 +111,8 @@ export async function checkAgainstLiveLog(entries: TlogEntry[], options: LiveChe
   }
 
   const ordered = steps.ordered(LIVE_STEP_IDS);
-  const verdict = verdictOf(ordered);
-  return {
-    ...verdict,
-    ...(verdict.verdict === 'verified' ? { headline: `Verified against the live log: ${ordered.map((s) => (s.status === 'pass' ? CATALOGUE[s.id].title.toLowerCase() : null)).filter(Boolean).join('; ')}.` } : {}),
-    steps: ordered,
-    trust: options.trustedRoot.source,
-    startedAt: new Date(started).toISOString(),
-    totalMs: Math.round(((globalThis.performance?.now() ?? Date.now()) - t0) * 1000) / 1000,
-    engine: { name: 'signet', version: ENGINE_VERSION },
-  };
+  const consistent = ordered.some((s) => s.id === 'live.consistency' && s.status === 'pass');
+  const size = states[0]?.head?.size ?? 0;
+  const headline = `Verified against the live log: today’s signed tree of ${size} leaves holds ${states.length === 1 ? 'the entry' : `all ${states.length} entries`} unchanged${consistent ? ' and extends the bundle’s checkpoint (one history)' : ''}.`;
+  return auditResult(clock, ordered, options.trustedRoot.source, headline);
 }

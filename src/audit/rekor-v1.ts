@@ -41,7 +41,7 @@ export interface RekorV1ClientOptions {
 /** The largest search body sent: a PEM public key fits many times over. */
 export const SEARCH_BODY_MAX = 64 * 1024;
 
-const EMAIL = /^[^\s@]{1,128}@[^\s@]{1,255}$/;
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+=?^_`{|}~-]{1,128}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/;
 const SHA = /^(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128}|[0-9a-f]{64})$/;
 
 // The SearchIndex JSON body for a query; refuses what Rekor would refuse, before anything is sent.

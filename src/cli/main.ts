@@ -1,6 +1,7 @@
 // Entry point of the `signet` command line.
 import { VerifyError } from '../core';
 import { conformanceCommand } from './conformance-command';
+import { REKOR_USAGE, rekorCommand } from './rekor-command';
 import { UsageError } from './usage-error';
 import { VERIFY_BUNDLE_USAGE, verifyBundleCommand } from './verify-bundle-command';
 import { VERIFY_IMAGE_USAGE, verifyImageCommand } from './verify-image-command';
@@ -10,6 +11,7 @@ const USAGE = `signet — verify Sigstore and cosign signatures, step by step
   ${VERIFY_BUNDLE_USAGE.split('\n').join('\n  ')}
   ${VERIFY_IMAGE_USAGE.split('\n').join('\n  ')}
   signet conformance DIR [--verbose]
+  ${REKOR_USAGE}
 
 Exit status: 0 verified, 1 not verified, 2 usage or input error.`;
 
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
         return await verifyBundleCommand(rest);
       case 'verify':
         return await verifyImageCommand(rest);
+      case 'rekor':
+        return await rekorCommand(rest);
       case 'conformance':
         return await conformanceCommand(rest);
       case undefined:

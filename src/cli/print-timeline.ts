@@ -57,6 +57,6 @@ function formatSteps(steps: Step[], paint: Paint): string[] {
 }
 
 // Input-derived text may hold terminal control sequences; show them escaped, never interpreted.
-function sanitize(text: string): string {
+export function sanitize(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -98,7 +98,12 @@ export async function verifyConsistencyProof(input: ConsistencyInput): Promise<C
   }
   if (sn !== 0) fail('the proof is shorter than the path between the two trees', 'a longer proof', `${proof.length} hashes`);
   if (!bytesEqual(sr, newRoot)) {
-    fail(`the proof does not lead to the newer root of ${newSize} leaves`, toHex(newRoot), toHex(sr));
+    // When oldSize is a power of two the proof leaves out the older root, so a fork looks like this too.
+    fail(
+      `the proof does not link the tree of ${oldSize} leaves (root ${toHex(oldRoot)}) to the tree of ${newSize} leaves (root ${toHex(newRoot)}): the log served a wrong proof${isPowerOfTwo(oldSize) ? ' or forked' : ''}`,
+      `a proof leading to ${toHex(newRoot)}`,
+      toHex(sr),
+    );
   }
   if (!bytesEqual(fr, oldRoot)) forked(input, toHex(fr));
   return evidence;
