@@ -32,6 +32,21 @@ export class TiledTree {
     }
   }
 
+  // The root hash (MTH of all leaves): the complete subtrees of the size's binary form, folded from the right.
+  root(): Uint8Array {
+    const nodes: Uint8Array[] = [];
+    let start = 0;
+    for (let h = this.levels.length - 1; h >= 0; h--) {
+      if (this.size & 2 ** h) {
+        nodes.push(this.levels[h]![start / 2 ** h]!);
+        start += 2 ** h;
+      }
+    }
+    let hash = nodes.pop() ?? new Uint8Array(createHash('sha256').digest());
+    while (nodes.length > 0) hash = node(nodes.pop()!, hash);
+    return hash;
+  }
+
   // The bytes of tile (level, index, width): the stored hashes at height 8·level.
   tile(level: number, index: number, width: number): Uint8Array {
     const hashes = (this.levels[level * 8] ?? []).slice(index * 256, index * 256 + width);
