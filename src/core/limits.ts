@@ -1,10 +1,15 @@
 // Caps applied to every attacker-controlled input before it is parsed further.
 
+const MiB = 1024 * 1024;
+/** An attestation's in-toto statement (a DSSE payload) after base64 decoding: SBOMs run large. */
+const ATTESTATION_BYTES = 64 * MiB;
+
 export const LIMITS = {
-  /** A whole bundle or signature dump, as text. */
-  bundleBytes: 8 * 1024 * 1024,
-  /** A DSSE payload after base64 decoding, or a cosign simplesigning payload. */
-  dssePayloadBytes: 4 * 1024 * 1024,
+  /** A whole bundle or signature dump, as text: room for one attestation in base64 plus its material. */
+  bundleBytes: Math.ceil(ATTESTATION_BYTES / 3) * 4 + MiB,
+  attestationBytes: ATTESTATION_BYTES,
+  /** A cosign simplesigning payload. */
+  dssePayloadBytes: 4 * MiB,
   /** A trusted_root.json file. */
   trustedRootBytes: 4 * 1024 * 1024,
   /** One DER certificate. */
@@ -46,3 +51,9 @@ export const LIMITS = {
   /** Root versions walked in one TUF refresh (TUF spec §5.3.3's upper bound). */
   tufRootRotations: 64,
 } as const;
+
+// A byte count in MiB for messages ("64 MiB", "70.5 MiB").
+export function mebibytes(bytes: number): string {
+  const m = bytes / MiB;
+  return `${Number.isInteger(m) ? m : m.toFixed(1)} MiB`;
+}

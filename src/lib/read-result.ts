@@ -1,5 +1,5 @@
 // Reading a VerificationResult's steps and evidence by stable id and key, never by label.
-import { fromHex, parseCertificate, type Certificate, type Evidence, type EvidenceKey, type Step, type StepId, type VerificationResult } from '../../core';
+import { fromHex, parseCertificate, type Certificate, type Evidence, type EvidenceKey, type Step, type StepId, type VerificationResult } from '../core';
 
 export type EvidenceOf<K extends Evidence['kind']> = Extract<Evidence, { kind: K }>;
 
