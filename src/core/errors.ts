@@ -92,6 +92,10 @@ export const ERROR_CODES = [
   'POLICY_CLAIM_MISMATCH',
   'POLICY_PREDICATE_MISMATCH',
   'POLICY_NOT_CHECKED',
+  // admission policies (Kyverno, policy-controller) and the manifests they admit
+  'YAML_INVALID',
+  'ADMISSION_POLICY_INVALID',
+  'MANIFEST_INVALID',
   // trust
   'TRUST_ROOT_INVALID',
   // TUF metadata (TUF specification §5 client workflow)

@@ -50,6 +50,18 @@ export const LIMITS = {
   tufListEntries: 4096,
   /** Root versions walked in one TUF refresh (TUF spec §5.3.3's upper bound). */
   tufRootRotations: 64,
+  /** A YAML text (admission policies, Kubernetes manifests); Kubernetes itself caps an object near 1.5 MiB. */
+  yamlBytes: 2 * 1024 * 1024,
+  /** Documents in one YAML stream. */
+  yamlDocuments: 256,
+  /** YAML nesting depth of mappings and sequences. */
+  yamlDepth: 64,
+  /** Aliases in one YAML text (each expanded at most this many times in total). */
+  yamlAliases: 100,
+  /** Nodes in one YAML text. */
+  yamlNodes: 200_000,
+  /** Containers evaluated from one manifest or one list of image references. */
+  admissionContainers: 256,
 } as const;
 
 // A byte count in MiB for messages ("64 MiB", "70.5 MiB").
