@@ -17,4 +17,6 @@ await build({
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
+  // Bundled CommonJS dependencies (yaml) call require() for Node built-ins; an ES module has none of its own.
+  banner: { js: "import { createRequire as __signetCreateRequire } from 'node:module'; const require = __signetCreateRequire(import.meta.url);" },
 });

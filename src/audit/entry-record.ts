@@ -1,15 +1,14 @@
 // A Rekor entry read from the log, checked as a bundle's entry is: its identity, SET, inclusion proof and
 // checkpoint, with the decoded body and any certificate as evidence the views already know how to show.
-import { StepRecorder, toHex, type Evidence, type StepId, type TrustedRoot, type VerificationResult } from '../core';
+import { StepRecorder, toHex, type Evidence, type TrustedRoot, type VerificationResult } from '../core';
 import { auditResult, startAudit } from './audit-result';
+import { ENTRY_CATALOGUE, ENTRY_STEP_IDS } from './catalogue';
 import { findTransparencyLog, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifySignedEntryTimestamp, type RekorLogEntry } from '../core/tlog';
-
-const ORDER: readonly StepId[] = ['rekor.entry', 'tlog.set', 'tlog.inclusion', 'tlog.checkpoint'];
 
 // Check an entry fetched from a log against the trusted root; never throws, every problem is a step.
 export async function checkLogEntry(found: RekorLogEntry, trustedRoot: TrustedRoot): Promise<VerificationResult> {
   const clock = startAudit();
-  const steps = new StepRecorder();
+  const steps = new StepRecorder(ENTRY_CATALOGUE);
   const { entry } = found;
   const log = (() => {
     try {
@@ -37,7 +36,7 @@ export async function checkLogEntry(found: RekorLogEntry, trustedRoot: TrustedRo
     return { summary: `Entry ${found.uuid.slice(0, 16)}… is ${entry.kind} ${entry.version} at index ${entry.logIndex} of ${log.baseUrl}; its body hashes to its UUID.`, evidence };
   });
   if (!log) {
-    for (const id of ORDER.slice(1)) steps.skip(id, 'Not run: the entry’s log is not a log of the trusted root, so none of its signatures can be trusted.', true);
+    for (const id of ENTRY_STEP_IDS.slice(1)) steps.skip(id, 'Not run: the entry’s log is not a log of the trusted root, so none of its signatures can be trusted.', true);
   } else {
     await steps.run('tlog.set', true, async () => {
       const evidence = await verifySignedEntryTimestamp(entry, log);
@@ -58,5 +57,5 @@ export async function checkLogEntry(found: RekorLogEntry, trustedRoot: TrustedRo
       });
     }
   }
-  return auditResult(clock, steps.ordered(ORDER), trustedRoot.source, `Log entry ${found.uuid.slice(0, 16)}… verified: it is the entry asked for, and its SET, inclusion proof and checkpoint verify.`);
+  return auditResult(clock, steps.ordered(ENTRY_STEP_IDS), trustedRoot.source, `Log entry ${found.uuid.slice(0, 16)}… verified: it is the entry asked for, and its SET, inclusion proof and checkpoint verify.`);
 }

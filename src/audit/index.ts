@@ -5,3 +5,4 @@ export * from './rekor-v1';
 export * from './live-check';
 export { tilesLiveLog, tilesPrefix, type TilesLiveOptions } from './tiles-live';
 export { checkLogEntry } from './entry-record';
+export * from './catalogue';

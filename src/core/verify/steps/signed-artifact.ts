@@ -38,7 +38,7 @@ export function parseImageDigest(text: string): { algorithm: HashAlg; value: Uin
   const [name = '', hex = '', ...rest] = text.split(':');
   const known = DIGEST_ALGORITHMS[name];
   if (!known || rest.length > 0 || hex.length !== known.hexLength || !/^[0-9a-f]+$/.test(hex)) {
-    throw new VerifyError('OCI_REFERENCE_INVALID', `the image digest ${JSON.stringify(text.slice(0, 160))} is not algorithm:hex`, {
+    throw new VerifyError('DIGEST_INVALID', `the image digest ${JSON.stringify(text.slice(0, 160))} is not algorithm:hex`, {
       where: 'image.digest',
       expected: 'sha256:<64 lower-case hex> (or sha384, sha512)',
       found: text.slice(0, 160),
