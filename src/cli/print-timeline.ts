@@ -5,8 +5,8 @@ import type { ImageVerificationResult } from '../image';
 const MARK: Record<StepStatus, string> = { pass: '✔ pass', fail: '✘ FAIL', warn: '! warn', skip: '- skip' };
 const COLOUR: Record<StepStatus, string> = { pass: '32', fail: '31', warn: '33', skip: '90' };
 
-type Paint = (code: string, text: string) => string;
-const painter = (colour: boolean): Paint => (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+export type Paint = (code: string, text: string) => string;
+export const painter = (colour: boolean): Paint => (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
 const VERDICT_COLOUR = { verified: '32', failed: '31', incomplete: '33' } as const;
 
 // Render a result for a terminal; colour only when the stream is a TTY.
