@@ -30,7 +30,8 @@ export function runReference(c: CorpusCase, root: string): Judgement {
   }
   try {
     const bundle = bundleFromJSON(bundleJson);
-    const isDsse = bundle.content.$case === 'dsseEnvelope';
+    const envelope = bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope : undefined;
+    const isDsse = envelope !== undefined;
     if (!isDsse && !artifact) return { outcome: 'unreadable', why: '@sigstore/verify needs the artifact bytes for a message signature (only a digest is given)' };
     const keyPem = c.key ? read(c.key).toString('utf8') : undefined;
     const keyFinder = keyPem ? () => ({ publicKey: createPublicKey(keyPem), validFor: () => true }) : undefined;
@@ -39,8 +40,8 @@ export function runReference(c: CorpusCase, root: string): Judgement {
     const verifier = new Verifier(trust, t ? { tlogThreshold: t.tlog, ctlogThreshold: t.ctlog, timestampThreshold: t.timestamp } : {});
     const policy = keyPem ? {} : { subjectAlternativeName: c.identity!, ...(c.issuer !== null ? { extensions: { issuer: c.issuer } } : {}) };
     verifier.verify(toSignedEntity(bundle, isDsse ? undefined : artifact), policy);
-    if (isDsse && (artifact || c.digest)) {
-      const statement = JSON.parse(Buffer.from(bundle.content.dsseEnvelope.payload).toString('utf8')) as { subject?: { digest?: Record<string, string> }[] };
+    if (envelope && (artifact || c.digest)) {
+      const statement = JSON.parse(Buffer.from(envelope.payload).toString('utf8')) as { subject?: { digest?: Record<string, string> }[] };
       const wanted = c.digest ? c.digest.split(':') : undefined;
       const hit = (statement.subject ?? []).some((s) =>
         Object.entries(s.digest ?? {}).some(([alg, hex]) =>

@@ -8,4 +8,4 @@ export * from './trust';
 export * from './policy';
 export * from './dsse';
 export { parseCertificate, oidcIssuer, FULCIO_EXTENSIONS, type Certificate } from './x509';
-export { sha256, digest, createIncrementalDigest, type HashAlg } from './crypto';
+export { sha256, digest, createIncrementalDigest, parseDigestLabel, type HashAlg } from './crypto';

@@ -1,7 +1,7 @@
 // Verification inputs, resolved once into a validated object before any step runs.
 import { VerifyError } from '../errors';
 import { parsePem, toHex } from '../encoding';
-import { parsePublicKey, type HashAlg, type PublicKey } from '../crypto';
+import { digestLabelName, parsePublicKey, type HashAlg, type PublicKey } from '../crypto';
 import type { Bundle } from '../bundle';
 import type { JsonValue } from '../encoding';
 import type { IdentityPolicy } from '../policy';
@@ -76,5 +76,5 @@ export function resolveThresholds(partial: Partial<Thresholds> | undefined): Thr
 
 // sha256:<hex> style label for a digest.
 export function digestLabel(algorithm: HashAlg, value: Uint8Array): string {
-  return `${algorithm.replace('-', '').toLowerCase()}:${toHex(value)}`;
+  return `${digestLabelName(algorithm)}:${toHex(value)}`;
 }
