@@ -7,5 +7,6 @@ export * from './bundle';
 export * from './trust';
 export * from './policy';
 export * from './dsse';
+export * from './attest';
 export { parseCertificate, oidcIssuer, FULCIO_EXTENSIONS, type Certificate } from './x509';
 export { sha256, digest, createIncrementalDigest, parseDigestLabel, type HashAlg } from './crypto';
