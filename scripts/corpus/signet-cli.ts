@@ -26,8 +26,8 @@ export function cliArgs(c: CorpusCase, root: string, scratch: string): string[] 
     : ['--certificate-identity', c.identity!, ...(c.issuer === null ? ['--certificate-oidc-issuer-regexp', '.*'] : ['--certificate-oidc-issuer', c.issuer])];
   const t = c.thresholds;
   const thresholds = t ? ['--tlog-threshold', String(t.tlog), '--ctlog-threshold', String(t.ctlog), '--timestamp-threshold', String(t.timestamp)] : [];
-  const subject = c.artifact ? at(c.artifact) : (c.digest ?? c.image_digest!);
-  return ['verify-bundle', '--bundle', bundle, '--trusted-root', at(c.trusted_root), ...who, ...thresholds, '--json', subject];
+  const subject = c.artifact ? [at(c.artifact)] : c.digest || c.image_digest ? [(c.digest ?? c.image_digest)!] : [];
+  return ['verify-bundle', '--bundle', bundle, '--trusted-root', at(c.trusted_root), ...who, ...thresholds, '--json', ...subject];
 }
 
 // Spawn the CLI; exit 0 is a pass, 1 a refusal (the failed step says why), anything else unread input.

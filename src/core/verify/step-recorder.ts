@@ -8,6 +8,9 @@ export interface StepOutcome {
   evidence?: Evidence[];
   /** Defaults to pass. */
   status?: Extract<StepStatus, 'pass' | 'warn'>;
+  /** A check the user waived (a zero threshold, cosign's --insecure-… flags): shown as a warn step that says what was
+   *  not checked, and not counted toward the verdict. */
+  waived?: true;
 }
 
 const gathered = new WeakMap<object, Evidence[]>();
@@ -32,13 +35,22 @@ export class StepRecorder {
     const started = now();
     try {
       const outcome = await fn();
-      this.record(id, required, outcome.status ?? 'pass', outcome.summary, outcome.evidence ?? [], now() - started);
+      this.record(id, required && !outcome.waived, outcome.waived ? 'warn' : (outcome.status ?? 'pass'), outcome.summary, outcome.evidence ?? [], now() - started);
       return outcome.status !== 'warn';
     } catch (err) {
       const e = toVerifyError(err);
       this.record(id, required, 'fail', e.message, evidenceOf(err), now() - started, e);
       return false;
     }
+  }
+
+  // Fail a step that already ran because of a result over several entries (a threshold): what it checked stays
+  // in its record, and the threshold's evidence is added after it.
+  fail(id: StepId, err: unknown): void {
+    const e = toVerifyError(err);
+    const prior = this.steps.get(id);
+    const evidence = [...(prior?.evidence ?? []), ...evidenceOf(err)];
+    this.record(id, true, 'fail', prior && prior.status !== 'fail' ? `${e.message} (${prior.summary})` : e.message, evidence, prior?.ms ?? 0, e);
   }
 
   // Record a step that was not run, with the reason.
