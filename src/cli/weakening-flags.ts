@@ -1,36 +1,38 @@
-// The verifier's threshold and "insecure" flags, spelled as cosign and sigstore-go spell them, shared by every verb.
+// The verifier's threshold and "insecure" flags, spelled as cosign and sigstore-go spell them, for every verifying verb.
 import type { Thresholds } from '../core';
+import type { ParsedArgs } from './parse-args';
 import { UsageError } from './usage-error';
+import type { FlagSpec } from './verb';
 
-/** parseArgs definitions of the threshold and weakening flags. */
-export const WEAKENING_OPTIONS = {
-  'insecure-ignore-tlog': { type: 'boolean' },
-  'insecure-ignore-sct': { type: 'boolean' },
-  'use-signed-timestamps': { type: 'boolean' },
-  'tlog-threshold': { type: 'string' },
-  'ctlog-threshold': { type: 'string' },
-  'timestamp-threshold': { type: 'string' },
-} as const;
+/** Thresholds and weakenings; each weakening shows as a warn step saying what was not checked. */
+export const WEAKENING_FLAGS: readonly FlagSpec[] = [
+  { name: 'insecure-ignore-tlog', help: 'do not require a transparency-log entry (shown as a warn step; GitHub private-repository attestations have none)' },
+  { name: 'insecure-ignore-sct', help: 'do not require an embedded SCT from a CT log (shown as a warn step)' },
+  { name: 'use-signed-timestamps', help: 'require at least one verified RFC 3161 timestamp from a timestamp authority of the trusted root' },
+  { name: 'tlog-threshold', value: 'N', help: 'distinct verified transparency-log entries required (default 1; 0 is --insecure-ignore-tlog)' },
+  { name: 'ctlog-threshold', value: 'N', help: 'verified SCTs from distinct CT logs required (default 1; 0 is --insecure-ignore-sct)' },
+  { name: 'timestamp-threshold', value: 'N', help: 'distinct verified times (log integration or RFC 3161) required (default 1)' },
+];
 
-export const WEAKENING_USAGE = `[--insecure-ignore-tlog] [--insecure-ignore-sct] [--use-signed-timestamps]
-    [--tlog-threshold N] [--ctlog-threshold N] [--timestamp-threshold N]`;
-
-// The engine's thresholds and signed-timestamp choice from the flags; a flag pair that contradicts itself is a usage error.
-export function weakeningFromFlags(values: Record<string, string | boolean | undefined>): { thresholds: Partial<Thresholds>; useSignedTimestamps: boolean } {
+// The engine's thresholds and signed-timestamp choice from the flags; a pair that contradicts itself is a usage error.
+export function weakeningFromArgs(args: ParsedArgs): { thresholds: Partial<Thresholds>; useSignedTimestamps: boolean } {
   const count = (flag: string): number | undefined => {
-    const v = values[flag];
+    const v = args.string(flag);
     if (v === undefined) return undefined;
-    if (typeof v !== 'string' || !/^\d{1,2}$/.test(v)) throw new UsageError(`--${flag} takes a whole number, not ${JSON.stringify(String(v).slice(0, 40))}`);
+    if (!/^\d{1,2}$/.test(v)) throw new UsageError(`--${flag} takes a whole number, not ${JSON.stringify(v.slice(0, 40))}`, args.verb);
     return Number(v);
   };
-  const thresholds: Partial<Thresholds> = {};
-  const tlog = count('tlog-threshold');
-  const sct = count('ctlog-threshold');
+  const waive = (flag: string, thresholdFlag: string): number | undefined => {
+    const n = count(thresholdFlag);
+    if (!args.boolean(flag)) return n;
+    if (n !== undefined && n !== 0) throw new UsageError(`--${flag} contradicts --${thresholdFlag} ${n}`, args.verb);
+    return 0;
+  };
+  const tlog = waive('insecure-ignore-tlog', 'tlog-threshold');
+  const sct = waive('insecure-ignore-sct', 'ctlog-threshold');
   const timestamps = count('timestamp-threshold');
-  if (values['insecure-ignore-tlog'] && tlog !== undefined && tlog !== 0) throw new UsageError('--insecure-ignore-tlog contradicts --tlog-threshold above 0');
-  if (values['insecure-ignore-sct'] && sct !== undefined && sct !== 0) throw new UsageError('--insecure-ignore-sct contradicts --ctlog-threshold above 0');
-  if (values['insecure-ignore-tlog'] || tlog !== undefined) thresholds.tlog = values['insecure-ignore-tlog'] ? 0 : tlog!;
-  if (values['insecure-ignore-sct'] || sct !== undefined) thresholds.sct = values['insecure-ignore-sct'] ? 0 : sct!;
-  if (timestamps !== undefined) thresholds.timestamps = timestamps;
-  return { thresholds, useSignedTimestamps: values['use-signed-timestamps'] === true };
+  return {
+    thresholds: { ...(tlog !== undefined ? { tlog } : {}), ...(sct !== undefined ? { sct } : {}), ...(timestamps !== undefined ? { timestamps } : {}) },
+    useSignedTimestamps: args.boolean('use-signed-timestamps'),
+  };
 }

@@ -8,5 +8,5 @@ export * from './trust';
 export * from './policy';
 export * from './dsse';
 export * from './attest';
-export { parseCertificate, oidcIssuer, FULCIO_EXTENSIONS, type Certificate } from './x509';
+export { parseCertificate, oidcIssuer, FULCIO_EXTENSIONS, type Certificate, type FulcioClaims } from './x509';
 export { sha256, digest, createIncrementalDigest, parseDigestLabel, type HashAlg } from './crypto';

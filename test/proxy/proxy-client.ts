@@ -1,5 +1,5 @@
 // Drives a proxy handler the way the app does, and records what reaches an upstream.
-import type { Handler } from '../../src/server/handler';
+import type { Handler } from '../../src/http/handler';
 import type { Upstream } from '../../src/proxy';
 
 export const APP_ORIGIN = 'http://app.test';

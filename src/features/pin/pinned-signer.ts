@@ -1,6 +1,6 @@
 // The signer a policy should pin: the identity, issuer and workflow claims of the certificate a run saw.
 import { COSIGN_SIGN_PREDICATE, WORKFLOW_CLAIMS, isJsonObject, oidcIssuer, type VerificationResult, type WorkflowClaim } from '../../core';
-import { evidenceByKey, leafCertificate } from '../result/read-result';
+import { evidenceByKey, leafCertificate } from '../../lib/read-result';
 
 /** The claims pinned next to the identity. The workflow SHA is left out: it names one commit, so it would reject every later build. */
 export const PINNED_CLAIMS = ['githubWorkflowRepository', 'githubWorkflowRef', 'githubWorkflowName', 'githubWorkflowTrigger'] as const satisfies readonly WorkflowClaim[];

@@ -8,6 +8,7 @@ import { evaluateIdentityPolicy, WORKFLOW_CLAIMS, type WorkflowClaim } from '../
 import { oidcIssuer } from '../../x509';
 import type { VerifyContext } from '../context';
 import type { StepOutcome } from '../step-recorder';
+import { checkProvenanceAgreement, hasProvenanceClaims } from './attestation-view';
 
 // Check the signer against the policy: the certificate identity, or the key the user gave.
 export async function checkIdentity(ctx: VerifyContext): Promise<StepOutcome> {
@@ -61,11 +62,14 @@ export function checkAttestation(ctx: VerifyContext): StepOutcome {
   if (!matchesPredicateType(choice, statement.predicateType)) {
     throw new VerifyError('POLICY_PREDICATE_MISMATCH', noMatchMessage(choice, [statement.predicateType]), { where: 'statement.predicateType', expected: choice.uri, found: statement.predicateType.slice(0, 300) });
   }
-  return {
+  const typed: StepOutcome = {
     summary: `The statement's predicate type is ${statement.predicateType.slice(0, 200)}, as ${choice.given === choice.uri ? 'asked' : `--type ${choice.given} asks`}.`,
     evidence: [
       { kind: 'text', label: 'predicate type', value: statement.predicateType },
       ...(choice.given === choice.uri ? [] : [{ kind: 'text' as const, label: 'asked as', value: choice.given }]),
     ],
   };
+  if (!hasProvenanceClaims(ctx)) return typed;
+  const agreement = checkProvenanceAgreement(ctx);
+  return { ...agreement, summary: `${typed.summary} ${agreement.summary}`, evidence: [...typed.evidence!, ...(agreement.evidence ?? [])] };
 }
