@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCases, type CorpusCase, type Judgement } from './cases.ts';
+import { DECISIONS } from './decisions.ts';
 import { runReference } from './reference.ts';
 import { cliArgs, runSignet } from './signet-cli.ts';
 
@@ -47,10 +48,15 @@ function report(rows: Row[], verbose: boolean): number {
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const why = (j: Judgement) => (j.outcome === 'pass' ? 'pass' : `${j.outcome} (${j.why})`);
   const agrees = (r: Row) => r.signet.outcome === r.c.expect;
+  // A recorded decision (decisions.ts) stands in for the expectation it overrules; a stale decision is a failure.
+  const settled = (r: Row) => agrees(r) || r.signet.outcome === DECISIONS[r.c.name]?.signet;
   if (verbose) for (const r of rows) out(`${agrees(r) ? 'ok  ' : r.signet.outcome === 'unreadable' ? 'READ' : 'FAIL'} ${r.c.name}: signet ${why(r.signet)}; reference ${why(r.reference)}`);
   const unreadable = rows.filter((r) => r.signet.outcome === 'unreadable');
   const judged = rows.filter((r) => r.signet.outcome !== 'unreadable');
-  const mismatches = judged.filter((r) => !agrees(r));
+  const mismatches = judged.filter((r) => !settled(r));
+  for (const r of judged.filter((x) => !agrees(x) && settled(x))) {
+    out(`DECIDED ${r.c.name}${r.c.contested ? ' [contested]' : ''}: expected ${r.c.expect}, signet ${why(r.signet)}\n    because: ${DECISIONS[r.c.name]!.why}\n    reference: ${why(r.reference)}`);
+  }
   for (const r of mismatches) {
     const kind = r.signet.outcome === 'pass' ? 'FALSE PASS' : 'FALSE FAIL';
     out(`${kind} ${r.c.name}${r.c.contested ? ' [contested]' : ''}: expected ${r.c.expect}; signet ${why(r.signet)}\n    reference: ${why(r.reference)}\n    upstream: ${r.c.why ?? ''}`);
@@ -59,10 +65,10 @@ function report(rows: Row[], verbose: boolean): number {
   const differ = rows.filter((r) => r.signet.outcome !== r.reference.outcome);
   for (const r of differ) out(`DIFFERS FROM REFERENCE ${r.c.name}${r.c.contested ? ' [contested]' : ''} (expected ${r.c.expect}): signet ${why(r.signet)}; reference ${why(r.reference)}`);
   const uncontested = rows.filter((r) => !r.c.contested);
-  const falsePasses = mismatches.filter((r) => r.signet.outcome === 'pass' && !r.c.contested).length;
+  const falsePasses = judged.filter((r) => r.signet.outcome === 'pass' && r.c.expect === 'fail' && !r.c.contested).length;
   const refAgrees = rows.filter((r) => r.reference.outcome === r.c.expect).length;
   out(
-    `uncontested: ${uncontested.filter(agrees).length} of ${uncontested.filter((r) => r.signet.outcome !== 'unreadable').length} judged agree, ${falsePasses} false pass, ${uncontested.filter((r) => r.signet.outcome === 'unreadable').length} not read; contested: ${rows.filter((r) => r.c.contested && agrees(r)).length} of ${rows.filter((r) => r.c.contested).length} follow the expectation; reference agrees with the expectation on ${refAgrees} of ${rows.length}; signet and reference differ on ${differ.length}`,
+    `uncontested: ${uncontested.filter(agrees).length} of ${uncontested.filter((r) => r.signet.outcome !== 'unreadable').length} judged agree (${uncontested.filter((r) => !agrees(r) && settled(r)).length} more differ by a recorded decision), ${falsePasses} false pass, ${uncontested.filter((r) => r.signet.outcome === 'unreadable').length} not read; contested: ${rows.filter((r) => r.c.contested && agrees(r)).length} of ${rows.filter((r) => r.c.contested).length} follow the expectation; reference agrees with the expectation on ${refAgrees} of ${rows.length}; signet and reference differ on ${differ.length}`,
   );
   out(`${judged.length - mismatches.length} passed, ${mismatches.length + unreadable.length} failed (${unreadable.length} of them not read)`);
   return mismatches.length + unreadable.length === 0 ? 0 : 1;
