@@ -17,7 +17,7 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
     <div className="grid min-w-0 gap-4">
       <Banner
         verdict={result.verdict}
-        title={failedStep ? verdictTitle('failed', failedStep.id) : result.verdict === 'failed' ? '✗ Signatures found, none verified' : verdictTitle(result.verdict)}
+        title={failedStep ? verdictTitle('failed', failedStep) : result.verdict === 'failed' ? '✗ Signatures found, none verified' : verdictTitle(result.verdict)}
         {...(failedStep ? { code: failedStep.id } : {})}
         sentence={result.headline}
         footer={`${result.reference ?? result.input}${result.digest ? ` @ ${result.digest}` : ''} · ${verifiedCount} of ${result.signatures.length} signatures verified · Trust: ${result.trust.name} · ${result.totalMs.toFixed(0)} ms`}

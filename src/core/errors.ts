@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'PEM_INVALID',
   'DER_INVALID',
   'UTF8_INVALID',
+  'DIGEST_INVALID',
   // bundle
   'BUNDLE_MEDIA_TYPE_UNKNOWN',
   'BUNDLE_FIELD_MISSING',
@@ -92,21 +93,16 @@ export const ERROR_CODES = [
   // legacy cosign signatures and the image they name
   'COSIGN_FORMAT_INVALID',
   'IMAGE_BINDING_MISMATCH',
-  // registries (image references, manifests, signature discovery)
-  'OCI_REFERENCE_INVALID',
-  'OCI_REQUEST_FAILED',
-  'OCI_AUTH_FAILED',
-  'OCI_NOT_FOUND',
-  'OCI_MANIFEST_INVALID',
-  'OCI_DIGEST_MISMATCH',
-  'OCI_NO_SIGNATURES',
   // options
   'UNSAFE_OPTION',
   // a bug in Signet itself; reported, never hidden
   'INTERNAL',
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes other layers add (the registry client's OCI_*), by declaration merging: `interface ErrorCodeExtensions { OCI_NOT_FOUND: true }`. */
+export interface ErrorCodeExtensions {}
+
+export type ErrorCode = (typeof ERROR_CODES)[number] | keyof ErrorCodeExtensions;
 
 // Where a failed check looked, and what it expected against what it found.
 export interface ErrorDetail {

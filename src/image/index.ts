@@ -1,4 +1,5 @@
 // Image verification: the registry client and the engine together.
+export * from './catalogue';
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
 export * from './admission';

@@ -1,4 +1,5 @@
 // Registry access for Signet: image references, auth challenges, manifests and signature discovery.
+export * from './errors';
 export { parseImageReference, registryApiBase, isLoopbackRegistry, type ImageReference } from './reference';
 export { parseAuthChallenges, type AuthChallenge } from './auth-challenge';
 export { createRegistryClient, type RegistryClient, type RegistryClientOptions, type ResolvedImage } from './registry-client';

@@ -211,6 +211,14 @@ describe('policy', () => {
     expect(failure(wrongKey)).toMatchObject({ verdict: 'failed', step: 'signature', code: 'SIGNATURE_INVALID' });
   });
 
+  it('a certificate bundle under --key is checked with the key given, never only with the certificate\'s own', async () => {
+    const signed = instance.signMessage(artifact);
+    const other = instance.signMessage(artifact, { material: 'publicKey' });
+    const r = await verify(signed, { policy: { kind: 'key', publicKey: other.publicKeyPem } });
+    expect(statuses(r)).toMatchObject({ 'cert.decode': 'pass', signature: 'fail', 'policy.identity': 'fail' });
+    expect(r.steps.find((s) => s.id === 'policy.identity')!.code).toBe('KEY_MISMATCH');
+  });
+
   it('a SAN holding markup is carried as plain text, never interpreted', async () => {
     const xss = '<img src=x onerror=alert(1)>@example.com';
     const r = await verify(instance.signMessage(artifact, { identity: { san: { email: xss }, issuer: 'https://accounts.google.com' } }), {

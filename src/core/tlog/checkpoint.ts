@@ -2,7 +2,7 @@
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { bytesEqual, fromBase64, toHex, utf8 } from '../encoding';
-import type { Evidence } from '../verify/types';
+import type { Evidence } from '../evidence';
 import type { InclusionProof } from '../bundle/types';
 import type { TransparencyLogInstance } from '../trust/types';
 import { logName, verifyLogSignature } from './log-key';

@@ -3,7 +3,7 @@ import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { bytesEqual, concatBytes, toHex } from '../encoding';
 import { sha256 } from '../crypto';
-import type { MerklePathEvidence } from '../verify/types';
+import type { MerklePathEvidence } from '../evidence';
 import type { TlogEntry } from '../bundle/types';
 import { assertNonNegativeInteger } from './numbers';
 

@@ -3,7 +3,7 @@ import { VerifyError } from '../errors';
 import { bytesEqual, preAuthEncoding, toHex } from '../encoding';
 import { digest, sha256 } from '../crypto';
 import type { SignatureContent } from '../bundle/types';
-import type { Evidence } from '../verify/types';
+import type { Evidence } from '../evidence';
 import type { LoggedVerifier, RekorBody } from './rekor-body';
 
 /** The bundle's signer: its leaf certificate (with the certificate's SPKI), or the public key the user gave (DER SPKI). */

@@ -6,7 +6,8 @@ import { findSubject, IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement, type InTotoSta
 import type { MessageSignatureContent } from '../../bundle';
 import type { VerifyContext } from '../context';
 import { digestLabel, type ArtifactInput } from '../options';
-import { rethrowWithEvidence, type StepOutcome } from '../step-recorder';
+import type { StepOutcome } from '../step-recorder';
+import { StepFailure } from '../step-failure';
 import { bindImage } from './image-binding';
 import { signedArtifact } from './signed-artifact';
 
@@ -97,7 +98,7 @@ async function bindSimpleSigning(ctx: VerifyContext, content: MessageSignatureCo
   try {
     message = bindMessage(content, d.value, d.algorithm, d.label, d.given);
   } catch (err) {
-    rethrowWithEvidence(err, image.evidence);
+    throw StepFailure.of(err, image.evidence);
   }
   return {
     ...(image.unchecked ? { status: 'warn' as const } : {}),

@@ -29,7 +29,7 @@ export function withImageFromArtifact(req: VerifyRequest, bundle: Bundle): Verif
 export function parseImageDigest(text: string): { algorithm: HashAlg; value: Uint8Array } {
   const parsed = /^[a-z0-9]+:[0-9a-f]+$/.test(text) ? parseDigestLabel(text) : null;
   if (!parsed) {
-    throw new VerifyError('OCI_REFERENCE_INVALID', `the image digest ${JSON.stringify(text.slice(0, 160))} is not algorithm:hex`, {
+    throw new VerifyError('DIGEST_INVALID', `the image digest ${JSON.stringify(text.slice(0, 160))} is not algorithm:hex`, {
       where: 'image.digest',
       expected: 'sha256:<64 lower-case hex> (or sha384, sha512)',
       found: text.slice(0, 160),

@@ -3,9 +3,10 @@ import { VerifyError } from '../../errors';
 import { toHex } from '../../encoding';
 import { sha256 } from '../../crypto';
 import { parseTimestampToken, verifyTimestamp } from '../../tsa';
-import type { Evidence } from '../types';
+import type { Evidence } from '../../evidence';
 import type { VerifyContext } from '../context';
-import { rethrowWithEvidence, type StepOutcome } from '../step-recorder';
+import type { StepOutcome } from '../step-recorder';
+import { StepFailure } from '../step-failure';
 
 // The bytes an RFC 3161 timestamp in a bundle covers: the signature (Sigstore client spec §4.1).
 function timestampedBytes(ctx: VerifyContext): Uint8Array {
@@ -25,7 +26,7 @@ export async function checkRfc3161(ctx: VerifyContext): Promise<StepOutcome> {
       ctx.verifiedTimes.push({ time: result.time, source: 'rfc3161', where, identity: `tsa:${toHex(await sha256(der))}` });
       evidence.push(...result.evidence.map((e) => (tokens.length > 1 ? { ...e, label: `[${i}] ${e.label}` } : e)));
     } catch (err) {
-      rethrowWithEvidence(err, evidence);
+      throw StepFailure.of(err, evidence);
     }
   }
   const times = ctx.verifiedTimes.filter((t) => t.source === 'rfc3161').map((t) => new Date(t.time).toISOString());
@@ -52,6 +53,8 @@ function checkedNowOnly(ctx: VerifyContext, window: string): StepOutcome {
 // The leaf was valid at every verified time, and enough distinct verified times exist.
 export function checkTimeValidity(ctx: VerifyContext): StepOutcome {
   const leaf = ctx.leaf!;
+  // The steps that verified these times ran concurrently; the record lists them in input order.
+  ctx.verifiedTimes.sort((a, b) => a.where.localeCompare(b.where));
   const window = `${new Date(leaf.notBefore).toISOString()} to ${new Date(leaf.notAfter).toISOString()}`;
   const distinct = new Map(ctx.verifiedTimes.map((t) => [t.identity, t]));
   if (ctx.req.useSignedTimestamps && !ctx.verifiedTimes.some((t) => t.source === 'rfc3161')) {
@@ -73,12 +76,13 @@ export function checkTimeValidity(ctx: VerifyContext): StepOutcome {
   for (const t of distinct.values()) {
     const at = new Date(t.time).toISOString();
     if (t.time < leaf.notBefore || t.time > leaf.notAfter) {
-      rethrowWithEvidence(
-        new VerifyError('CERT_NOT_VALID_AT_TIME', `the ${t.source === 'tlog' ? 'log integration time' : 'timestamp'} ${at} is outside the certificate's validity ${window}`, {
+      throw new StepFailure(
+        'CERT_NOT_VALID_AT_TIME', `the ${t.source === 'tlog' ? 'log integration time' : 'timestamp'} ${at} is outside the certificate's validity ${window}`,
+        {
           where: t.where,
           expected: `a time within ${window}`,
           found: at,
-        }),
+        },
         evidence,
       );
     }

@@ -4,9 +4,10 @@ import { fromUtf8, parseJson, toHex } from '../../encoding';
 import type { TlogEntry } from '../../bundle';
 import type { TransparencyLogInstance } from '../../trust';
 import { findTransparencyLog, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
-import type { Evidence } from '../types';
+import type { Evidence } from '../../evidence';
 import type { VerifyContext } from '../context';
-import { rethrowWithEvidence, type StepOutcome } from '../step-recorder';
+import type { StepOutcome } from '../step-recorder';
+import { StepFailure } from '../step-failure';
 
 /** Per-entry progress through the tlog steps. */
 export interface EntryState {
@@ -35,7 +36,7 @@ async function eachEntry(states: EntryState[], check: (s: EntryState) => Promise
     try {
       evidence.push(...(await check(s)).map((e) => (states.length > 1 ? { ...e, label: `${s.entry.where}: ${e.label}` } : e)));
     } catch (err) {
-      rethrowWithEvidence(err, evidence);
+      throw StepFailure.of(err, evidence);
     }
   }
   return evidence;
