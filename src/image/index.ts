@@ -2,4 +2,5 @@
 export * from './catalogue';
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
+export { attestationVerdict } from './attestations';
 export * from './admission';
