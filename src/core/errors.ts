@@ -62,6 +62,15 @@ export const ERROR_CODES = [
   'TLOG_INTEGRATED_TIME_FUTURE',
   'TLOG_THRESHOLD',
   'TLOG_DUPLICATE_ENTRY',
+  // the live log (consistency, tiles, log API answers)
+  'TLOG_CONSISTENCY_INVALID',
+  'TLOG_FORKED',
+  'TLOG_TILE_INVALID',
+  'REKOR_RESPONSE_INVALID',
+  'REKOR_ENTRY_MISMATCH',
+  'REKOR_NOT_FOUND',
+  'REKOR_REQUEST_FAILED',
+  'REKOR_SEARCH_UNSUPPORTED',
   // checkpoints (signed notes)
   'CHECKPOINT_MISSING',
   'CHECKPOINT_MALFORMED',
@@ -90,6 +99,17 @@ export const ERROR_CODES = [
   'MANIFEST_INVALID',
   // trust
   'TRUST_ROOT_INVALID',
+  // TUF metadata (TUF specification §5 client workflow)
+  'TUF_METADATA_INVALID',
+  'TUF_SIGNATURE_THRESHOLD',
+  'TUF_EXPIRED',
+  'TUF_ROLLBACK',
+  'TUF_VERSION_MISMATCH',
+  'TUF_HASH_MISMATCH',
+  'TUF_LENGTH_MISMATCH',
+  'TUF_TARGET_MISSING',
+  'TUF_REQUEST_FAILED',
+  'TUF_ROOT_MISSING',
   // legacy cosign signatures and the image they name
   'COSIGN_FORMAT_INVALID',
   'IMAGE_BINDING_MISMATCH',

@@ -9,7 +9,7 @@ import type { ProxyPolicy } from './policy';
 import { RateLimiter } from './rate-limiter';
 import { RealmRegistry } from './realms';
 import { assertDeclaredSize, capped, passThrough, PROXY_RESPONSE_HEADERS } from './response';
-import { assertAuthorization, classifyTarget } from './target-rules';
+import { assertAuthorization, assertSearchPost, classifyTarget, REKOR_SEARCH_BODY_MAX, type TargetKind } from './target-rules';
 import { assertReachable, targetOf } from './target-url';
 import { TokenCache, type CachedToken } from './token-cache';
 import type { Upstream, UpstreamInit } from './upstream';
@@ -53,15 +53,18 @@ function answerOptions(request: Request, policy: ProxyPolicy): Response {
   return answer;
 }
 
-// Checks, forwards and answers one GET or HEAD.
+// Checks, forwards and answers one GET or HEAD, or the one Rekor search POST.
 async function proxy(request: Request, state: ProxyState): Promise<Response> {
   const { method } = request;
-  if (method !== 'GET' && method !== 'HEAD') throw new ProxyRefusal('PROXY_METHOD_REFUSED', `${method} is not forwarded; the proxy only reads.`, '', ALLOW);
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') throw new ProxyRefusal('PROXY_METHOD_REFUSED', `${method} is not forwarded; the proxy only reads.`, '', ALLOW);
   const { policy, realms, tokens } = state;
   const target = targetOf(request);
   assertReachable(target, policy);
-  const kind = classifyTarget(target, policy, realms);
+  if (method === 'POST') assertSearchPost(target, request.headers.get('Content-Type'), policy);
+  const kind: TargetKind = method === 'POST' ? 'rekor' : classifyTarget(target, policy, realms);
   const headers = forwardedHeaders(request);
+  const body = method === 'POST' ? await searchBody(request, target) : undefined;
+  if (body) headers.set('Content-Type', 'application/json');
   const authorization = headers.get('Authorization');
   assertAuthorization(authorization, kind, target.href);
   // Only a credential-free GET of a token may be answered from, or stored in, the shared cache.
@@ -70,11 +73,17 @@ async function proxy(request: Request, state: ProxyState): Promise<Response> {
   if (cached) return tokenResponse(cached);
 
   const timeout = AbortSignal.timeout(policy.timeoutMs);
-  const init: UpstreamInit = { method, headers, signal: AbortSignal.any([request.signal, timeout]) };
+  const init: UpstreamInit = { method, headers, signal: AbortSignal.any([request.signal, timeout]), ...(body ? { body } : {}) };
   const forwarded = await forward(target, kind, init, { ...state, timeout });
   recordRealm(forwarded, realms, policy);
   if (anonymousToken && forwarded.response.ok) return storeToken(forwarded, tokens, policy.maxResponseBytes, timeout);
   return passThrough(forwarded, method, policy.maxResponseBytes);
+}
+
+// The body of a search POST, refused past its cap (PROXY_TOO_LARGE); a redirect of it is re-classified as a read and refused.
+async function searchBody(request: Request, target: URL): Promise<Uint8Array> {
+  assertDeclaredSize(request, REKOR_SEARCH_BODY_MAX, target);
+  return new Uint8Array(await new Response(request.body && capped(request.body, REKOR_SEARCH_BODY_MAX, target)).arrayBuffer());
 }
 
 // The request headers passed upstream: Accept, Authorization and Range only, and no content coding

@@ -25,7 +25,7 @@ const NO_CONTENT = new Set([204, 205, 304]);
 
 // The Node upstream for a policy; each request gets its own connection (no agent), made to a checked address.
 export function createNodeUpstream(policy: Pick<ProxyPolicy, 'allowLoopback'>, resolve: Resolver = systemResolver): Upstream {
-  return async (target, { method, headers, signal }) => {
+  return async (target, { method, headers, signal, body }) => {
     // IP literals never reach lookup (net.connect uses them as they are), so they are checked here.
     const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
     if (isIP(host) !== 0) assertAllowedAddress(host, policy.allowLoopback, target.href);
@@ -40,7 +40,7 @@ export function createNodeUpstream(policy: Pick<ProxyPolicy, 'allowLoopback'>, r
         }
       });
       request.on('error', reject);
-      request.end();
+      request.end(body);
     });
   };
 }

@@ -24,8 +24,8 @@ export interface ProxyPolicy {
 export const DEFAULT_PROXY_POLICY: ProxyPolicy = {
   allowLoopback: false,
   allowedOrigins: [],
-  rekorHosts: ['rekor.sigstore.dev', 'log2025-1.rekor.sigstore.dev'],
-  tufHosts: ['tuf-repo-cdn.sigstore.dev'],
+  rekorHosts: ['rekor.sigstore.dev', 'log2025-1.rekor.sigstore.dev', 'rekor.sigstage.dev'],
+  tufHosts: ['tuf-repo-cdn.sigstore.dev', 'tuf-repo.github.com', 'tuf-repo-cdn.sigstage.dev'],
   maxResponseBytes: 32 * 1024 * 1024,
   timeoutMs: 20_000,
   maxRedirects: 5,
@@ -51,11 +51,21 @@ export function resolveProxyPolicy(overrides: Partial<ProxyPolicy> = {}): ProxyP
   };
 }
 
-// The policy for `npm start`: SIGNET_PROXY_ALLOW_LOOPBACK=1 for local development, SIGNET_PROXY_ORIGINS a comma list.
-export function proxyPolicyFromEnv(env: Readonly<Record<string, string | undefined>>): ProxyPolicy {
-  const origins = (env.SIGNET_PROXY_ORIGINS ?? '')
+// A comma list from the environment, blanks dropped.
+function envList(value: string | undefined): string[] {
+  return (value ?? '')
     .split(',')
-    .map((origin) => origin.trim())
-    .filter((origin) => origin !== '');
-  return resolveProxyPolicy({ allowLoopback: env.SIGNET_PROXY_ALLOW_LOOPBACK === '1', allowedOrigins: origins });
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+// The policy for `npm start`: SIGNET_PROXY_ALLOW_LOOPBACK=1 for local development, SIGNET_PROXY_ORIGINS a comma list,
+// SIGNET_PROXY_REKOR_HOSTS and SIGNET_PROXY_TUF_HOSTS extra hosts (private instances) beside the public ones.
+export function proxyPolicyFromEnv(env: Readonly<Record<string, string | undefined>>): ProxyPolicy {
+  return resolveProxyPolicy({
+    allowLoopback: env.SIGNET_PROXY_ALLOW_LOOPBACK === '1',
+    allowedOrigins: envList(env.SIGNET_PROXY_ORIGINS),
+    rekorHosts: [...DEFAULT_PROXY_POLICY.rekorHosts, ...envList(env.SIGNET_PROXY_REKOR_HOSTS)],
+    tufHosts: [...DEFAULT_PROXY_POLICY.tufHosts, ...envList(env.SIGNET_PROXY_TUF_HOSTS)],
+  });
 }

@@ -47,7 +47,7 @@ export function passThrough({ response, url, redirected }: Forwarded, method: st
 }
 
 // Throws PROXY_TOO_LARGE (and drops the body) when the response declares more than maxBytes.
-export function assertDeclaredSize(response: Response, maxBytes: number, url: URL): void {
+export function assertDeclaredSize(response: Pick<Response, 'headers' | 'body'>, maxBytes: number, url: URL): void {
   const declared = Number(response.headers.get('Content-Length') ?? '0');
   if (declared > maxBytes) {
     void response.body?.cancel();

@@ -27,9 +27,25 @@ const REKOR_PATHS: readonly RegExp[] = [
   /^\/api\/v1\/log\/publicKey$/,
   /^\/api\/v1\/log\/entries$/,
   /^\/api\/v1\/log\/entries\/[0-9a-f]{64,80}$/,
+  /^\/api\/v1\/log\/proof$/,
   /^\/api\/v2\/checkpoint$/,
   /^\/api\/v2\/tile\/(?:\d{1,2}|entries)\/(?:x\d{3}\/)*\d{3}(?:\.p\/\d{1,3})?$/,
 ];
+
+/** The one POST forwarded: Rekor v1's index search (SearchIndex JSON), only to a configured Rekor host. */
+export const REKOR_SEARCH_PATH = '/api/v1/index/retrieve';
+/** The largest search body forwarded; a SearchIndex with a PEM key fits many times over. */
+export const REKOR_SEARCH_BODY_MAX = 64 * 1024;
+
+// Throws unless a POST is the Rekor index search on a configured log, as JSON.
+export function assertSearchPost(url: URL, contentType: string | null, policy: ProxyPolicy): void {
+  if (url.pathname !== REKOR_SEARCH_PATH || url.search !== '' || !policy.rekorHosts.includes(url.host)) {
+    throw new ProxyRefusal('PROXY_METHOD_REFUSED', `POST is forwarded only as a Rekor index search (${REKOR_SEARCH_PATH}) to a configured Rekor log.`, url.href, { Allow: 'GET, HEAD' });
+  }
+  if (!/^application\/json\s*(;|$)/i.test(contentType ?? '')) {
+    throw new ProxyRefusal('PROXY_METHOD_REFUSED', 'A Rekor index search is sent as application/json.', url.href, { Allow: 'GET, HEAD' });
+  }
+}
 
 // TUF specification §5 (client workflow): versioned root, timestamp, snapshot, top-level targets, target files.
 const TUF_PATHS: readonly RegExp[] = [/^\/(?:\d+\.)?(?:root|snapshot|targets)\.json$/, /^\/timestamp\.json$/, /^\/targets(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/];

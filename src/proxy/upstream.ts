@@ -1,8 +1,11 @@
 // The one network primitive the handler needs, so the same handler runs on Node, at the edge and against test doubles.
 
 export interface UpstreamInit {
-  method: 'GET' | 'HEAD';
+  /** POST only for the one JSON search a Rekor v1 log offers. */
+  method: 'GET' | 'HEAD' | 'POST';
   headers: Headers;
+  /** The request body of a POST, already size-capped. */
+  body?: Uint8Array;
   /** Aborts the exchange, body included: the client left or the time ran out. */
   signal: AbortSignal;
 }

@@ -46,7 +46,7 @@ export function auditPathSides(index: number, size: number): Side[] {
 }
 
 // Rekor v2 logs are unsharded, so the entry's index is its index in the tree.
-function isRekorV2(entry: TlogEntry): boolean {
+export function isRekorV2(entry: TlogEntry): boolean {
   return (entry.kind === 'hashedrekord' || entry.kind === 'dsse') && entry.version === '0.0.2';
 }
 

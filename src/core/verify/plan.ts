@@ -6,8 +6,8 @@ import type { StepId } from './types';
 /** What a step checks, why it matters, and the spec it comes from: the text every view explains. */
 export interface StepInfo {
   title: string;
-  /** What a failure means, as the end of "Failed: …" (e.g. "the signer is not the expected identity"). */
-  failure: string;
+  /** What a failure means, as the end of "Failed: …" (e.g. "the signer is not the expected identity"); else the title is used. */
+  failure?: string;
   why: string;
   spec: string;
 }
@@ -81,7 +81,7 @@ export async function runPlan<Id extends StepId, Condition extends string, Ctx>(
           try {
             recheck.run(ctx);
           } catch (err) {
-            steps.fail(id, isRequired(plan, ctx, id), err);
+            steps.failAfterwards(id, isRequired(plan, ctx, id), err);
           }
         }),
       );

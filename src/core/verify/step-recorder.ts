@@ -12,6 +12,9 @@ export interface StepOutcome {
   evidence?: Evidence[];
   /** Defaults to pass. */
   status?: Extract<StepStatus, 'pass' | 'warn'>;
+  /** A check the user waived (a zero threshold, cosign's --insecure-… flags): shown as a warn step that says what was
+   *  not checked, and not counted toward the verdict. */
+  waived?: true;
 }
 
 // The last bound on what a failed check reports, for values no message cut (each site quotes its own first).
@@ -32,7 +35,7 @@ export class StepRecorder<Id extends StepId = StepId> {
     const started = now();
     try {
       const outcome = await fn();
-      this.record(id, required, outcome.status ?? 'pass', outcome.summary, outcome.evidence ?? [], now() - started);
+      this.record(id, required && !outcome.waived, outcome.waived ? 'warn' : (outcome.status ?? 'pass'), outcome.summary, outcome.evidence ?? [], now() - started);
       return outcome.status !== 'warn';
     } catch (err) {
       this.fail(id, required, err, now() - started);
@@ -44,6 +47,15 @@ export class StepRecorder<Id extends StepId = StepId> {
   fail(id: Id, required: boolean, err: unknown, ms = 0): void {
     const e = toVerifyError(err);
     this.record(id, required, 'fail', e.message, err instanceof StepFailure ? err.evidence : [], ms, e);
+  }
+
+  // Fail a step that already ran, for a result over what other steps found (a threshold): what it checked stays
+  // in its record, the failure's evidence is added after it, and its summary is kept after the reason.
+  failAfterwards(id: Id, required: boolean, err: unknown): void {
+    const prior = this.steps.get(id);
+    const e = toVerifyError(err);
+    const evidence = [...(prior?.evidence ?? []), ...(err instanceof StepFailure ? err.evidence : [])];
+    this.record(id, required, 'fail', prior ? `${e.message}. ${prior.summary}` : e.message, evidence, prior?.ms ?? 0, e);
   }
 
   // Record a step that was not run, with the reason.
@@ -70,7 +82,7 @@ export class StepRecorder<Id extends StepId = StepId> {
       why: info.why,
       spec: info.spec,
       evidence,
-      ...(err ? { code: err.code, detail: boundedDetail(err.detail), failure: info.failure } : {}),
+      ...(err ? { code: err.code, detail: boundedDetail(err.detail), ...(info.failure ? { failure: info.failure } : {}) } : {}),
       required,
       ms: Math.round(ms * 1000) / 1000,
     });

@@ -43,7 +43,9 @@ export function verdictOf(steps: Step[]): Pick<VerificationResult, 'verdict' | '
     return { verdict: 'incomplete', headline: clip(`Not verified: ${open.map((s) => `${s.id}: ${s.summary}`).join(' ')}`, LIMITS.sentenceChars) };
   }
   const identity = steps.find((s) => s.id === 'policy.identity');
-  return { verdict: 'verified', headline: clip(`Verified. ${identity?.summary ?? ''}`.trim(), LIMITS.sentenceChars) };
+  const waived = steps.filter((s) => !s.required && s.status === 'warn').map((s) => s.id);
+  const weakened = waived.length ? ` Not checked, as the verifier options asked: ${waived.join(', ')}.` : '';
+  return { verdict: 'verified', headline: clip(`Verified. ${identity?.summary ?? ''}${weakened}`.replace('.  ', '. ').trim(), LIMITS.sentenceChars) };
 }
 
 // A failed step as a sentence: "Failed: the signer is not the expected identity".
