@@ -44,7 +44,7 @@ describe('signet verify-blob', () => {
   it('another file with the same bundle: exit 1 at artifact.bind', async () => {
     const r = await runCli(['verify-blob', at('other'), '--bundle', at('blob.sigstore.json'), ...identity, '--json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Error: not verified: Failed at artifact\.bind /);
+    expect(r.stderr).toMatch(/^Error: not verified: Failed: the signature is about another artifact \(artifact\.bind\)/);
     expect(JSON.parse(r.stdout).failedStep).toBe('artifact.bind');
   });
 

@@ -79,7 +79,7 @@ describe('markdownReport', () => {
 
   it('reports a failure with its code and what was expected, found and where', async () => {
     const md = markdownReport(await productionResult('someone@example.com'), INPUTS);
-    expect(md).toContain('- **Verification status**: FAILED: Failed at policy.identity ');
+    expect(md).toContain('- **Verification status**: FAILED: the signer is not the expected identity (policy.identity): ');
     expect(md).toContain('- **Policy check**: FAIL: expected identity "someone@example.com", the certificate says "kasiramkompella@gmail.com"\n');
     expect(md).toContain('- **Failed step**: policy.identity\n');
     expect(md).toMatch(/^\| FAIL \| policy\.identity \| /m);

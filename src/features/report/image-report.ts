@@ -4,7 +4,7 @@ import type { Step, VerificationResult } from '../../core';
 import type { ImageOutcome, ImageVerificationResult } from '../../image';
 import { leafCertificate, stepOf } from '../../lib/read-result';
 import { escapeMarkdown, field, tableRow } from './markdown';
-import { reportHead } from './report-head';
+import { reportHead, verdictStatus } from './report-head';
 import { STATUS_TEXT } from './step-markdown';
 
 /** One summary row per image, as the command line's table shows it. */
@@ -64,7 +64,7 @@ function imageSection(o: ImageOutcome, index: number, total: number, policyLabel
   const subject = { artifactLabel: o.references.join(', '), ...(r.digest ? { digest: r.digest } : {}), policyLabel };
   const head = chosen
     ? reportHead({ ...chosen.result, verdict: r.verdict, headline: r.headline }, subject, 3)
-    : `### Summary\n\n${[field('Artifact', subject.artifactLabel), ...(r.digest ? [field('Digest', r.digest)] : []), field('Verification status', `${r.verdict.toUpperCase()}: ${r.headline}`)].join('\n')}`;
+    : `### Summary\n\n${[field('Artifact', subject.artifactLabel), ...(r.digest ? [field('Digest', r.digest)] : []), field('Verification status', verdictStatus(r.verdict, r.headline))].join('\n')}`;
   const rows = [...timelineRows('image', r.steps), ...r.signatures.flatMap((s, i) => timelineRows(`signature ${i + 1}`, s.result.steps))];
   const found = r.signatures.map((s, i) => field(`Signature ${i + 1}`, `${s.result.verdict.toUpperCase()}: ${s.format} via ${s.source}, ${s.where}`));
   const timeline = ['### Timeline', ...(found.length > 0 ? [found.join('\n')] : []), ['| Where | Status | Step | Summary |', '| --- | --- | --- | --- |', ...rows].join('\n')].join('\n\n');

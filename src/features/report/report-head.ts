@@ -56,12 +56,17 @@ function policyFacts(result: VerificationResult, subject: ReportSubject): string
   return [field('Policy', subject.policyLabel), field('Policy check', step ? `${STATUS_TEXT[step.status]}: ${step.summary}` : 'not run')];
 }
 
+// The verdict word, then the headline without repeating it ("FAILED: the signer is not the expected identity …").
+export function verdictStatus(verdict: string, headline: string): string {
+  return `${verdict.toUpperCase()}: ${headline.replace(/^Failed: /, '')}`;
+}
+
 // The head as a Markdown list under a heading of the given level.
 export function reportHead(result: VerificationResult, subject: ReportSubject, level = 2): string {
   const lines = [
     field('Artifact', subject.artifactLabel),
     ...(subject.digest ? [field('Digest', subject.digest)] : []),
-    field('Verification status', `${result.verdict.toUpperCase()}: ${result.headline}`),
+    field('Verification status', verdictStatus(result.verdict, result.headline)),
     ...certificateFacts(result),
     ...rekorFacts(result),
     ...policyFacts(result, subject),
