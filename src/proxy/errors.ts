@@ -1,4 +1,5 @@
 // Refusals the proxy answers with: a stable code, the HTTP status that goes with it, and a JSON body.
+import { PROXY_ERROR_HEADER, type ProxyErrorBody } from '../lib/proxy-wire';
 
 export type ProxyErrorCode =
   | 'PROXY_URL_MISSING'
@@ -37,9 +38,6 @@ const STATUS: Readonly<Record<ProxyErrorCode, number>> = {
 const MAX_TARGET_ECHO = 256;
 
 // A request the proxy will not forward, or an exchange it had to give up on.
-/** Set on every answer the proxy itself gives (a refusal or an upstream failure), never on forwarded ones. */
-export const PROXY_ERROR_HEADER = 'X-Signet-Proxy-Error';
-
 export class ProxyRefusal extends Error {
   readonly status: number;
 
@@ -58,7 +56,7 @@ export class ProxyRefusal extends Error {
   // The JSON answer: { "error": { "code", "message", "target" } }, marked so a client tells it from the upstream's own errors.
   toResponse(): Response {
     const target = this.target.length > MAX_TARGET_ECHO ? `${this.target.slice(0, MAX_TARGET_ECHO)}…` : this.target;
-    const body = JSON.stringify({ error: { code: this.code, message: this.message, target } });
+    const body = JSON.stringify({ error: { code: this.code, message: this.message, target } } satisfies ProxyErrorBody);
     return new Response(body, { status: this.status, headers: { 'Content-Type': 'application/json; charset=utf-8', [PROXY_ERROR_HEADER]: this.code, ...this.headers } });
   }
 }

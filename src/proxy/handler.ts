@@ -1,6 +1,6 @@
 // The proxy as a platform-neutral handler (WHATWG Request/Response): checks a request, forwards it through
 // an Upstream, and answers with the upstream response or a JSON refusal.
-import type { Handler } from '../server/handler';
+import type { Handler } from '../lib/http-handler';
 import { assertOrigin, corsHeaders, FORWARDED_REQUEST_HEADERS, preflight } from './cors';
 import { bearerRealm } from './challenge';
 import { ProxyRefusal } from './errors';

@@ -42,5 +42,4 @@ export { classifyAddress, type AddressClass } from './address';
 export { ProxyRefusal, type ProxyErrorCode } from './errors';
 export { createProxyHandler, type ProxyHandlerOptions } from './handler';
 export { DEFAULT_PROXY_POLICY, proxyPolicyFromEnv, resolveProxyPolicy, type ProxyPolicy } from './policy';
-export { FINAL_URL_HEADER } from './response';
 export type { Upstream, UpstreamInit } from './upstream';

@@ -1,5 +1,6 @@
 // Builds what the client gets back: the upstream status and body with an allow-list of headers, the body capped
 // in size, and headers that keep a forwarded body from ever acting as a page of the app's origin.
+import { PROXY_FINAL_URL_HEADER } from '../lib/proxy-wire';
 import { ProxyRefusal } from './errors';
 import type { Forwarded } from './forward';
 
@@ -14,9 +15,6 @@ export const PASSED_HEADERS = [
   'docker-distribution-api-version',
   'etag',
 ] as const;
-
-/** Set when redirects were followed: the URL that gave the final response (relative Link targets resolve against it). */
-export const FINAL_URL_HEADER = 'X-Signet-Proxy-Final-Url';
 
 // On every proxy answer: never stored (tokens pass here), never sniffed, not embeddable by other sites, and
 // sandboxed with nothing allowed when opened as a document, so registry content can never run as the app.
@@ -37,7 +35,7 @@ export function passThrough({ response, url, redirected }: Forwarded, method: st
     const value = response.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  if (redirected) headers.set(FINAL_URL_HEADER, url.href);
+  if (redirected) headers.set(PROXY_FINAL_URL_HEADER, url.href);
   if (method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null) {
     void response.body?.cancel();
     return new Response(null, { status: response.status, headers });

@@ -1,5 +1,6 @@
 // Reads the target out of `/proxy?url=<encodeURIComponent(absolute URL)>` and checks how it may be reached:
 // scheme, credentials, and the address when the host is an IP literal.
+import { PROXY_TARGET_PARAM, proxyUrl } from '../lib/proxy-wire';
 import { assertAllowedAddress, classifyAddress } from './address';
 import { ProxyRefusal } from './errors';
 import type { ProxyPolicy } from './policy';
@@ -10,10 +11,10 @@ export const MAX_TARGET_LENGTH = 8192;
 // The target URL of a proxy request; throws PROXY_URL_MISSING or PROXY_URL_INVALID.
 export function targetOf(request: Request): URL {
   const params = new URL(request.url).searchParams;
-  const values = params.getAll('url');
+  const values = params.getAll(PROXY_TARGET_PARAM);
   const [raw] = values;
-  if (raw === undefined || raw === '') throw new ProxyRefusal('PROXY_URL_MISSING', 'Give the target as /proxy?url=<encodeURIComponent(absolute URL)>.');
-  if (values.length > 1 || [...params.keys()].some((name) => name !== 'url')) {
+  if (raw === undefined || raw === '') throw new ProxyRefusal('PROXY_URL_MISSING', `Give the target as ${proxyUrl('<absolute URL>')}.`);
+  if (values.length > 1 || [...params.keys()].some((name) => name !== PROXY_TARGET_PARAM)) {
     throw new ProxyRefusal('PROXY_URL_INVALID', 'The only query parameter is a single url=…; put the target query inside it.', raw);
   }
   if (raw.length > MAX_TARGET_LENGTH) throw new ProxyRefusal('PROXY_URL_INVALID', `The target is longer than ${MAX_TARGET_LENGTH} characters.`, raw);

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createEncoder, isCompressible, preferredEncoding } from './compression';
-import type { Handler } from './handler';
+import type { Handler } from '../lib/http-handler';
 import { withSecurityHeaders } from './security-headers';
 
 /** The peer's address for per-client limits, set by this adapter (overwriting any such header the client sent). */

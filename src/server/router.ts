@@ -1,5 +1,5 @@
 // Mounts handlers by path prefix in front of a fallback (the static app), so the proxy can join the same origin.
-import type { Handler } from './handler';
+import type { Handler } from '../lib/http-handler';
 import { withSecurityHeaders } from './security-headers';
 
 export interface Route {

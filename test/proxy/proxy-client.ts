@@ -1,12 +1,13 @@
 // Drives a proxy handler the way the app does, and records what reaches an upstream.
-import type { Handler } from '../../src/server/handler';
+import type { Handler } from '../../src/lib/http-handler';
 import type { Upstream } from '../../src/proxy';
+import { proxyUrl } from '../../src/lib/proxy-wire';
 
 export const APP_ORIGIN = 'http://app.test';
 
 // A request to the proxy for target, as the app sends it.
 export function proxyRequest(target: string, init: RequestInit = {}): Request {
-  return new Request(`${APP_ORIGIN}/proxy?url=${encodeURIComponent(target)}`, init);
+  return new Request(proxyUrl(target, APP_ORIGIN), init);
 }
 
 // Sends target through the handler.
