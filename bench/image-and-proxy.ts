@@ -6,7 +6,6 @@ import { parseTrustedRootJson, type VerificationPolicy } from '../src/core';
 import { createRegistryClient, type FetchFunction } from '../src/oci';
 import { verifyImage } from '../src/image';
 import { resolveProxyPolicy } from '../src/proxy';
-import { proxyRoute } from '../src/server/proxy-route';
 import { startServer } from '../src/server/start-server';
 import { summarise, timeIt, type Sample } from './stats';
 
@@ -22,7 +21,7 @@ export async function benchRegistry(n: number): Promise<RegistryBench | string> 
   const registry = await startRegistry();
   // The benchmark's own client is the only one: lift the per-client rate limit that protects a public deployment.
   const policy = resolveProxyPolicy({ allowLoopback: true, rate: { burst: 1_000_000, perSecond: 1_000_000 } });
-  const server = await startServer({ port: 0, host: '127.0.0.1', root: 'dist', routes: [proxyRoute(policy)] });
+  const server = await startServer({ port: 0, host: '127.0.0.1', root: 'dist', proxy: policy });
   try {
     const instance = createTestInstance();
     const images = await pushSignedImages(registry.url, registry.host, instance);

@@ -12,10 +12,12 @@ export type ProxyErrorCode =
   | 'PROXY_AUTH_REFUSED'
   | 'PROXY_TOO_LARGE'
   | 'PROXY_RATE_LIMITED'
+  | 'PROXY_BUSY'
   | 'PROXY_BAD_REDIRECT'
   | 'PROXY_TOO_MANY_REDIRECTS'
   | 'PROXY_UPSTREAM_FAILED'
-  | 'PROXY_TIMEOUT';
+  | 'PROXY_TIMEOUT'
+  | 'PROXY_TOO_SLOW';
 
 const STATUS: Readonly<Record<ProxyErrorCode, number>> = {
   PROXY_URL_MISSING: 400,
@@ -28,10 +30,12 @@ const STATUS: Readonly<Record<ProxyErrorCode, number>> = {
   PROXY_AUTH_REFUSED: 403,
   PROXY_TOO_LARGE: 413,
   PROXY_RATE_LIMITED: 429,
+  PROXY_BUSY: 503,
   PROXY_BAD_REDIRECT: 502,
   PROXY_TOO_MANY_REDIRECTS: 502,
   PROXY_UPSTREAM_FAILED: 502,
   PROXY_TIMEOUT: 504,
+  PROXY_TOO_SLOW: 504,
 };
 
 // A target echoed back in a refusal is cut to this many characters.
