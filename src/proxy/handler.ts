@@ -5,7 +5,7 @@ import { assertOrigin, corsHeaders, FORWARDED_REQUEST_HEADERS, preflight } from 
 import { bearerRealm } from './challenge';
 import { ProxyRefusal } from './errors';
 import { Exchange } from './exchange';
-import { forward, loopbackAllowed, upstreamFailure, type ForwardContext, type Forwarded } from './forward';
+import { forward, upstreamFailure, type ForwardContext, type Forwarded } from './forward';
 import type { ProxyPolicy } from './policy';
 import { RateLimiter } from './rate-limiter';
 import { RealmRegistry } from './realms';

@@ -37,7 +37,7 @@ export function passThrough({ response, url, redirected }: Forwarded, method: st
     if (value !== null) headers.set(name, value);
   }
   if (redirected) headers.set(PROXY_FINAL_URL_HEADER, url.href);
-  if (method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null) {
+  if (method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('Content-Length') === '0') {
     void response.body?.cancel();
     exchange.end();
     return new Response(null, { status: response.status, headers });

@@ -12,7 +12,7 @@ export function defaultHosts(listenHost: string): string[] {
 export function normalizeHost(host: string): string {
   const bare = host.trim().replace(/^\[(.*)\]$/, '$1');
   const literal = bare.includes(':') ? `[${bare}]` : bare;
-  if (!URL.canParse(`http://${literal}/`)) throw new Error(`not a host name: ${JSON.stringify(host)}`);
+  if (!/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/.test(literal) || !URL.canParse(`http://${literal}/`)) throw new Error(`not a host name: ${JSON.stringify(host)}`);
   return new URL(`http://${literal}/`).hostname;
 }
 

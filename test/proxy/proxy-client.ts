@@ -2,6 +2,7 @@
 import type { Handler } from '../../src/lib/http-handler';
 import type { Upstream } from '../../src/proxy';
 import { proxyUrl } from '../../src/lib/proxy-wire';
+import { createNodeUpstream, type NodeUpstream, type NodeUpstreamOptions } from '../../src/proxy/node-upstream';
 
 export const APP_ORIGIN = 'http://app.test';
 
@@ -30,5 +31,18 @@ export function spyOn(upstream: Upstream): { upstream: Upstream; targets: string
       targets.push(target.href);
       return upstream(target, init);
     },
+  };
+}
+
+// Node upstreams made by a test file, all closed by its afterAll.
+export function nodeUpstreams(): { create(options?: NodeUpstreamOptions): NodeUpstream; closeAll(): Promise<void> } {
+  const made: NodeUpstream[] = [];
+  return {
+    create(options = {}) {
+      const upstream = createNodeUpstream(options);
+      made.push(upstream);
+      return upstream;
+    },
+    closeAll: async () => void (await Promise.all(made.splice(0).map((upstream) => upstream.close()))),
   };
 }
