@@ -1,32 +1,45 @@
-// Lint rules that keep the layers apart: the engine stays pure, the proxy stays independent.
+// Lint rules that keep the layers apart: each zone says what a folder may import, and the engine stays pure.
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import layerZones from './lint/layer-zones.js';
 
-// Bare Node module names (exact specifiers: a relative '../crypto' is the engine's own layer, not Node's).
-const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'dns', 'url', 'util', 'buffer', 'stream', 'worker_threads'];
+const UI_PACKAGES = ['react', 'react-*', 'react/*', '@tanstack/*'];
 
-// Rules for a layer that runs unchanged in the browser, Node and tests: no platform, no UI, no DOM.
-function isomorphicLayer(dir, forbiddenLayers, layerMessage, extraGlobals) {
-  const message = `${dir} is isomorphic: no Node built-ins.`;
+// Who may import what (paths are project paths; a zone's `allow` carves exceptions out of its `from`).
+// app → features → image/audit → oci → core; cli → image/audit/oci/core; server → proxy; proxy and
+// server may share the plain HTTP types in src/http; components and lib are shared by the UI.
+export const ZONES = [
+  { target: ['src/core'], from: ['src'], allow: ['src/core'], message: 'core imports nothing of the project outside core.' },
+  { target: ['src/oci'], from: ['src'], allow: ['src/oci', 'src/core'], message: 'oci imports only core.' },
+  { target: ['src/image'], from: ['src'], allow: ['src/image', 'src/oci', 'src/core'], message: 'image imports only oci and core.' },
+  { target: ['src/audit'], from: ['src'], allow: ['src/audit', 'src/oci', 'src/core'], message: 'audit imports only oci and core.' },
+  { target: ['src/http'], from: ['src'], allow: ['src/http'], message: 'the shared HTTP types import nothing of the project.' },
+  { target: ['src/proxy'], from: ['src'], allow: ['src/proxy', 'src/http'], message: 'the proxy imports nothing of the project but the shared HTTP types.' },
+  { target: ['src/server'], from: ['src'], allow: ['src/server', 'src/proxy', 'src/http'], message: 'the server imports only the proxy and the shared HTTP types.' },
+  { target: ['src/features'], siblingsOf: 'src/features', message: 'a feature never imports another feature; shared code lives in src/components or src/lib.' },
+  { target: ['src/features'], from: ['src/app', 'src/cli', 'src/server', 'src/proxy'], message: 'features never import the app, the CLI, the server or the proxy.' },
+  { target: ['src/components', 'src/lib'], from: ['src/features', 'src/app', 'src/cli', 'src/server', 'src/proxy'], message: 'shared UI folders never import features or the app.' },
+  { target: ['src/cli'], from: ['src/app', 'src/components'], message: 'the CLI never imports the web app.' },
+  { target: ['src/core', 'src/oci', 'src/image', 'src/audit', 'src/proxy', 'src/http'], packages: UI_PACKAGES, message: 'this layer has no UI.' },
+  {
+    target: ['src'],
+    except: ['src/cli', 'src/server', 'src/proxy/node-upstream'],
+    packages: ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))],
+    message: "Node built-ins only in the CLI, the server and the proxy's Node upstream.",
+  },
+];
+
+// Globals a layer that runs unchanged in the browser, Node and tests must not touch.
+function isomorphicGlobals(dirs, extra) {
   return {
-    files: [`${dir}/**/*.ts`],
+    files: dirs.map((d) => `${d}/**/*.ts`),
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltins.map((name) => ({ name, message })),
-          patterns: [
-            { group: ['node:*'], message },
-            { group: ['react', 'react-*', '@tanstack/*'], message: `${dir} has no UI.` },
-            { group: forbiddenLayers, message: layerMessage },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         { name: 'Buffer', message: 'Use Uint8Array.' },
         { name: 'document', message: 'No DOM here.' },
         { name: 'window', message: 'No DOM here.' },
-        ...extraGlobals,
+        ...extra,
       ],
     },
   };
@@ -46,25 +59,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  isomorphicLayer('src/core', ['**/oci/**', '**/proxy/**', '**/features/**', '**/app/**', '**/cli/**', '**/components/**', '**/image/**'], 'core depends on nothing outside core.', [
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { layers: layerZones },
+    rules: { 'layers/zones': ['error', ZONES] },
+  },
+  isomorphicGlobals(['src/core'], [
     { name: 'fetch', message: 'No network in core.' },
     { name: 'XMLHttpRequest', message: 'No network in core.' },
   ]),
   {
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/crypto/**'],
     rules: { 'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='subtle']", message: 'Reach WebCrypto only through src/core/crypto.' }] },
   },
-  // The registry client: the network only through its injected fetch.
-  isomorphicLayer('src/oci', ['**/features/**', '**/app/**', '**/proxy/**', '**/cli/**', '**/image/**'], 'oci depends only on core.', [{ name: 'fetch', message: 'Use the injected fetch.' }]),
-  {
-    files: ['src/core/crypto/**/*.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
-  {
-    // The proxy forwards bytes; it must not depend on the engine or the UI.
-    files: ['src/proxy/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/**', '**/core', '**/features/**', '**/app/**', 'react'], message: 'the proxy depends on nothing of core or the UI.' }] }],
-    },
-  },
+  // The registry client and image verification: the network only through the injected fetch.
+  isomorphicGlobals(['src/oci', 'src/image', 'src/audit'], [{ name: 'fetch', message: 'Use the injected fetch.' }]),
 );

@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup-fast-check.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -8,7 +8,7 @@ import { createTestTls, fetchTrusting } from '../test/support/registry/tls-ca';
 import { parseTrustedRootJson, type TrustedRoot, type VerificationPolicy } from '../src/core';
 import { createRegistryClient, type FetchFunction } from '../src/oci';
 import { verifyImage } from '../src/image';
-import { proxyUrl } from '../src/lib/proxy-wire';
+import { proxyUrl } from '../src/http/proxy-wire';
 import { resolveProxyPolicy } from '../src/proxy';
 import { startServer, type RunningServer } from '../src/server/start-server';
 import { summarise, timeIt, type Sample } from './stats';

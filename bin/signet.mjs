@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The `signet` command: runs the TypeScript CLI directly through tsx, so a fresh clone needs only `npm install`.
-import { register } from 'tsx/esm/api';
+// The `signet` command: runs the build that `npm install` makes (dist-cli/signet.mjs); without one, or with
+// SIGNET_FROM_SOURCE=1, the TypeScript sources through tsx (slower to start, for development).
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const built = new URL('../dist-cli/signet.mjs', import.meta.url);
+if (process.env.SIGNET_FROM_SOURCE !== '1' && existsSync(built)) {
+  await import(built.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/entry.ts');
+}

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createTestInstance, DEFAULT_IDENTITY } from '../test/support/sigstore';
 import { downloadSignatureLine, signImageLayer } from '../test/support/sigstore/cosign-legacy';
 
-const FIXTURE = JSON.parse(readFileSync('src/features/examples/dockerhub-buildkittest.sigstore.json', 'utf8'));
+const FIXTURE = JSON.parse(readFileSync('src/features/verify/examples/dockerhub-buildkittest.sigstore.json', 'utf8'));
 const IMAGE_DIGEST = 'sha256:20436a2b1237a073a1d8035342065b767923e7b884a41b049da8ca57f0ce7df2';
 const SHOTS = 'test-results/screenshots';
 

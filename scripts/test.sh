@@ -24,5 +24,6 @@ fi
 
 echo "== typecheck"; npx tsc --noEmit -p tsconfig.json
 echo "== lint"; npx eslint .
+echo "== CLI build (as npm install runs it; the tests spawn it)"; node scripts/build-cli.mjs
 echo "== unit and integration tests (Node)"; npx vitest run
 echo "== browser tests (Chromium)"; npx playwright test

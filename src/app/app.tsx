@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { InputPanel } from '../features/verify/input-panel';
 import { useVerification } from '../features/verify/use-verification';
-import { EMPTY_FORM, type VerifyForm } from '../features/verify/verify-form';
+import { EMPTY_FORM, type VerifyForm } from '../lib/verify-form';
 import { readShareLink } from '../features/share/share-link';
 import { ProgressBar } from '../features/verify/progress-bar';
 import { ThemeToggle } from './theme-toggle';

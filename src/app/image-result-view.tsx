@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { ImageVerificationResult } from '../image';
 import { Banner, verdictTitle } from '../features/timeline/verdict-banner';
 import { Timeline } from '../features/timeline/timeline';
-import { describePolicy, type VerifyForm } from '../features/verify/verify-form';
+import { describePolicy, type VerifyForm } from '../lib/verify-form';
 import { SignatureCard } from './signature-card';
 
 const FORMAT = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature', 'cosign-dsse': 'cosign attestation' } as const;

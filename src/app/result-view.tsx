@@ -2,7 +2,7 @@
 import { VerdictBanner } from '../features/timeline/verdict-banner';
 import { ShareButton } from '../features/share/share-button';
 import type { VerificationOutcome } from '../features/verify/use-verification';
-import { describePolicy } from '../features/verify/verify-form';
+import { describePolicy } from '../lib/verify-form';
 import { BundleResultView } from './bundle-result-view';
 import { ImageResultView } from './image-result-view';
 import { SignatureListView } from './signature-list-view';

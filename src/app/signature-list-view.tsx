@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { VerificationOutcome } from '../features/verify/use-verification';
 import { Banner } from '../features/timeline/verdict-banner';
-import { describePolicy } from '../features/verify/verify-form';
+import { describePolicy } from '../lib/verify-form';
 import { SignatureCard } from './signature-card';
 
 export function SignatureListView({ outcome, share }: { outcome: Extract<VerificationOutcome, { kind: 'signatures' }>; share: ReactNode }) {

@@ -1,52 +1,65 @@
-// Entry point of the `signet` command line.
+// Entry point of the `signet` command line: finds the verb, parses its flags from its declarations, runs it.
 import { VerifyError } from '../core';
-import { conformanceCommand } from './conformance-command';
+import packageJson from '../../package.json' with { type: 'json' };
+import { processIo, type Io } from './io';
+import { HELP, parseArgs } from './parse-args';
 import { UsageError } from './usage-error';
-import { VERIFY_BUNDLE_USAGE, verifyBundleCommand } from './verify-bundle-command';
-import { VERIFY_IMAGE_USAGE, verifyImageCommand } from './verify-image-command';
+import { EXIT, type Verb } from './verb';
+import { mainHelp, usageLine, verbHelp } from './verb-help';
+import { VERBS } from './verbs';
 
-const USAGE = `signet — verify Sigstore and cosign signatures, step by step
+export const VERSION: string = packageJson.version;
 
-  ${VERIFY_BUNDLE_USAGE.split('\n').join('\n  ')}
-  ${VERIFY_IMAGE_USAGE.split('\n').join('\n  ')}
-  signet conformance DIR [--verbose]
-
-Exit status: 0 verified, 1 not verified, 2 usage or input error.`;
-
-// Dispatch a command; returns the exit status.
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'verify-bundle':
-        return await verifyBundleCommand(rest);
-      case 'verify':
-        return await verifyImageCommand(rest);
-      case 'conformance':
-        return await conformanceCommand(rest);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(`${USAGE}\n`);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
-    }
-  } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`signet: ${(err as Error).message}\n`);
-      return 2;
-    }
-    if (err instanceof VerifyError) {
-      process.stderr.write(`signet: ${err.code}: ${err.message}\n`);
-      return 2;
-    }
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
-      process.stderr.write(`signet: ${e.message}\n`);
-      return 2;
-    }
-    throw err;
+// Dispatch a command line; returns the exit status.
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr(mainHelp(VERBS, VERSION));
+    return EXIT.usage;
   }
+  if (name === '--help' || name === '-h' || name === 'help') return helpFor(rest[0], io);
+  if (name === '--version' || name === 'version') {
+    io.stdout(`signet ${VERSION}\n`);
+    return EXIT.verified;
+  }
+  const verb = VERBS.find((v) => v.name === name);
+  if (!verb) {
+    io.stderr(`signet: unknown verb ${JSON.stringify(name.slice(0, 80))}\nVerbs: ${VERBS.map((v) => v.name).join(', ')}   (signet --help)\n`);
+    return EXIT.usage;
+  }
+  try {
+    const args = parseArgs(verb, rest);
+    if (args === HELP) {
+      io.stdout(verbHelp(verb));
+      return EXIT.verified;
+    }
+    return await verb.run(args, io);
+  } catch (err) {
+    return reportError(err, verb, io);
+  }
+}
+
+// `signet --help` or `signet help VERB`.
+function helpFor(verbName: string | undefined, io: Io): number {
+  const verb = VERBS.find((v) => v.name === verbName);
+  io.stdout(verb ? verbHelp(verb) : mainHelp(VERBS, VERSION));
+  return EXIT.verified;
+}
+
+// A usage or input error: one line on stderr (plus the usage line for a usage error), exit 2.
+function reportError(err: unknown, verb: Verb, io: Io): number {
+  if (err instanceof UsageError) {
+    io.stderr(`signet ${verb.name}: ${err.message}\n${usageLine(err.verb ?? verb)}\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof VerifyError) {
+    io.stderr(`signet ${verb.name}: ${err.code}: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
+    io.stderr(`signet ${verb.name}: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  throw err;
 }

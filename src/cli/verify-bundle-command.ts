@@ -1,49 +1,43 @@
-// `signet verify-bundle`: the Sigstore conformance client protocol, plus --json and readable output.
+// `signet verify-bundle`: the Sigstore conformance client protocol (exit status is the verdict), plus --json.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { severalSignatures, verifyBundle, type VerificationResult } from '../core';
+import { severalSignatures, verifyBundle } from '../core';
 import { readArtifactArg } from './artifact-arg';
-import { loadTrustedRoot, POLICY_OPTIONS, policyFromFlags } from './policy-flags';
+import { stderrColour } from './io';
+import { loadTrustedRoot, POLICY_FLAGS, policyFromArgs, TRUST_FLAGS } from './policy-flags';
 import { formatTimeline } from './print-timeline';
 import { UsageError } from './usage-error';
+import { EXIT, type Verb } from './verb';
 
-export const VERIFY_BUNDLE_USAGE = `signet verify-bundle --bundle FILE
-    (--certificate-identity ID | --certificate-identity-regexp RE)
-    (--certificate-oidc-issuer URL | --certificate-oidc-issuer-regexp RE)
-    [--certificate-github-workflow-{trigger,sha,name,repository,ref} VALUE]
-  | --key PEM_FILE
-  | --inspect
-    [--trusted-root FILE] [--predicate-type URI] [--json] FILE_OR_DIGEST`;
-
-// Parse the flags, verify, print; exit 0 only when verified.
-export async function verifyBundleCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      bundle: { type: 'string' },
-      ...POLICY_OPTIONS,
-      staging: { type: 'boolean' },
-    },
-  });
-  if (!values.bundle || positionals.length !== 1) throw new UsageError(VERIFY_BUNDLE_USAGE);
-  if (values.staging && !values['trusted-root']) {
-    throw new UsageError('--staging needs --trusted-root FILE: only the public-good production root is embedded');
-  }
-  const trustedRoot = loadTrustedRoot(values['trusted-root'] as string | undefined);
-  const policy = policyFromFlags(values as Record<string, string | boolean | undefined>, VERIFY_BUNDLE_USAGE);
-  const text = readFileSync(values.bundle as string, 'utf8');
-  const artifact = readArtifactArg(positionals[0]!);
-  // A `cosign download signature` dump may hold several signatures: each is verified; any one verified suffices, as in cosign.
-  const many = severalSignatures(text);
-  const results = await Promise.all((many ?? [text]).map((bundle) => verifyBundle({ bundle, artifact, policy, trustedRoot })));
-  for (const result of results) printResult(result, Boolean(values.json));
-  return results.some((r) => r.verdict === 'verified') ? 0 : 1;
-}
-
-// Print the result as JSON or as a timeline for people.
-export function printResult(result: VerificationResult, json: boolean): void {
-  if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${formatTimeline(result, process.stdout.isTTY === true)}\n`);
-}
-
+export const verifyBundleVerb: Verb = {
+  name: 'verify-bundle',
+  summary: 'verify a Sigstore bundle against a file or a digest (the Sigstore conformance client protocol)',
+  synopsis: '--bundle FILE (--certificate-identity ID --certificate-oidc-issuer URL | --key FILE | --inspect) [flags] FILE_OR_DIGEST',
+  operands: { name: 'FILE_OR_DIGEST (the artifact, or sha256:<64 hex>)', min: 1, max: 1 },
+  flags: [
+    { name: 'bundle', value: 'FILE', help: 'the Sigstore bundle, cosign sign-blob bundle or cosign download signature output' },
+    ...POLICY_FLAGS,
+    ...TRUST_FLAGS,
+    { name: 'staging', help: 'the bundle is from Sigstore staging (needs --trusted-root with the staging root)' },
+    { name: 'predicate-type', value: 'URI', help: 'the bundle must be an in-toto attestation of this predicate type' },
+    { name: 'json', help: 'print the full verification record (JSON) on stdout' },
+  ],
+  notes: ['The timeline goes to stderr. Several signatures in one cosign download dump are each verified; any one verified suffices, as in cosign.'],
+  async run(args, io) {
+    const bundlePath = args.string('bundle');
+    if (!bundlePath) throw new UsageError('--bundle FILE is required', this);
+    if (args.boolean('staging') && !args.string('trusted-root')) {
+      throw new UsageError('--staging needs --trusted-root FILE: only the public-good production root is embedded', this);
+    }
+    const trustedRoot = loadTrustedRoot(args);
+    const policy = policyFromArgs(args, args.string('predicate-type'));
+    const text = readFileSync(bundlePath, 'utf8');
+    const artifact = readArtifactArg(args.operands[0]!);
+    const many = severalSignatures(text);
+    const results = await Promise.all((many ?? [text]).map((bundle) => verifyBundle({ bundle, artifact, policy, trustedRoot })));
+    for (const result of results) {
+      if (args.boolean('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      io.stderr(`${formatTimeline(result, stderrColour(io))}\n`);
+    }
+    return results.some((r) => r.verdict === 'verified') ? EXIT.verified : EXIT.notVerified;
+  },
+};

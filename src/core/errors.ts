@@ -83,6 +83,10 @@ export const ERROR_CODES = [
   'POLICY_CLAIM_MISMATCH',
   'POLICY_PREDICATE_MISMATCH',
   'POLICY_NOT_CHECKED',
+  // admission policies (Kyverno, policy-controller) and the manifests they admit
+  'YAML_INVALID',
+  'ADMISSION_POLICY_INVALID',
+  'MANIFEST_INVALID',
   // trust
   'TRUST_ROOT_INVALID',
   // legacy cosign signatures and the image they name

@@ -7,5 +7,6 @@ export * from './bundle';
 export * from './trust';
 export * from './policy';
 export * from './dsse';
-export { parseCertificate, oidcIssuer, FULCIO_EXTENSIONS, type Certificate } from './x509';
+export * from './attest';
+export { parseCertificate, oidcIssuer, FULCIO_EXTENSIONS, type Certificate, type FulcioClaims } from './x509';
 export { sha256, digest, createIncrementalDigest, type HashAlg } from './crypto';

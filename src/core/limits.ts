@@ -1,10 +1,15 @@
 // Caps applied to every attacker-controlled input before it is parsed further.
 
+const MiB = 1024 * 1024;
+/** An attestation's in-toto statement (a DSSE payload) after base64 decoding: SBOMs run large. */
+const ATTESTATION_BYTES = 64 * MiB;
+
 export const LIMITS = {
-  /** A whole bundle or signature dump, as text. */
-  bundleBytes: 8 * 1024 * 1024,
-  /** A DSSE payload after base64 decoding, or a cosign simplesigning payload. */
-  dssePayloadBytes: 4 * 1024 * 1024,
+  /** A whole bundle or signature dump, as text: room for one attestation in base64 plus its material. */
+  bundleBytes: Math.ceil(ATTESTATION_BYTES / 3) * 4 + MiB,
+  attestationBytes: ATTESTATION_BYTES,
+  /** A cosign simplesigning payload. */
+  dssePayloadBytes: 4 * MiB,
   /** A trusted_root.json file. */
   trustedRootBytes: 4 * 1024 * 1024,
   /** One DER certificate. */
@@ -35,4 +40,22 @@ export const LIMITS = {
   signaturesPerInput: 100,
   /** Entities of each kind in a trusted root. */
   trustedRootEntities: 64,
+  /** A YAML text (admission policies, Kubernetes manifests); Kubernetes itself caps an object near 1.5 MiB. */
+  yamlBytes: 2 * 1024 * 1024,
+  /** Documents in one YAML stream. */
+  yamlDocuments: 256,
+  /** YAML nesting depth of mappings and sequences. */
+  yamlDepth: 64,
+  /** Aliases in one YAML text (each expanded at most this many times in total). */
+  yamlAliases: 100,
+  /** Nodes in one YAML text. */
+  yamlNodes: 200_000,
+  /** Containers evaluated from one manifest or one list of image references. */
+  admissionContainers: 256,
 } as const;
+
+// A byte count in MiB for messages ("64 MiB", "70.5 MiB").
+export function mebibytes(bytes: number): string {
+  const m = bytes / MiB;
+  return `${Number.isInteger(m) ? m : m.toFixed(1)} MiB`;
+}

@@ -1,3 +1,4 @@
 // Image verification: the registry client and the engine together.
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
+export * from './admission';

@@ -1,5 +1,5 @@
 // CORS for configured origins only (Fetch standard, "CORS protocol"); the app's own origin needs none.
-import { PROXY_ERROR_HEADER, PROXY_FINAL_URL_HEADER } from '../lib/proxy-wire';
+import { PROXY_ERROR_HEADER, PROXY_FINAL_URL_HEADER } from '../http/proxy-wire';
 import { ProxyRefusal } from './errors';
 import type { ProxyPolicy } from './policy';
 import { PASSED_HEADERS } from './response';

@@ -1,5 +1,5 @@
 // Refusals the proxy answers with: a stable code, the HTTP status that goes with it, and a JSON body.
-import { PROXY_ERROR_HEADER, type ProxyErrorBody } from '../lib/proxy-wire';
+import { PROXY_ERROR_HEADER, type ProxyErrorBody } from '../http/proxy-wire';
 
 export type ProxyErrorCode =
   | 'PROXY_URL_MISSING'

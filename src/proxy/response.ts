@@ -1,6 +1,6 @@
 // Builds what the client gets back: the upstream status and body with an allow-list of headers, the body under
 // the exchange's limits, and headers that keep a forwarded body from ever acting as a page of the app's origin.
-import { PROXY_FINAL_URL_HEADER } from '../lib/proxy-wire';
+import { PROXY_FINAL_URL_HEADER } from '../http/proxy-wire';
 import { tooLarge, type Exchange } from './exchange';
 import type { Forwarded } from './forward';
 

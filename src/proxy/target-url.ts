@@ -1,6 +1,6 @@
 // Reads the target out of `/proxy?url=<encodeURIComponent(absolute URL)>` and checks how it may be reached:
 // scheme, credentials, and the address when the host is an IP literal.
-import { PROXY_TARGET_PARAM, proxyUrl } from '../lib/proxy-wire';
+import { PROXY_TARGET_PARAM, proxyUrl } from '../http/proxy-wire';
 import { assertAllowedAddress, classifyAddress } from './address';
 import { ProxyRefusal } from './errors';
 

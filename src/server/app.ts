@@ -3,7 +3,7 @@
 // proxy answers at its path; everything else is the built app, compressed when worth it.
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
-import { PROXY_PATH } from '../lib/proxy-wire';
+import { PROXY_PATH } from '../http/proxy-wire';
 import type { ProxyHandler } from '../proxy';
 import { hostCheck } from './host-check';
 import { signetSecureHeaders } from './security-headers';

@@ -1,7 +1,7 @@
 // `npm start`: serves the built app from dist/ and the proxy at /proxy on HOST:PORT until SIGINT or SIGTERM.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PROXY_PATH } from '../lib/proxy-wire';
+import { PROXY_PATH } from '../http/proxy-wire';
 import { commaList, proxyPolicyFromEnv } from '../proxy/policy';
 import type { ClientKeyOptions } from './client-key';
 import { defaultHosts, normalizeHost } from './host-check';

@@ -2,7 +2,7 @@
 // hashed assets cached for a year, everything else revalidated. Platform-neutral (WHATWG Request/Response).
 import { contentTypeFor } from './content-types';
 import { matchesIfNoneMatch, weakEtag } from './etag';
-import type { Handler } from '../lib/http-handler';
+import type { Handler } from '../http/handler';
 import { toRelativeFilePath } from './url-path';
 
 export interface StaticFile {

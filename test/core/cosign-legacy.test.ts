@@ -394,8 +394,8 @@ describe('a pasted cosign download signature dump checked against an image diges
     writeFileSync(join(dir, 'root.json'), JSON.stringify(instance.trustedRoot()));
     const run = (digest: string) =>
       promisify(execFile)(process.execPath, ['bin/signet.mjs', 'verify-bundle', '--bundle', join(dir, 'dump.json'), '--trusted-root', join(dir, 'root.json'), '--certificate-identity', (DEFAULT_IDENTITY.san as { uri: string }).uri, '--certificate-oidc-issuer', DEFAULT_IDENTITY.issuer, digest]).then(
-        (r) => ({ code: 0, out: r.stdout }),
-        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+        (r) => ({ code: 0, out: r.stderr }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, out: e.stderr }),
       );
     const ok = await run(image.digest);
     expect(ok.code).toBe(0);

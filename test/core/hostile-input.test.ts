@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { parseBundle, parseTrustedRootJson, publicGoodTrustedRoot, verifyBundle, type VerificationResult } from '../../src/core';
+import { LIMITS, parseBundle, parseTrustedRootJson, publicGoodTrustedRoot, verifyBundle, type VerificationResult } from '../../src/core';
 import { createTestInstance, DEFAULT_IDENTITY, inTotoStatement } from '../support/sigstore';
 
 const FIXTURE = readFileSync('../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json', 'utf8');
@@ -141,7 +141,7 @@ describe('malformed input gets a clear code', () => {
     expect(await codeOf(edit((b) => (b.verificationMaterial.tlogEntries[0].logIndex = '-5')))).toBe('BUNDLE_FIELD_INVALID');
     expect(await codeOf(edit((b) => (b.verificationMaterial.tlogEntries[0].inclusionProof.treeSize = '18446744073709551615')))).toBe('BUNDLE_FIELD_INVALID');
     expect(await codeOf(edit((b) => (b.dsseEnvelope.signatures = Array(100).fill(b.dsseEnvelope.signatures[0]))))).toBe('LIMIT_EXCEEDED');
-    expect(await codeOf('x'.repeat(9 * 1024 * 1024))).toBe('INPUT_TOO_LARGE');
+    expect(await codeOf('x'.repeat(LIMITS.bundleBytes + 1))).toBe('INPUT_TOO_LARGE');
   });
 
   it('duplicate log entries are shown once and counted once', async () => {

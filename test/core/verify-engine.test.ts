@@ -194,6 +194,13 @@ describe('policy', () => {
   it('the attestation predicate type is enforced when asked for', async () => {
     const r = await verify(dsse(), { policy: { ...identityPolicy, predicateType: 'https://spdx.dev/Document' } });
     expect(failure(r)).toEqual({ verdict: 'failed', step: 'policy.attestation', code: 'POLICY_PREDICATE_MISMATCH' });
+    expect(r.steps.find((s) => s.id === 'policy.attestation')!.summary).toBe('none of the attestations matched the predicate type: https://spdx.dev/Document, found: https://slsa.dev/provenance/v1');
+  });
+
+  it('cosign --type aliases select the predicate type', async () => {
+    expect((await verify(dsse(), { policy: { ...identityPolicy, predicateType: 'slsaprovenance1' } })).verdict).toBe('verified');
+    expect(failure(await verify(dsse(), { policy: { ...identityPolicy, predicateType: 'slsaprovenance' } })).code).toBe('POLICY_PREDICATE_MISMATCH');
+    expect(failure(await verify(dsse(), { policy: { ...identityPolicy, predicateType: 'not a type' } })).code).toBe('POLICY_INVALID');
   });
 
   it('a key-signed bundle under an identity policy, and a certificate under another key, both fail', async () => {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { STEP_IDS } from '../../src/core';
-import { codeBlock, copyText, downloadText, escapeMarkdown, ExportPanel, jsonReport, markdownReport } from '../../src/features/report';
+import { copyText } from '../../src/lib/clipboard';
+import { codeBlock, downloadText, escapeMarkdown, ExportPanel, jsonReport, markdownReport } from '../../src/features/report';
 import { GOOGLE, productionResult, signedResult } from './results';
 
 const INPUTS = { artifactLabel: 'sha256:20436a2b1237a073a1d8035342065b767923e7b884a41b049da8ca57f0ce7df2', bundleLabel: 'bundle.sigstore.json', policyLabel: 'identity kasiramkompella@gmail.com, issuer https://accounts.google.com' };

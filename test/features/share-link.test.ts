@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createShareLink, MAX_FRAGMENT, readShareLink } from '../../src/features/share/share-link';
-import { EMPTY_FORM, type VerifyForm } from '../../src/features/verify/verify-form';
+import { EMPTY_FORM, type VerifyForm } from '../../src/lib/verify-form';
 
 const form: VerifyForm = {
   ...EMPTY_FORM,

@@ -8,7 +8,7 @@ import { CertificateView } from '../../src/features/views/certificate-view';
 import { DsseView } from '../../src/features/views/dsse-view';
 import { TimestampView } from '../../src/features/views/timestamp-view';
 import { TransparencyLogView } from '../../src/features/views/transparency-log-view';
-import { MerklePathSvg } from '../../src/features/views/merkle-path-svg';
+import { MerklePathSvg } from '../../src/components/merkle-path-svg';
 import { formatDuration } from '../../src/features/views/certificate-fields';
 
 const PROD_BUNDLE = readFileSync('../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json', 'utf8');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proxyUrl } from '../../src/lib/proxy-wire';
+import { proxyUrl } from '../../src/http/proxy-wire';
 import { createProxyHandler, resolveProxyPolicy, type ProxyPolicy } from '../../src/proxy';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { nodeUpstreams, viaProxy } from './proxy-client';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { proxyUrl } from '../../src/lib/proxy-wire';
+import { proxyUrl } from '../../src/http/proxy-wire';
 import { resolveProxyPolicy } from '../../src/proxy';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { startRegistry, type TestServer } from './test-servers';

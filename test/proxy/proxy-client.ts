@@ -1,7 +1,7 @@
 // Drives a proxy handler the way the app does, and records what reaches an upstream.
-import type { Handler } from '../../src/lib/http-handler';
+import type { Handler } from '../../src/http/handler';
 import type { Upstream } from '../../src/proxy';
-import { proxyUrl } from '../../src/lib/proxy-wire';
+import { proxyUrl } from '../../src/http/proxy-wire';
 import { createNodeUpstream, type NodeUpstream, type NodeUpstreamOptions } from '../../src/proxy/node-upstream';
 
 export const APP_ORIGIN = 'http://app.test';

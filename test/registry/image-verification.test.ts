@@ -119,13 +119,13 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'images on a real reg
   it('the CLI verifies like cosign verify: exit 0 only when verified, JSON on request', async () => {
     const run = promisify(execFile);
     const cli = (args: string[]) => run(process.execPath, ['bin/signet.mjs', 'verify', ...args]).then(
-      (r) => ({ code: 0, out: r.stdout }),
-      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+      (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
     );
     const ok = await cli([`${registry.host}/app:keyless-sig`, '--certificate-identity', SAN, '--certificate-oidc-issuer', DEFAULT_IDENTITY.issuer, '--trusted-root', rootFile]);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('VERIFIED');
-    expect(ok.out).toContain('cosign-sig-tag');
+    expect(ok.err).toContain('VERIFIED');
+    expect(ok.err).toContain('cosign-sig-tag');
     const unsigned = await cli([`${registry.host}/app:unsigned`, '--certificate-identity', SAN, '--certificate-oidc-issuer', DEFAULT_IDENTITY.issuer, '--trusted-root', rootFile, '--json']);
     expect(unsigned.code).toBe(1);
     expect(JSON.parse(unsigned.out).steps[1].code).toBe('OCI_NO_SIGNATURES');

@@ -9,7 +9,7 @@ import { DSSE_BUNDLE_ANNOTATIONS, buildBundleReferrer, cosignTagOf, referrersTag
 import { registryMissingReason, startRegistry, type RunningRegistry } from '../support/registry/start-registry';
 
 const REPO = 'signet/app';
-const BUNDLE = readFileSync(new URL('../../src/features/examples/dockerhub-buildkittest.sigstore.json', import.meta.url));
+const BUNDLE = readFileSync(new URL('../../src/features/verify/examples/dockerhub-buildkittest.sigstore.json', import.meta.url));
 const RECORDED_REFERRER = JSON.parse(readFileSync('../shared/fixtures/dockerhub-buildkittest/bundle-artifact-manifest.json', 'utf8')) as unknown;
 const RECORDED_REFERRERS_INDEX = JSON.parse(readFileSync('../shared/fixtures/dockerhub-buildkittest/referrers-index.json', 'utf8')) as { manifests: unknown[] };
 // UTF-8 bytes of a string.

@@ -3,7 +3,7 @@
 // mounted with its own stricter policy, compression, and errors.
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { proxyUrl } from '../../src/lib/proxy-wire';
+import { proxyUrl } from '../../src/http/proxy-wire';
 import { createProxyHandler, resolveProxyPolicy } from '../../src/proxy';
 import { createApp } from '../../src/server/app';
 import type { FileSource, StaticFile } from '../../src/server/static-handler';

@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proxyUrl } from '../../src/lib/proxy-wire';
+import { proxyUrl } from '../../src/http/proxy-wire';
 import { resolveProxyPolicy } from '../../src/proxy';
 import { defaultHosts } from '../../src/server/host-check';
 import { serverOptionsFromEnv } from '../../src/server/main';

@@ -1,6 +1,6 @@
 // Sigstore bundle v0.1–v0.3 (protobuf-specs dev.sigstore.bundle.v1.Bundle, JSON form) into the internal shape.
 import { VerifyError } from '../errors';
-import { LIMITS } from '../limits';
+import { LIMITS, mebibytes } from '../limits';
 import { fromUtf8, JsonFields, parseJson, type JsonObject, type JsonValue } from '../encoding';
 import type { HashAlg } from '../crypto';
 import { bundleVersionOf, KNOWN_BUNDLE_MEDIA_TYPES } from './media-type';
@@ -182,8 +182,12 @@ function parseMessageSignature(m: JsonObject): MessageSignatureContent {
 // A DSSE envelope (DSSE protocol spec); Sigstore requires exactly one signature.
 export function parseDsseEnvelope(env: JsonObject, where: string): DsseContent {
   const payload = f.bytes(env.payload, `${where}.payload`);
-  if (payload.length > LIMITS.dssePayloadBytes) {
-    throw new VerifyError('LIMIT_EXCEEDED', `${where}.payload is ${payload.length} bytes`, { where: `${where}.payload`, expected: `at most ${LIMITS.dssePayloadBytes} bytes` });
+  if (payload.length > LIMITS.attestationBytes) {
+    throw new VerifyError('LIMIT_EXCEEDED', `${where}.payload is ${mebibytes(payload.length)}: attestations of up to ${mebibytes(LIMITS.attestationBytes)} are read`, {
+      where: `${where}.payload`,
+      expected: `at most ${LIMITS.attestationBytes} bytes`,
+      found: `${payload.length} bytes`,
+    });
   }
   const signatures = f.array(env.signatures, `${where}.signatures`, LIMITS.dsseSignatures).map((s, i) => {
     const sw = `${where}.signatures[${i}]`;

@@ -21,9 +21,21 @@ export interface InTotoStatement {
 
 const f: JsonFields = new JsonFields('STATEMENT_INVALID', 'STATEMENT_INVALID');
 
-// Parse a DSSE payload as an in-toto statement.
+/** Statements already parsed, by payload: one verification reads its statement in several steps. */
+const parsed = new WeakMap<Uint8Array, InTotoStatement>();
+
+// Parse a DSSE payload as an in-toto statement (once per payload; the result is shared, never mutated).
 export function parseInTotoStatement(payload: Uint8Array): InTotoStatement {
-  const json = parseJson(fromUtf8(payload, 'DSSE payload'), 'in-toto statement', LIMITS.dssePayloadBytes);
+  const known = parsed.get(payload);
+  if (known) return known;
+  const statement = readStatement(payload);
+  parsed.set(payload, statement);
+  return statement;
+}
+
+// Parse and validate the statement's type, subjects and predicate type.
+function readStatement(payload: Uint8Array): InTotoStatement {
+  const json = parseJson(fromUtf8(payload, 'DSSE payload'), 'in-toto statement', LIMITS.attestationBytes);
   const st = f.object(json, 'statement');
   const type = f.string(st._type, 'statement._type');
   if (!STATEMENT_TYPES.includes(type)) f.invalid('statement._type', STATEMENT_TYPES.join(' | '), type);

@@ -1,2 +1,3 @@
 // Policies applied after the cryptography: who signed, and what they attested.
 export * from './identity-policy';
+export * from './admission';

@@ -5,6 +5,7 @@ import type { Certificate, ChainResult } from '../x509';
 import type { TrustedRoot } from '../trust';
 import type { Thresholds, VerifyRequest } from './options';
 import type { StepRecorder } from './step-recorder';
+import type { AttestationView } from '../attest/view-model';
 
 /** A time the engine has verified the signature existed at (Sigstore client spec §4: verified timestamps). */
 export interface VerifiedTime {
@@ -31,4 +32,6 @@ export interface VerifyContext {
   chain?: ChainResult;
   artifactDigest?: { algorithm: HashAlg; value: Uint8Array };
   verifiedTimes: VerifiedTime[];
+  /** The attestation's view, read once (null: the bundle holds no in-toto statement). */
+  attestation?: AttestationView | null;
 }

@@ -2,6 +2,7 @@
 import type { ErrorCode, ErrorDetail } from '../errors';
 import type { JsonValue } from '../encoding/json';
 import type { TrustSource } from '../trust/types';
+import type { AttestationView } from '../attest/view-model';
 
 /** Steps of an image verification that come before any bundle: where the image and its signatures are. */
 export const IMAGE_STEP_IDS = ['image.resolve', 'image.discover'] as const;
@@ -85,4 +86,6 @@ export interface VerificationResult {
   startedAt: string;
   totalMs: number;
   engine: { name: 'signet'; version: string };
+  /** For an in-toto attestation: its predicate, read into a bounded view (shown whatever the verdict, which says whether to trust it). */
+  attestation?: AttestationView;
 }

@@ -13,6 +13,7 @@ import { verifyBundleSignature } from './steps/signature';
 import { checkCheckpoints, checkInclusion, checkSets, checkTlogBodies, countVerifiedEntries, entryStates, type EntryState } from './steps/tlog';
 import { checkRfc3161, checkTimeValidity } from './steps/timestamps';
 import { checkAttestation, checkIdentity } from './steps/policy';
+import { attestationView, checkProvenanceAgreement, hasProvenanceClaims } from './steps/attestation-view';
 import { withImageFromArtifact } from './steps/signed-artifact';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -38,9 +39,11 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
     };
   });
 
+  let attestation: ReturnType<typeof attestationView>;
   if (bundle) {
     const ctx: VerifyContext = { req: withImageFromArtifact(req, bundle), trust: req.trustedRoot, thresholds, now: req.now ?? Date.now(), steps, bundle, verifiedTimes: [] };
     await runChecks(ctx);
+    attestation = attestationView(ctx);
   } else {
     for (const id of STEP_IDS.slice(1)) steps.skip(id, 'Not run: the bundle could not be parsed.', id !== 'policy.attestation');
   }
@@ -53,6 +56,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
     startedAt: new Date(started).toISOString(),
     totalMs: Math.round(((globalThis.performance?.now() ?? Date.now()) - t0) * 1000) / 1000,
     engine: { name: 'signet', version: ENGINE_VERSION },
+    ...(attestation ? { attestation } : {}),
   };
 }
 
@@ -86,6 +90,7 @@ async function runChecks(ctx: VerifyContext): Promise<void> {
   if (!keyed && !leafOk && req.policy.kind === 'identity') steps.skip('policy.identity', NOT_DECODED, true);
   else await steps.run('policy.identity', true, () => checkIdentity(ctx));
   if (req.policy.predicateType) await steps.run('policy.attestation', true, () => checkAttestation(ctx));
+  else if (hasProvenanceClaims(ctx)) await steps.run('policy.attestation', false, () => checkProvenanceAgreement(ctx));
   else steps.skip('policy.attestation', 'No attestation type was asked for.');
 }
 

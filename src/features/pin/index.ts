@@ -4,5 +4,5 @@ export type { PinForm, PinOptions } from './pin-options';
 export { shellQuote } from './shell-quote';
 export { anchoredLiteral } from './anchored-regexp';
 export { yamlString, yamlDocument } from './yaml';
-export { evidenceByKey, leafCertificate } from '../result/read-result';
+export { evidenceByKey, leafCertificate } from '../../lib/read-result';
 export { PinIdentityPanel } from './pin-identity-panel';

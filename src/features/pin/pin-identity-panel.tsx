@@ -1,7 +1,7 @@
 // "Pin this identity": the cosign command and admission policies for the signer a verification saw, ready to copy.
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Verdict, VerificationResult } from '../../core';
-import { CopyButton } from '../report/copy-button';
+import { CopyButton } from '../../components/copy-button';
 import { pinIdentity, type PinnedPolicies } from './pin-identity';
 import type { PinForm } from './pin-options';
 

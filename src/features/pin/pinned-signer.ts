@@ -1,9 +1,6 @@
 // The signer a policy should pin: the identity, issuer and workflow claims of the certificate a run saw.
-import { WORKFLOW_CLAIMS, isJsonObject, oidcIssuer, type VerificationResult, type WorkflowClaim } from '../../core';
-import { evidenceByKey, leafCertificate } from '../result/read-result';
-
-/** The predicate type `cosign sign` gives a DSSE-wrapped signature (new bundle format); `cosign verify` checks it. */
-export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+import { COSIGN_SIGN_PREDICATE, WORKFLOW_CLAIMS, isJsonObject, oidcIssuer, type VerificationResult, type WorkflowClaim } from '../../core';
+import { evidenceByKey, leafCertificate } from '../../lib/read-result';
 
 /** The claims pinned next to the identity. The workflow SHA is left out: it names one commit, so it would reject every later build. */
 export const PINNED_CLAIMS = ['githubWorkflowRepository', 'githubWorkflowRef', 'githubWorkflowName', 'githubWorkflowTrigger'] as const satisfies readonly WorkflowClaim[];

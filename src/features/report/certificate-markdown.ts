@@ -1,6 +1,6 @@
 // The signing certificate section, read from the certificate's DER (not from display labels).
 import { FULCIO_EXTENSIONS, oidcIssuer, type VerificationResult } from '../../core';
-import { leafCertificate } from '../result/read-result';
+import { leafCertificate } from '../../lib/read-result';
 import { field } from './markdown';
 
 // "## Certificate": SANs, OIDC issuer, issuing CA, serial, validity and every Fulcio claim by its name and OID.

@@ -1,7 +1,7 @@
 // Export a verification as a Markdown report or as the raw JSON record: copy or download either.
 import { useMemo } from 'react';
 import type { VerificationResult } from '../../core';
-import { BUTTON_CLASS, CopyButton } from './copy-button';
+import { BUTTON_CLASS, CopyButton } from '../../components/copy-button';
 import { downloadText } from './download';
 import { jsonReport } from './json-report';
 import { markdownReport, type ReportInputs } from './markdown-report';

@@ -2,7 +2,5 @@
 export { markdownReport, type ReportInputs } from './markdown-report';
 export { jsonReport } from './json-report';
 export { escapeMarkdown, codeBlock } from './markdown';
-export { copyText, type CopyOutcome, type TextClipboard } from './clipboard';
 export { downloadText } from './download';
-export { CopyButton } from './copy-button';
 export { ExportPanel } from './export-panel';

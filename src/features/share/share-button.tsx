@@ -1,6 +1,6 @@
 // "Copy share link": the inputs and policy in the URL fragment, with what was left out said plainly.
 import { useState } from 'react';
-import type { VerifyForm } from '../verify/verify-form';
+import type { VerifyForm } from '../../lib/verify-form';
 import { createShareLink, type ShareLink } from './share-link';
 
 export function ShareButton({ form, artifactDigest }: { form: VerifyForm; artifactDigest: string | null }) {

@@ -1,6 +1,6 @@
 // Share links: inputs and policy in the URL fragment (never sent to a server), deflated and base64url-encoded.
 import { fromBase64, fromUtf8, isJsonObject, toBase64, utf8 } from '../../core';
-import { EMPTY_FORM, type VerifyForm } from '../verify/verify-form';
+import { EMPTY_FORM, type VerifyForm } from '../../lib/verify-form';
 
 /** Longest fragment we produce; browsers and chat tools truncate far longer URLs unpredictably. */
 export const MAX_FRAGMENT = 32 * 1024;

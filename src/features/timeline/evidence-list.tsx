@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import type { Evidence } from '../../core';
 import { HexView } from '../../components/hex-view';
 
-const MerklePathSvg = lazy(() => import('../views/merkle-path-svg').then((m) => ({ default: m.MerklePathSvg })));
+const MerklePathSvg = lazy(() => import('../../components/merkle-path-svg').then((m) => ({ default: m.MerklePathSvg })));
 
 // One evidence item.
 function EvidenceItem({ item }: { item: Evidence }) {

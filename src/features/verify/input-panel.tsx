@@ -1,9 +1,9 @@
 // Everything the user gives: bundle, artifact, signer policy and trust.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../core/public-constants';
-import { EXAMPLES } from '../examples/examples';
+import { EXAMPLES } from './examples/examples';
 import { FileDrop } from './file-drop';
-import { formProblem, type VerifyForm } from './verify-form';
+import { formProblem, type VerifyForm } from '../../lib/verify-form';
 
 const input =
   'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';

@@ -3,8 +3,8 @@ import { useCallback, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
-import type { VerifyForm } from './verify-form';
-import { policyOf } from './verify-form';
+import type { VerifyForm } from '../../lib/verify-form';
+import { policyOf } from '../../lib/verify-form';
 import type { ArtifactSpec, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface Progress {

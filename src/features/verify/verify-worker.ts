@@ -2,7 +2,7 @@
 import { fromHex, parseTrustedRoot, publicGoodTrustedRoot, severalSignatures, toVerifyError, verifyBundle, type ArtifactInput } from '../../core';
 import { createRegistryClient, type FetchFunction } from '../../oci';
 import { verifyImage } from '../../image';
-import { PROXY_ERROR_HEADER, proxyUrl, type ProxyErrorBody } from '../../lib/proxy-wire';
+import { PROXY_ERROR_HEADER, proxyUrl, type ProxyErrorBody } from '../../http/proxy-wire';
 import { readArtifact } from './read-artifact';
 import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 

@@ -2,7 +2,7 @@
 import { fromHex, parseCertificate, type Certificate, type Step, type VerificationResult } from '../../core';
 import { FieldList } from '../../components/field-list';
 import { CertificateDetails } from './certificate-details';
-import { keyedEvidence, stepOf } from '../result/read-result';
+import { keyedEvidence, stepOf } from '../../lib/read-result';
 import { evidenceFields } from './result-evidence';
 import { StepNote } from './step-note';
 import { SubSection, ViewSection } from './view-section';

@@ -4,7 +4,7 @@ import { FieldList } from '../../components/field-list';
 import { HexView } from '../../components/hex-view';
 import { parsePaeHeader, summariseStatement, type StatementSummary } from './dsse-fields';
 import { JsonBlock } from './json-block';
-import { keyedEvidence, stepOf } from '../result/read-result';
+import { keyedEvidence, stepOf } from '../../lib/read-result';
 import { StepNote } from './step-note';
 import { SubSection, ViewSection } from './view-section';
 

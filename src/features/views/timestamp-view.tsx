@@ -1,7 +1,7 @@
 // The RFC 3161 timestamp: when a trusted TSA saw the signature, over which imprint, under which policy and chain.
 import type { VerificationResult } from '../../core';
 import { FieldList } from '../../components/field-list';
-import { stepOf } from '../result/read-result';
+import { stepOf } from '../../lib/read-result';
 import { evidenceFields } from './result-evidence';
 import { StepNote } from './step-note';
 import { ViewSection } from './view-section';

@@ -4,6 +4,7 @@
 import { envelopeJson, inTotoStatement } from './dsse.ts';
 import type { Faults } from './faults.ts';
 import type { BundleJson } from './bundle-json.ts';
+import type { SigningIdentity } from './fulcio-extensions.ts';
 import type { SignResult, TestInstance } from './instance.ts';
 import { b64, toPem, utf8Bytes, type KeyAlgorithm, type TestKey } from './keys.ts';
 import { cosignRekorBundle, type CosignRekorBundleJson } from './rekor-v1.ts';
@@ -42,6 +43,11 @@ export interface LegacySignOptions {
   readonly faults?: Faults;
   /** Rekor entry kind for attestations (intoto 0.0.2 as cosign attest writes, or dsse 0.0.1). */
   readonly entryKind?: 'intoto' | 'dsse';
+  /** The identity in the signing certificate (keyless). */
+  readonly identity?: SigningIdentity;
+  /** For attestations: predicate type and predicate of the statement (default: SLSA v1 with a build type). */
+  readonly predicateType?: string;
+  readonly predicate?: Record<string, unknown>;
 }
 
 export interface LegacySignature {
@@ -68,6 +74,7 @@ function instanceOptions(o: LegacySignOptions) {
     ...(o.key ? { key: o.key } : {}),
     ...(o.keyAlgorithm ? { keyAlgorithm: o.keyAlgorithm } : {}),
     ...(o.faults ? { faults: o.faults } : {}),
+    ...(o.identity ? { identity: o.identity } : {}),
   };
 }
 
@@ -93,7 +100,7 @@ export function signImageLayer(instance: TestInstance, image: ImageName, o: Lega
 
 // A .att layer: the DSSE envelope JSON of an in-toto statement about the image as the blob, an empty signature annotation.
 export function attestImageLayer(instance: TestInstance, image: ImageName, o: LegacySignOptions = {}): LegacySignature {
-  const statement = inTotoStatement([{ name: image.repository, digest: { sha256: image.digest.replace(/^sha256:/, '') } }]);
+  const statement = inTotoStatement([{ name: image.repository, digest: { sha256: image.digest.replace(/^sha256:/, '') } }], o.predicateType, o.predicate);
   const signed = instance.signDsse(statement, { ...instanceOptions(o), entryKind: o.entryKind ?? 'intoto' });
   const annotations = { [ANNOTATIONS.signature]: '', ...evidenceAnnotations(signed.bundle) };
   return { layer: { mediaType: DSSE_LAYER_MEDIA_TYPE, payload: utf8Bytes(envelopeJson(signed.bundle.dsseEnvelope!)), annotations }, signed };

@@ -3,10 +3,12 @@ import { VerifyError } from '../../errors';
 import { bytesEqual, toHex } from '../../encoding';
 import { sha256 } from '../../crypto';
 import { IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement } from '../../dsse';
+import { matchesPredicateType, noMatchMessage, resolvePredicateType } from '../../attest';
 import { evaluateIdentityPolicy, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../policy';
 import { oidcIssuer } from '../../x509';
 import type { VerifyContext } from '../context';
 import type { StepOutcome } from '../step-recorder';
+import { checkProvenanceAgreement, hasProvenanceClaims } from './attestation-view';
 
 // Check the signer against the policy: the certificate identity, or the key the user gave.
 export async function checkIdentity(ctx: VerifyContext): Promise<StepOutcome> {
@@ -44,16 +46,30 @@ export async function checkIdentity(ctx: VerifyContext): Promise<StepOutcome> {
   };
 }
 
-// The attestation's predicate type is the one the policy asks for.
+// The attestation's predicate type is the one the policy asks for (a cosign `--type` alias or a URI).
 export function checkAttestation(ctx: VerifyContext): StepOutcome {
   const content = ctx.bundle.content;
-  const wanted = ctx.req.policy.predicateType!;
+  const choice = resolvePredicateType(ctx.req.policy.predicateType);
+  const asked = choice.given === choice.uri ? choice.uri : `${choice.given} (${choice.uri})`;
   if (content.kind !== 'dsse' || content.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-    throw new VerifyError('POLICY_PREDICATE_MISMATCH', 'an attestation was required, but the bundle signs an artifact directly', { expected: wanted, found: content.kind === 'dsse' ? content.payloadType : 'a message signature' });
+    throw new VerifyError('POLICY_PREDICATE_MISMATCH', `an attestation of type ${asked} was required, but the bundle signs ${content.kind === 'dsse' ? `a ${content.payloadType.slice(0, 100)} payload` : 'an artifact directly'}`, {
+      where: content.kind === 'dsse' ? 'dsseEnvelope.payloadType' : 'messageSignature',
+      expected: choice.uri,
+      found: content.kind === 'dsse' ? content.payloadType.slice(0, 300) : 'a message signature',
+    });
   }
   const statement = parseInTotoStatement(content.payload);
-  if (statement.predicateType !== wanted) {
-    throw new VerifyError('POLICY_PREDICATE_MISMATCH', `expected predicate type ${wanted}, the statement says ${statement.predicateType}`, { where: 'statement.predicateType', expected: wanted, found: statement.predicateType });
+  if (!matchesPredicateType(choice, statement.predicateType)) {
+    throw new VerifyError('POLICY_PREDICATE_MISMATCH', noMatchMessage(choice, [statement.predicateType]), { where: 'statement.predicateType', expected: choice.uri, found: statement.predicateType.slice(0, 300) });
   }
-  return { summary: `The statement's predicate type is ${statement.predicateType}.`, evidence: [{ kind: 'text', label: 'predicate type', value: statement.predicateType }] };
+  const typed: StepOutcome = {
+    summary: `The statement's predicate type is ${statement.predicateType.slice(0, 200)}, as ${choice.given === choice.uri ? 'asked' : `--type ${choice.given} asks`}.`,
+    evidence: [
+      { kind: 'text', label: 'predicate type', value: statement.predicateType },
+      ...(choice.given === choice.uri ? [] : [{ kind: 'text' as const, label: 'asked as', value: choice.given }]),
+    ],
+  };
+  if (!hasProvenanceClaims(ctx)) return typed;
+  const agreement = checkProvenanceAgreement(ctx);
+  return { ...agreement, summary: `${typed.summary} ${agreement.summary}`, evidence: [...typed.evidence!, ...(agreement.evidence ?? [])] };
 }

@@ -1,5 +1,5 @@
 // An RFC 6962 inclusion proof drawn level by level, from the leaf up to the root compared with the checkpoint's.
-import type { MerklePathEvidence } from '../../core';
+import type { MerklePathEvidence } from '../core';
 
 const WIDTH = 360;
 const ROW_HEIGHT = 64;

@@ -1,5 +1,5 @@
 // What the user asks for, as form state, and how it becomes an engine request.
-import type { VerificationPolicy, WorkflowClaim } from '../../core';
+import type { VerificationPolicy, WorkflowClaim } from '../core';
 
 /** A file artifact may be chosen as the kind before the file itself is picked (file: null). */
 export type ArtifactInputForm = { kind: 'none' } | { kind: 'file'; file: File | null } | { kind: 'digest'; text: string };

@@ -1,6 +1,6 @@
 // A labelled copy button that says, visibly and to screen readers, whether the copy worked.
 import { useEffect, useState } from 'react';
-import { copyText, type CopyOutcome } from './clipboard';
+import { copyText, type CopyOutcome } from '../lib/clipboard';
 
 /** What the status line says after each outcome. */
 const MESSAGES: Record<CopyOutcome, string> = {

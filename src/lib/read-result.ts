@@ -1,5 +1,5 @@
 // Reading a VerificationResult's steps and evidence by stable id and key, never by label.
-import { fromHex, parseCertificate, type Certificate, type Evidence, type EvidenceKey, type Step, type StepId, type VerificationResult } from '../../core';
+import { certificateOf, type Certificate, type Evidence, type EvidenceKey, type Step, type StepId, type VerificationResult } from '../core';
 
 export type EvidenceOf<K extends Evidence['kind']> = Extract<Evidence, { kind: K }>;
 
@@ -24,11 +24,5 @@ export function evidenceByKey(result: VerificationResult, key: EvidenceKey): Evi
 
 // The leaf certificate the run decoded, or undefined when there was none (key-based, or it never parsed).
 export function leafCertificate(result: VerificationResult): Certificate | undefined {
-  const evidence = evidenceByKey(result, 'certificate.der');
-  if (evidence?.kind !== 'hex') return undefined;
-  try {
-    return parseCertificate(fromHex(evidence.value, 'certificate.der'), 'certificate.der');
-  } catch {
-    return undefined;
-  }
+  return certificateOf(result);
 }
