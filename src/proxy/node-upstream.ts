@@ -27,7 +27,10 @@ export interface NodeUpstreamOptions {
   resolve?: Resolver;
   /** Keep connections open and reuse them per origin (default); false opens a new connection for every request. */
   pool?: boolean;
-  /** Connections kept per origin at most. */
+  /**
+   * Connections per origin at most; unset, no per-origin limit (the proxy's maxConcurrent bounds them all), so a few
+   * slow exchanges never queue others to the same registry behind them.
+   */
   connectionsPerOrigin?: number;
   /** CA certificates (PEM) trusted besides Node's own roots, such as a private registry's. */
   extraCa?: readonly string[];
@@ -40,19 +43,18 @@ export interface NodeUpstream extends Upstream {
 
 // RFC 9110 §6.4.1: no content for these statuses or for HEAD, whatever the headers say.
 const NO_CONTENT = new Set([204, 205, 304]);
-const DEFAULT_CONNECTIONS_PER_ORIGIN = 32;
 // An idle pooled connection is closed after this long (or sooner when the server's Keep-Alive says so).
 const KEEP_ALIVE_MS = 10_000;
 
 // The Node upstream: every request over a pooled connection to a checked address.
-export function createNodeUpstream({ resolve = systemResolver, pool = true, connectionsPerOrigin = DEFAULT_CONNECTIONS_PER_ORIGIN, extraCa = [] }: NodeUpstreamOptions = {}): NodeUpstream {
+export function createNodeUpstream({ resolve = systemResolver, pool = true, connectionsPerOrigin, extraCa = [] }: NodeUpstreamOptions = {}): NodeUpstream {
   const ca = extraCa.length > 0 ? [...rootCertificates, ...extraCa] : undefined;
   const agents = new Map<boolean, Agent>();
   // The pool for hops that may (true) or may not (false) reach loopback.
   const agentFor = (allowLoopback: boolean): Agent => {
     let agent = agents.get(allowLoopback);
     if (!agent) {
-      agent = new Agent({ connect: { lookup: checkedLookup(allowLoopback, resolve), ...(ca ? { ca } : {}) }, connections: connectionsPerOrigin, keepAliveTimeout: KEEP_ALIVE_MS });
+      agent = new Agent({ connect: { lookup: checkedLookup(allowLoopback, resolve), ...(ca ? { ca } : {}) }, connections: connectionsPerOrigin ?? null, keepAliveTimeout: KEEP_ALIVE_MS });
       agents.set(allowLoopback, agent);
     }
     return agent;
