@@ -16,5 +16,9 @@ await build({
   minify: true,
   sourcemap: 'linked',
   legalComments: 'linked',
+  // CommonJS dependencies (yaml) require Node built-ins at run time; an ES module has no `require` of its own.
+  banner: { js: "import { createRequire as __signetCreateRequire } from 'node:module'; const require = __signetCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  // Bundled CommonJS dependencies (yaml) call require() for Node built-ins; an ES module has none of its own.
+  banner: { js: "import { createRequire as __signetCreateRequire } from 'node:module'; const require = __signetCreateRequire(import.meta.url);" },
 });

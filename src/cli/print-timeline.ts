@@ -5,8 +5,8 @@ import type { ImageVerificationResult } from '../image';
 const MARK: Record<StepStatus, string> = { pass: '✔ pass', fail: '✘ FAIL', warn: '! warn', skip: '- skip' };
 const COLOUR: Record<StepStatus, string> = { pass: '32', fail: '31', warn: '33', skip: '90' };
 
-type Paint = (code: string, text: string) => string;
-const painter = (colour: boolean): Paint => (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+export type Paint = (code: string, text: string) => string;
+export const painter = (colour: boolean): Paint => (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
 const VERDICT_COLOUR = { verified: '32', failed: '31', incomplete: '33' } as const;
 
 // Render a result for a terminal; colour only when the stream is a TTY.
@@ -57,6 +57,6 @@ function formatSteps(steps: Step[], paint: Paint): string[] {
 }
 
 // Input-derived text may hold terminal control sequences; show them escaped, never interpreted.
-function sanitize(text: string): string {
+export function sanitize(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -1,7 +1,9 @@
 // The verbs of the `signet` command, in the order `signet --help` lists them. A new verb is one module and one line here.
 import { conformanceVerb } from './conformance-command';
+import { policyCheckVerb } from './policy-check-command';
+import { rekorVerb } from './rekor-command';
 import type { Verb } from './verb';
 import { verifyBundleVerb } from './verify-bundle-command';
 import { verifyImageVerb } from './verify-image-command';
 
-export const VERBS: readonly Verb[] = [verifyImageVerb, verifyBundleVerb, conformanceVerb];
+export const VERBS: readonly Verb[] = [verifyImageVerb, verifyBundleVerb, policyCheckVerb, rekorVerb, conformanceVerb];

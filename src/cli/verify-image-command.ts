@@ -1,15 +1,10 @@
 // `signet verify IMAGE…`: like `cosign verify`, straight to the registry (no proxy in Node).
-import { createRegistryClient, type FetchFunction } from '../oci';
 import { verifyImage } from '../image';
 import { stderrColour } from './io';
 import { loadTrustedRoot, POLICY_FLAGS, policyFromArgs, TRUST_FLAGS } from './policy-flags';
 import { formatImageResult } from './print-timeline';
+import { registryClientFromEnv } from './registry-client';
 import { EXIT, type Verb } from './verb';
-
-const TIMEOUT_MS = 30_000;
-
-// Node's fetch in the registry client's shape, with a time limit per request.
-const nodeFetch: FetchFunction = (url, init) => fetch(url, { method: init.method, headers: init.headers, redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS) });
 
 export const verifyImageVerb: Verb = {
   name: 'verify',
@@ -21,12 +16,7 @@ export const verifyImageVerb: Verb = {
     'Registry credentials, when needed, come from SIGNET_REGISTRY_USERNAME and SIGNET_REGISTRY_PASSWORD (never from the command line, where other users could read them). Loopback registries use plain HTTP.',
   ],
   async run(args, io) {
-    const username = io.env.SIGNET_REGISTRY_USERNAME;
-    const password = io.env.SIGNET_REGISTRY_PASSWORD;
-    const client = createRegistryClient({
-      fetch: nodeFetch,
-      ...(username && password ? { credentials: () => ({ username, password }) } : {}),
-    });
+    const client = registryClientFromEnv(io);
     const result = await verifyImage({ reference: args.operands[0]!, client, policy: policyFromArgs(args), trustedRoot: loadTrustedRoot(args) });
     if (args.boolean('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     io.stderr(`${formatImageResult(result, stderrColour(io))}\n`);

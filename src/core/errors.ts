@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'PEM_INVALID',
   'DER_INVALID',
   'UTF8_INVALID',
+  'DIGEST_INVALID',
   // bundle
   'BUNDLE_MEDIA_TYPE_UNKNOWN',
   'BUNDLE_FIELD_MISSING',
@@ -61,6 +62,15 @@ export const ERROR_CODES = [
   'TLOG_INTEGRATED_TIME_FUTURE',
   'TLOG_THRESHOLD',
   'TLOG_DUPLICATE_ENTRY',
+  // the live log (consistency, tiles, log API answers)
+  'TLOG_CONSISTENCY_INVALID',
+  'TLOG_FORKED',
+  'TLOG_TILE_INVALID',
+  'REKOR_RESPONSE_INVALID',
+  'REKOR_ENTRY_MISMATCH',
+  'REKOR_NOT_FOUND',
+  'REKOR_REQUEST_FAILED',
+  'REKOR_SEARCH_UNSUPPORTED',
   // checkpoints (signed notes)
   'CHECKPOINT_MISSING',
   'CHECKPOINT_MALFORMED',
@@ -89,24 +99,30 @@ export const ERROR_CODES = [
   'MANIFEST_INVALID',
   // trust
   'TRUST_ROOT_INVALID',
+  // TUF metadata (TUF specification §5 client workflow)
+  'TUF_METADATA_INVALID',
+  'TUF_SIGNATURE_THRESHOLD',
+  'TUF_EXPIRED',
+  'TUF_ROLLBACK',
+  'TUF_VERSION_MISMATCH',
+  'TUF_HASH_MISMATCH',
+  'TUF_LENGTH_MISMATCH',
+  'TUF_TARGET_MISSING',
+  'TUF_REQUEST_FAILED',
+  'TUF_ROOT_MISSING',
   // legacy cosign signatures and the image they name
   'COSIGN_FORMAT_INVALID',
   'IMAGE_BINDING_MISMATCH',
-  // registries (image references, manifests, signature discovery)
-  'OCI_REFERENCE_INVALID',
-  'OCI_REQUEST_FAILED',
-  'OCI_AUTH_FAILED',
-  'OCI_NOT_FOUND',
-  'OCI_MANIFEST_INVALID',
-  'OCI_DIGEST_MISMATCH',
-  'OCI_NO_SIGNATURES',
   // options
   'UNSAFE_OPTION',
   // a bug in Signet itself; reported, never hidden
   'INTERNAL',
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes other layers add (the registry client's OCI_*), by declaration merging: `interface ErrorCodeExtensions { OCI_NOT_FOUND: true }`. */
+export interface ErrorCodeExtensions {}
+
+export type ErrorCode = (typeof ERROR_CODES)[number] | keyof ErrorCodeExtensions;
 
 // Where a failed check looked, and what it expected against what it found.
 export interface ErrorDetail {

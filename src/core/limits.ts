@@ -24,6 +24,8 @@ export const LIMITS = {
   dsseSignatures: 16,
   /** Hashes in one inclusion proof (a tree of 2^64 leaves needs 64). */
   inclusionProofHashes: 64,
+  /** Hashes in one consistency proof (at most about 2·log2 of the tree size). */
+  consistencyProofHashes: 130,
   /** A checkpoint (signed note) text. */
   checkpointBytes: 64 * 1024,
   /** Signature lines in one checkpoint. */
@@ -40,6 +42,14 @@ export const LIMITS = {
   signaturesPerInput: 100,
   /** Entities of each kind in a trusted root. */
   trustedRootEntities: 64,
+  /** One TUF metadata file (root, timestamp, snapshot or targets). */
+  tufMetadataBytes: 1024 * 1024,
+  /** Keys or signatures in one TUF metadata file. */
+  tufKeys: 64,
+  /** Targets or metafile entries listed in one TUF metadata file. */
+  tufListEntries: 4096,
+  /** Root versions walked in one TUF refresh (TUF spec §5.3.3's upper bound). */
+  tufRootRotations: 64,
   /** A YAML text (admission policies, Kubernetes manifests); Kubernetes itself caps an object near 1.5 MiB. */
   yamlBytes: 2 * 1024 * 1024,
   /** Documents in one YAML stream. */

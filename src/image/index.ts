@@ -1,4 +1,6 @@
 // Image verification: the registry client and the engine together.
+export * from './catalogue';
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
+export { attestationVerdict } from './attestations';
 export * from './admission';

@@ -1,6 +1,8 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
-import { normalizeCosignLayer, rethrowWithEvidence, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, VerifyError, IMAGE_STEP_IDS, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
+import { normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
+import { attestationVerdict, kindOf, readAttachedSboms } from './attestations';
+import { IMAGE_CATALOGUE, IMAGE_STEP_IDS, type ImageStepId } from './catalogue';
 import type { ImageVerificationResult, PlatformVerification, SignatureVerification } from './types';
 
 export interface VerifyImageRequest {
@@ -15,56 +17,76 @@ export interface VerifyImageRequest {
 
 const FORMAT_NAMES = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature (.sig)', 'cosign-dsse': 'cosign attestation (.att)' } as const;
 
+/** What the discovery steps found, for the signatures that follow. */
+interface DiscoveryContext {
+  req: VerifyImageRequest;
+  ref?: ImageReference;
+  image?: ResolvedImage;
+  discovery?: SignatureDiscovery;
+}
+
+const IMAGE_PLAN: Plan<ImageStepId, never, DiscoveryContext> = {
+  order: IMAGE_STEP_IDS,
+  catalogue: IMAGE_CATALOGUE,
+  conditions: {},
+  checks: { 'image.resolve': { run: resolveStep }, 'image.discover': { run: discoverStep } },
+};
+
+// image.resolve: the reference names a manifest, whose digest is the sha256 of the bytes received.
+async function resolveStep(ctx: DiscoveryContext): Promise<StepOutcome> {
+  const ref = parseImageReference(ctx.req.reference);
+  ctx.ref = ref;
+  ctx.req.onProgress?.(`Resolving ${ref.canonical}`);
+  const image = await ctx.req.client.resolve(ref);
+  ctx.image = image;
+  const kind = image.platforms ? `an image index of ${image.platforms.length} platform${image.platforms.length === 1 ? '' : 's'}` : 'an image manifest';
+  return {
+    summary: `${ref.canonical} resolves to ${image.digest} (${kind}); the digest is the sha256 of the ${image.bytes.length} bytes received.`,
+    evidence: [
+      { kind: 'text', label: 'reference', value: ref.canonical },
+      { kind: 'text', label: 'digest', value: image.digest },
+      { kind: 'text', label: 'media type', value: image.mediaType },
+      ...(image.platforms ?? []).map((p) => ({ kind: 'text' as const, label: `platform ${platformName(p.platform)}`, value: p.digest })),
+    ],
+  };
+}
+
+// image.discover: every place a signature of the digest can live, searched and named.
+async function discoverStep(ctx: DiscoveryContext): Promise<StepOutcome> {
+  const ref = ctx.ref!;
+  const digest = ctx.image!.digest;
+  ctx.req.onProgress?.(`Looking for signatures of ${digest}`);
+  const discovery = await ctx.req.client.listSignatures({ registry: ref.registry, repository: ref.repository }, digest);
+  ctx.discovery = discovery;
+  const evidence = discovery.searched.map((s) => ({ kind: 'text' as const, label: s.where, value: `${s.outcome}${s.code ? ` (${s.code})` : ''}` }));
+  if (discovery.signatures.length === 0) {
+    throw new StepFailure(
+      'OCI_NO_SIGNATURES', `no signatures found for ${digest}: searched ${discovery.searched.map((s) => s.where).join('; ')}`,
+      {
+        where: `${ref.registry}/${ref.repository}`,
+        expected: 'at least one signature or attestation',
+        found: 'none',
+      },
+      evidence,
+    );
+  }
+  return { summary: `Found ${describeFound(discovery.signatures)}.`, evidence };
+}
+
 // Verify every signature of the image the reference names; verified when at least one signature verifies.
 export async function verifyImage(req: VerifyImageRequest): Promise<ImageVerificationResult> {
   const started = Date.now();
   const t0 = performance.now();
-  const steps = new StepRecorder();
-  let ref: ImageReference | undefined;
-  let image: ResolvedImage | undefined;
-  let discovery: SignatureDiscovery | undefined;
-
-  await steps.run('image.resolve', true, async () => {
-    ref = parseImageReference(req.reference);
-    req.onProgress?.(`Resolving ${ref.canonical}`);
-    image = await req.client.resolve(ref);
-    const kind = image.platforms ? `an image index of ${image.platforms.length} platform${image.platforms.length === 1 ? '' : 's'}` : 'an image manifest';
-    return {
-      summary: `${ref.canonical} resolves to ${image.digest} (${kind}); the digest is the sha256 of the ${image.bytes.length} bytes received.`,
-      evidence: [
-        { kind: 'text', label: 'reference', value: ref.canonical },
-        { kind: 'text', label: 'digest', value: image.digest },
-        { kind: 'text', label: 'media type', value: image.mediaType },
-        ...(image.platforms ?? []).map((p) => ({ kind: 'text' as const, label: `platform ${platformName(p.platform)}`, value: p.digest })),
-      ],
-    };
-  });
-
-  if (ref && image) {
-    const at = { registry: ref.registry, repository: ref.repository };
-    const digest = image.digest;
-    await steps.run('image.discover', true, async () => {
-      req.onProgress?.(`Looking for signatures of ${digest}`);
-      discovery = await req.client.listSignatures(at, digest);
-      const evidence = discovery.searched.map((s) => ({ kind: 'text' as const, label: s.where, value: `${s.outcome}${s.code ? ` (${s.code})` : ''}` }));
-      if (discovery.signatures.length === 0) {
-        const err = new VerifyError('OCI_NO_SIGNATURES', `no signatures found for ${digest}: searched ${discovery.searched.map((s) => s.where).join('; ')}`, {
-          where: `${ref!.registry}/${ref!.repository}`,
-          expected: 'at least one signature or attestation',
-          found: 'none',
-        });
-        rethrowWithEvidence(err, evidence);
-      }
-      return { summary: `Found ${describeFound(discovery.signatures)}.`, evidence };
-    });
-  } else {
-    steps.skip('image.discover', 'Not run: the image could not be resolved.', true);
-  }
+  const steps = new StepRecorder<ImageStepId>(IMAGE_CATALOGUE);
+  const ctx: DiscoveryContext = { req };
+  await runPlan(IMAGE_PLAN, ctx, steps);
+  const { ref, image, discovery } = ctx;
 
   const signatures = discovery && ref && image ? await verifySignatures(req, discovery.signatures, ref, image.digest) : [];
+  const sboms = discovery && ref ? await readAttachedSboms(req.client, ref, discovery.sboms, req.onProgress) : [];
   const platforms = ref && image?.platforms && discovery ? await verifyPlatforms(req, ref, image.platforms) : [];
   const discoverySteps = steps.ordered(IMAGE_STEP_IDS);
-  const verdict = imageVerdict(discoverySteps, signatures);
+  const verdict = attestationVerdict(req.policy, discoverySteps, signatures) ?? imageVerdict(discoverySteps, signatures);
   const onlyIndexSigned = verdict.verdict === 'verified' && platforms.length > 0 && platforms.every((p) => p.verdict === 'unsigned');
   return {
     input: req.reference,
@@ -75,6 +97,8 @@ export async function verifyImage(req: VerifyImageRequest): Promise<ImageVerific
     steps: discoverySteps,
     searched: discovery?.searched ?? [],
     signatures,
+    sboms,
+    referrers: discovery?.referrers ?? [],
     platforms,
     onlyIndexSigned,
     trust: req.trustedRoot.source,
@@ -87,7 +111,7 @@ export async function verifyImage(req: VerifyImageRequest): Promise<ImageVerific
 async function verifySignatures(req: VerifyImageRequest, found: DiscoveredSignature[], ref: ImageReference, digest: string): Promise<SignatureVerification[]> {
   const out: SignatureVerification[] = [];
   for (const [i, sig] of found.entries()) {
-    req.onProgress?.(`Verifying signature ${i + 1} of ${found.length} (${FORMAT_NAMES[sig.format]})`);
+    req.onProgress?.(`Verifying ${i + 1} of ${found.length}: ${FORMAT_NAMES[sig.format]}${sig.predicateTypeHint ? `, ${sig.predicateTypeHint.slice(0, 100)}` : ''} (${formatSize(sig.layer.size)})`);
     out.push(await verifyDiscoveredSignature(sig, ref, digest, req));
   }
   return out;
@@ -111,7 +135,7 @@ export async function verifyDiscoveredSignature(
     trustedRoot: req.trustedRoot,
     ...(req.now !== undefined ? { now: req.now } : {}),
   });
-  return { source: sig.source, format: sig.format, where: sig.where, result };
+  return { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };
 }
 
 // For a multi-arch index: each platform manifest's own signatures and verdict.
@@ -159,6 +183,11 @@ function describeFound(signatures: DiscoveredSignature[]): string {
   const counts = new Map<string, number>();
   for (const s of signatures) counts.set(`${FORMAT_NAMES[s.format]} via ${s.source}`, (counts.get(`${FORMAT_NAMES[s.format]} via ${s.source}`) ?? 0) + 1);
   return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+// A blob size for progress lines.
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 // os/architecture/variant, as docker prints platforms.

@@ -9,8 +9,8 @@ import { forward, upstreamFailure, type ForwardContext, type Forwarded } from '.
 import type { ProxyPolicy } from './policy';
 import { RateLimiter } from './rate-limiter';
 import { RealmRegistry } from './realms';
-import { assertDeclaredSize, passThrough, PROXY_RESPONSE_HEADERS } from './response';
-import { assertAuthorization, classifyTarget, FORWARDED_METHODS, isForwardedMethod, type TargetKind } from './target-rules';
+import { assertDeclaredSize, capped, passThrough, PROXY_RESPONSE_HEADERS } from './response';
+import { assertAuthorization, assertSearchPost, classifyTarget, isForwardedMethod, REKOR_SEARCH_BODY_MAX, type TargetKind } from './target-rules';
 import { assertReachable, targetOf } from './target-url';
 import { TokenCache, type CachedToken } from './token-cache';
 import type { Upstream } from './upstream';
@@ -30,7 +30,8 @@ interface ProxyState {
   capacity: Capacity;
 }
 
-const ALLOW = { Allow: FORWARDED_METHODS.join(', ') };
+// The methods a client may use anywhere (POST goes only to the one Rekor search).
+const ALLOW = { Allow: 'GET, HEAD' };
 
 // The proxy handler for a policy, reaching the network through upstream.
 export function createProxyHandler(policy: ProxyPolicy, upstream: Upstream): ProxyHandler {
@@ -66,17 +67,20 @@ function loopbackHostFor(target: URL, kind: TargetKind, { policy, realms }: Prox
   return kind !== 'token' || realms.namedBy(target).includes(target.host) ? target.host : null;
 }
 
-// Checks, forwards and answers one request.
+// Checks, forwards and answers one GET or HEAD, or the one Rekor search POST.
 async function proxy(request: Request, state: ProxyState): Promise<Response> {
   const { method } = request;
   if (!isForwardedMethod(method)) throw new ProxyRefusal('PROXY_METHOD_REFUSED', `${method} is not forwarded; the proxy only reads.`, '', ALLOW);
   const { policy, realms, tokens, capacity } = state;
   const target = targetOf(request);
   assertReachable(target, policy.allowLoopback);
+  if (method === 'POST') assertSearchPost(target, request.headers.get('Content-Type'), policy);
   const kind = classifyTarget(target, policy, realms, method);
   const loopbackHost = loopbackHostFor(target, kind, state);
   if (loopbackHost !== target.host) assertReachable(target, false);
   const headers = forwardedHeaders(request);
+  const body = method === 'POST' ? await searchBody(request, target) : undefined;
+  if (body) headers.set('Content-Type', 'application/json');
   const authorization = headers.get('Authorization');
   assertAuthorization(authorization, kind, target.href);
   // Only a credential-free GET of a token may be answered from, or stored in, the shared cache.
@@ -89,7 +93,7 @@ async function proxy(request: Request, state: ProxyState): Promise<Response> {
   exchange.finally(release);
   try {
     const context: ForwardContext = { policy, realms, upstream: state.upstream, exchange, loopbackHost };
-    const forwarded = await forward(target, kind, { method, headers, signal: exchange.signal }, context);
+    const forwarded = await forward(target, kind, { method, headers, signal: exchange.signal, ...(body ? { body } : {}) }, context);
     recordRealm(forwarded, state);
     if (kind === 'token' && method === 'GET' && forwarded.response.ok) return await readToken(forwarded, state, exchange, anonymousToken);
     return passThrough(forwarded, method, exchange, policy.maxResponseBytes);
@@ -97,6 +101,12 @@ async function proxy(request: Request, state: ProxyState): Promise<Response> {
     exchange.end();
     throw error;
   }
+}
+
+// The body of a search POST, refused past its cap (PROXY_TOO_LARGE); a redirect of it is re-classified as a read and refused.
+async function searchBody(request: Request, target: URL): Promise<Uint8Array> {
+  assertDeclaredSize(request, REKOR_SEARCH_BODY_MAX, target);
+  return new Uint8Array(await new Response(request.body && capped(request.body, REKOR_SEARCH_BODY_MAX, target)).arrayBuffer());
 }
 
 // The request headers passed upstream: Accept, Authorization and Range only, and no content coding

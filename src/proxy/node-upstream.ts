@@ -59,12 +59,12 @@ export function createNodeUpstream({ resolve = systemResolver, pool = true, conn
     }
     return agent;
   };
-  const upstream = async (target: URL, { method, headers, signal, allowLoopback }: Parameters<Upstream>[1]): Promise<Response> => {
+  const upstream = async (target: URL, { method, headers, signal, allowLoopback, body }: Parameters<Upstream>[1]): Promise<Response> => {
     // IP literals never reach lookup (the socket uses them as they are), so they are checked here, on every request.
     const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
     if (isIP(host) !== 0) assertAllowedAddress(host, allowLoopback, target.href);
     try {
-      const answer = await agentFor(allowLoopback).request({ origin: target.origin, path: `${target.pathname}${target.search}`, method, headers: Object.fromEntries(headers), signal, reset: !pool });
+      const answer = await agentFor(allowLoopback).request({ origin: target.origin, path: `${target.pathname}${target.search}`, method, headers: Object.fromEntries(headers), signal, reset: !pool, ...(body ? { body } : {}) });
       return toResponse(answer, method);
     } catch (error) {
       if (error instanceof ProxyRefusal) throw new ProxyRefusal(error.code, error.message, target.href);

@@ -29,8 +29,8 @@ export interface ProxyPolicy extends ExchangeLimits, CapacityLimits {
 export const DEFAULT_PROXY_POLICY: ProxyPolicy = {
   allowLoopback: false,
   allowedOrigins: [],
-  rekorHosts: ['rekor.sigstore.dev', 'log2025-1.rekor.sigstore.dev'],
-  tufHosts: ['tuf-repo-cdn.sigstore.dev'],
+  rekorHosts: ['rekor.sigstore.dev', 'log2025-1.rekor.sigstore.dev', 'rekor.sigstage.dev'],
+  tufHosts: ['tuf-repo-cdn.sigstore.dev', 'tuf-repo.github.com', 'tuf-repo-cdn.sigstage.dev'],
   maxResponseBytes: 32 * 1024 * 1024,
   maxTokenBytes: 64 * 1024,
   timeoutMs: 20_000,
@@ -72,10 +72,16 @@ export function commaList(value: string | undefined): string[] {
     .filter((item) => item !== '');
 }
 
-// The policy for `npm start`: SIGNET_PROXY_ALLOW_LOOPBACK=1 for local development, SIGNET_PROXY_ORIGINS a comma
-// list, SIGNET_PROXY_MAX_CONCURRENT the exchanges carried at once.
+// The policy for `npm start`: SIGNET_PROXY_ALLOW_LOOPBACK=1 for local development, SIGNET_PROXY_ORIGINS a comma list,
+// SIGNET_PROXY_REKOR_HOSTS and SIGNET_PROXY_TUF_HOSTS extra hosts (private instances) beside the public ones,
+// SIGNET_PROXY_MAX_CONCURRENT the exchanges carried at once.
 export function proxyPolicyFromEnv(env: Readonly<Record<string, string | undefined>>): ProxyPolicy {
-  const overrides: Partial<ProxyPolicy> = { allowLoopback: env.SIGNET_PROXY_ALLOW_LOOPBACK === '1', allowedOrigins: commaList(env.SIGNET_PROXY_ORIGINS) };
+  const overrides: Partial<ProxyPolicy> = {
+    allowLoopback: env.SIGNET_PROXY_ALLOW_LOOPBACK === '1',
+    allowedOrigins: commaList(env.SIGNET_PROXY_ORIGINS),
+    rekorHosts: [...DEFAULT_PROXY_POLICY.rekorHosts, ...commaList(env.SIGNET_PROXY_REKOR_HOSTS)],
+    tufHosts: [...DEFAULT_PROXY_POLICY.tufHosts, ...commaList(env.SIGNET_PROXY_TUF_HOSTS)],
+  };
   if (env.SIGNET_PROXY_MAX_CONCURRENT) overrides.maxConcurrent = Number(env.SIGNET_PROXY_MAX_CONCURRENT);
   return resolveProxyPolicy(overrides);
 }

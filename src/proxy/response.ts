@@ -47,10 +47,25 @@ export function passThrough({ response, url, redirected }: Forwarded, method: st
 }
 
 // Throws PROXY_TOO_LARGE (and drops the body) when the response declares more than maxBytes.
-export function assertDeclaredSize(response: Response, maxBytes: number, url: URL): void {
+export function assertDeclaredSize(response: Pick<Response, 'headers' | 'body'>, maxBytes: number, url: URL): void {
   const declared = Number(response.headers.get('Content-Length') ?? '0');
   if (declared > maxBytes) {
     void response.body?.cancel();
     throw tooLarge(maxBytes, url);
   }
+}
+
+// The body, erroring once more than maxBytes went by (for request bodies read before any exchange starts).
+export function capped(body: ReadableStream<Uint8Array>, maxBytes: number, url: URL): ReadableStream<Uint8Array> {
+  let seen = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      // Counts a chunk and passes it on, or fails the stream past the cap.
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > maxBytes) controller.error(tooLarge(maxBytes, url));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
 }

@@ -27,15 +27,31 @@ const REKOR_PATHS: readonly RegExp[] = [
   /^\/api\/v1\/log\/publicKey$/,
   /^\/api\/v1\/log\/entries$/,
   /^\/api\/v1\/log\/entries\/[0-9a-f]{64,80}$/,
+  /^\/api\/v1\/log\/proof$/,
   /^\/api\/v2\/checkpoint$/,
   /^\/api\/v2\/tile\/(?:\d{1,2}|entries)\/(?:x\d{3}\/)*\d{3}(?:\.p\/\d{1,3})?$/,
 ];
+
+/** The one POST forwarded: Rekor v1's index search (SearchIndex JSON), only to a configured Rekor host. */
+export const REKOR_SEARCH_PATH = '/api/v1/index/retrieve';
+/** The largest search body forwarded; a SearchIndex with a PEM key fits many times over. */
+export const REKOR_SEARCH_BODY_MAX = 64 * 1024;
+
+// Throws unless a POST is the Rekor index search on a configured log, as JSON.
+export function assertSearchPost(url: URL, contentType: string | null, policy: ProxyPolicy): void {
+  if (url.pathname !== REKOR_SEARCH_PATH || url.search !== '' || !policy.rekorHosts.includes(url.host)) {
+    throw new ProxyRefusal('PROXY_METHOD_REFUSED', `POST is forwarded only as a Rekor index search (${REKOR_SEARCH_PATH}) to a configured Rekor log.`, url.href, { Allow: 'GET, HEAD' });
+  }
+  if (!/^application\/json\s*(;|$)/i.test(contentType ?? '')) {
+    throw new ProxyRefusal('PROXY_METHOD_REFUSED', 'A Rekor index search is sent as application/json.', url.href, { Allow: 'GET, HEAD' });
+  }
+}
 
 // TUF specification §5 (client workflow): versioned root, timestamp, snapshot, top-level targets, target files.
 const TUF_PATHS: readonly RegExp[] = [/^\/(?:\d+\.)?(?:root|snapshot|targets)\.json$/, /^\/timestamp\.json$/, /^\/targets(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/];
 
 /** The methods a rule may forward. */
-export type ForwardedMethod = 'GET' | 'HEAD';
+export type ForwardedMethod = 'GET' | 'HEAD' | 'POST';
 
 // One kind of target: which methods and paths, on which hosts (any public host when hosts is absent).
 interface TargetRule {
@@ -53,10 +69,11 @@ const TARGET_RULES: readonly TargetRule[] = [
   { kind: 'blob', methods: READS, paths: [BLOB_PATH] },
   { kind: 'registry', methods: READS, paths: REGISTRY_PATHS },
   { kind: 'rekor', methods: READS, paths: REKOR_PATHS, hosts: (policy) => policy.rekorHosts },
+  { kind: 'rekor', methods: ['POST'], paths: [new RegExp(`^${REKOR_SEARCH_PATH.replaceAll('/', '\\/')}$`)], hosts: (policy) => policy.rekorHosts },
   { kind: 'tuf', methods: READS, paths: TUF_PATHS, hosts: (policy) => policy.tufHosts },
 ];
 
-/** Every method some rule forwards (token requests are GETs). */
+/** Every method some rule forwards (token requests are GETs, the one POST is Rekor's search). */
 export const FORWARDED_METHODS: readonly ForwardedMethod[] = [...new Set(TARGET_RULES.flatMap((rule) => rule.methods))];
 
 // Whether the proxy forwards this method to anything at all.
@@ -83,7 +100,8 @@ export function classifyTarget(url: URL, policy: ProxyPolicy, realms: RealmRegis
 
 // The kind of a redirect hop: after a blob, any location (a CDN serves it by digest); otherwise the same rules as a request.
 export function classifyHop(url: URL, from: TargetKind, policy: ProxyPolicy, realms: RealmRegistry, method: ForwardedMethod): TargetKind {
-  return from === 'blob' || from === 'cdn' ? 'cdn' : classifyTarget(url, policy, realms, method);
+  // A redirected POST is classified as the read it would become, so the search body is never sent on elsewhere.
+  return from === 'blob' || from === 'cdn' ? 'cdn' : classifyTarget(url, policy, realms, method === 'POST' ? 'GET' : method);
 }
 
 // Whether an Authorization header may go to a target of this kind: Bearer to registries, realms and a blob's

@@ -2,8 +2,11 @@
 import type { ForwardedMethod } from './target-rules';
 
 export interface UpstreamInit {
+  /** POST only for the one JSON search a Rekor v1 log offers. */
   method: ForwardedMethod;
   headers: Headers;
+  /** The request body of a POST, already size-capped. */
+  body?: Uint8Array;
   /** Aborts the exchange, body included: the client left, or the time or the transfer rate ran out. */
   signal: AbortSignal;
   /** Whether this hop may connect to a loopback address (local development, on the host the client named only). */

@@ -183,7 +183,7 @@ describe('the image binding', () => {
 
   it('a malformed image digest is refused', async () => {
     const r = await verify(normalizeCosignLayer(attestImageLayer(instance, image).layer), { image: { digest: 'sha256:xyz', repository: image.repository } });
-    expect(failure(r)).toMatchObject({ step: 'artifact.bind', code: 'OCI_REFERENCE_INVALID' });
+    expect(failure(r)).toMatchObject({ step: 'artifact.bind', code: 'DIGEST_INVALID' });
   });
 });
 

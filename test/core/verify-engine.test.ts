@@ -150,8 +150,8 @@ describe('each fault fails at its own step', () => {
     expect(failure(r)).toEqual({ verdict: 'failed', step: 'tlog.body', code: 'TLOG_ENTRY_MISSING' });
   });
 
-  it('a zero threshold is refused rather than accepting a bundle with no evidence', async () => {
-    const r = await verify(instance.signMessage(artifact), { thresholds: { tlog: 0 } });
+  it('a negative threshold is refused before anything is checked', async () => {
+    const r = await verify(instance.signMessage(artifact), { thresholds: { tlog: -1 } });
     expect(failure(r)).toEqual({ verdict: 'failed', step: 'bundle.parse', code: 'UNSAFE_OPTION' });
   });
 });
@@ -209,6 +209,14 @@ describe('policy', () => {
     const other = instance.signMessage(artifact, { material: 'publicKey' });
     const wrongKey = await verify(keyed, { policy: { kind: 'key', publicKey: other.publicKeyPem } });
     expect(failure(wrongKey)).toMatchObject({ verdict: 'failed', step: 'signature', code: 'SIGNATURE_INVALID' });
+  });
+
+  it('a certificate bundle under --key is checked with the key given, never only with the certificate\'s own', async () => {
+    const signed = instance.signMessage(artifact);
+    const other = instance.signMessage(artifact, { material: 'publicKey' });
+    const r = await verify(signed, { policy: { kind: 'key', publicKey: other.publicKeyPem } });
+    expect(statuses(r)).toMatchObject({ 'cert.decode': 'pass', signature: 'fail', 'policy.identity': 'fail' });
+    expect(r.steps.find((s) => s.id === 'policy.identity')!.code).toBe('KEY_MISMATCH');
   });
 
   it('a SAN holding markup is carried as plain text, never interpreted', async () => {

@@ -7,8 +7,8 @@ describe('proxyPolicyFromEnv', () => {
     const policy = proxyPolicyFromEnv({});
     expect(policy.allowLoopback).toBe(false);
     expect(policy.allowedOrigins).toEqual([]);
-    expect(policy.rekorHosts).toEqual(['rekor.sigstore.dev', 'log2025-1.rekor.sigstore.dev']);
-    expect(policy.tufHosts).toEqual(['tuf-repo-cdn.sigstore.dev']);
+    expect(policy.rekorHosts).toEqual(['rekor.sigstore.dev', 'log2025-1.rekor.sigstore.dev', 'rekor.sigstage.dev']);
+    expect(policy.tufHosts).toEqual(['tuf-repo-cdn.sigstore.dev', 'tuf-repo.github.com', 'tuf-repo-cdn.sigstage.dev']);
     expect(policy.maxResponseBytes).toBe(32 * 1024 * 1024);
     expect(policy.timeoutMs).toBe(20_000);
   });
@@ -18,6 +18,13 @@ describe('proxyPolicyFromEnv', () => {
     expect(policy.allowLoopback).toBe(true);
     expect(policy.allowedOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
     expect(proxyPolicyFromEnv({ SIGNET_PROXY_ALLOW_LOOPBACK: 'true' }).allowLoopback).toBe(false);
+  });
+
+  it('adds the Rekor and TUF hosts of private instances named in SIGNET_PROXY_REKOR_HOSTS and SIGNET_PROXY_TUF_HOSTS', () => {
+    const policy = proxyPolicyFromEnv({ SIGNET_PROXY_REKOR_HOSTS: 'rekor.corp.example, 127.0.0.1:3000', SIGNET_PROXY_TUF_HOSTS: 'tuf.corp.example' });
+    expect(policy.rekorHosts).toContain('127.0.0.1:3000');
+    expect(policy.rekorHosts).toContain('rekor.sigstore.dev');
+    expect(policy.tufHosts).toContain('tuf.corp.example');
   });
 
   it('refuses an origin that is not one', () => {

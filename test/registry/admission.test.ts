@@ -1,6 +1,11 @@
 // Admission dry-run against a real registry: Kyverno and policy-controller policies written in the shape of each
 // controller's documentation and test data, evaluated over images pushed and signed at test time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { parseTrustedRootJson, publicGoodTrustedRoot, toPem, fromBase64, type NoMatchPolicy, type TrustedRoot } from '../../src/core';
 import { createRegistryClient } from '../../src/oci';
 import { runAdmission, verifyImage } from '../../src/image';
@@ -336,6 +341,31 @@ spec:
       }
     }
   });
+
+  it('signet policy check: exit 0 when all admitted, 1 when any denied, 2 on bad input; --json carries the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signet-policy-'));
+    const file = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const policy = file('policy.yaml', kyvernoKeyless(`entries:\n                - ${keyless(signed.san, signed.issuer)}`));
+    const root = file('trusted_root.json', JSON.stringify(rootJson));
+    const manifest = file('deploy.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: app, image: ${img('keyless-sig')}}\n        - {name: sidecar, image: ${img('unsigned')}}\n`);
+    const cli = (args: string[]) =>
+      promisify(execFile)(process.execPath, ['bin/signet.mjs', 'policy', 'check', ...args], { env: { ...process.env, NO_COLOR: '1' } }).then(
+        (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
+      );
+    const ok = await cli(['--policy', policy, '--trusted-root', root, img('keyless-sig')]);
+    expect([ok.code, ok.err]).toEqual([0, expect.stringContaining('✔ ADMIT')]);
+    const denied = await cli(['--policy', policy, '--trusted-root', root, '-f', manifest, '--json']);
+    expect(denied.code).toBe(1);
+    expect(denied.err).toContain('✘ DENY  Deployment/web spec.template.spec.containers[1] (sidecar)');
+    expect(JSON.parse(denied.out).containers.map((c: { status: string }) => c.status)).toEqual(['admit', 'deny']);
+    const bad = await cli(['--policy', file('bomb.yaml', 'a: &a [1]\nb: !!python/object x\n'), img('keyless-sig')]);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('YAML_INVALID')]);
+    expect((await cli(['--policy', policy])).code).toBe(2);
+  }, 60_000);
 
   // The digest a tag points at, read from the registry.
   async function digestOf(tag: string): Promise<string> {

@@ -72,7 +72,7 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'images on a real reg
     expect(r.verdict).toBe('failed');
     const discover = r.steps.find((s) => s.id === 'image.discover')!;
     expect([discover.status, discover.code]).toEqual(['fail', 'OCI_NO_SIGNATURES']);
-    expect(r.searched.map((s) => s.source).sort()).toEqual(['cosign-att-tag', 'cosign-sig-tag', 'referrers-api', 'referrers-tag']);
+    expect(r.searched.map((s) => s.source).sort()).toEqual(['cosign-att-tag', 'cosign-sbom-tag', 'cosign-sig-tag', 'referrers-api', 'referrers-tag']);
   });
 
   it('a signature copied from another image is found and refused at artifact.bind', async () => {

@@ -12,20 +12,38 @@ export type SignatureInputForm = 'sigstore-bundle' | 'cosign-download' | 'cosign
 // Whether any of the named fields is present and not null.
 const has = (obj: JsonObject, ...names: string[]): boolean => names.some((n) => Object.prototype.hasOwnProperty.call(obj, n) && obj[n] !== null);
 
+/** One input form: how it is recognised from the fields only it has, and how it becomes a Bundle. */
+interface SignatureForm {
+  form: SignatureInputForm;
+  detect: (json: JsonObject) => boolean;
+  normalize: (json: JsonObject, where: string) => Bundle;
+}
+
+// Every form Signet reads, tried in order; a new form is one entry.
+const FORMS: readonly SignatureForm[] = [
+  {
+    form: 'sigstore-bundle',
+    detect: (json) => has(json, 'verificationMaterial') || (typeof json.mediaType === 'string' && json.mediaType.startsWith('application/vnd.dev.sigstore.bundle')),
+    normalize: (json) => parseBundleJson(json),
+  },
+  { form: 'cosign-download', detect: (json) => has(json, 'Base64Signature', 'base64Signature') && has(json, 'Payload', 'payload'), normalize: normalizeDownloadedSignature },
+  { form: 'cosign-sign-blob', detect: (json) => has(json, 'Base64Signature', 'base64Signature'), normalize: normalizeSignBlobBundle },
+];
+
+// The form entry one JSON value matches, if any.
+function formOf(json: JsonValue): SignatureForm | undefined {
+  return isJsonObject(json) ? FORMS.find((f) => f.detect(json)) : undefined;
+}
+
 // Which form one JSON object is, from the fields only that form has.
 export function signatureFormOf(json: JsonValue): SignatureInputForm | undefined {
-  if (!isJsonObject(json)) return undefined;
-  if (has(json, 'verificationMaterial') || (typeof json.mediaType === 'string' && json.mediaType.startsWith('application/vnd.dev.sigstore.bundle'))) return 'sigstore-bundle';
-  if (!has(json, 'Base64Signature', 'base64Signature')) return undefined;
-  return has(json, 'Payload', 'payload') ? 'cosign-download' : 'cosign-sign-blob';
+  return formOf(json)?.form;
 }
 
 // One JSON object, by its form; `where` names it in errors (a line or array index).
 function normalizeOne(json: JsonValue, where: string): Bundle {
-  const form = signatureFormOf(json);
-  if (form === 'sigstore-bundle') return parseBundleJson(json);
-  if (form === 'cosign-download') return normalizeDownloadedSignature(json, where);
-  if (form === 'cosign-sign-blob') return normalizeSignBlobBundle(json, where);
+  const form = formOf(json);
+  if (form) return form.normalize(json as JsonObject, where);
   throw new VerifyError('COSIGN_FORMAT_INVALID', `${where || 'the input'} is neither a Sigstore bundle nor a cosign signature`, {
     where: where || 'input',
     expected: 'a Sigstore bundle (mediaType, verificationMaterial), cosign download output (Base64Signature, Payload) or a sign-blob bundle (base64Signature, cert, rekorBundle)',

@@ -1,7 +1,7 @@
 // The time a Rekor v1 log says it integrated the entry, checked against the log's validity and the clock.
 import { VerifyError } from '../errors';
 import { isWithin, type TransparencyLogInstance, type ValidityPeriod } from '../trust/types';
-import type { Evidence } from '../verify/types';
+import type { Evidence } from '../evidence';
 import type { TlogEntry } from '../bundle/types';
 import { assertNonNegativeInteger } from './numbers';
 

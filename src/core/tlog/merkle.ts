@@ -3,7 +3,7 @@ import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { bytesEqual, concatBytes, toHex } from '../encoding';
 import { sha256 } from '../crypto';
-import type { MerklePathEvidence } from '../verify/types';
+import type { MerklePathEvidence } from '../evidence';
 import type { TlogEntry } from '../bundle/types';
 import { assertNonNegativeInteger } from './numbers';
 
@@ -46,7 +46,7 @@ export function auditPathSides(index: number, size: number): Side[] {
 }
 
 // Rekor v2 logs are unsharded, so the entry's index is its index in the tree.
-function isRekorV2(entry: TlogEntry): boolean {
+export function isRekorV2(entry: TlogEntry): boolean {
   return (entry.kind === 'hashedrekord' || entry.kind === 'dsse') && entry.version === '0.0.2';
 }
 

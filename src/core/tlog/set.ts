@@ -1,7 +1,7 @@
 // The signed entry timestamp (inclusion promise) of a Rekor v1 entry.
 import { VerifyError } from '../errors';
 import { canonicalJson, toBase64, toHex, utf8 } from '../encoding';
-import type { Evidence } from '../verify/types';
+import type { Evidence } from '../evidence';
 import type { TlogEntry } from '../bundle/types';
 import type { TransparencyLogInstance } from '../trust/types';
 import { verifyLogSignature } from './log-key';

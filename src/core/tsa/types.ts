@@ -1,7 +1,7 @@
 // The typed form of an RFC 3161 timestamp token and of its verification result.
 import type { HashAlg } from '../crypto';
 import type { CertificateAuthority } from '../trust/types';
-import type { Evidence } from '../verify/types';
+import type { Evidence } from '../evidence';
 import type { SignatureAlgorithm } from './algorithms';
 
 /** RFC 3161 §2.4.2 Accuracy; absent fields are 0. */

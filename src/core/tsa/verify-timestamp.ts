@@ -3,7 +3,7 @@ import { VerifyError } from '../errors';
 import { bytesEqual, readTlv, toHex } from '../encoding';
 import { digest } from '../crypto';
 import { isWithin, type CertificateAuthority } from '../trust/types';
-import type { Evidence } from '../verify/types';
+import type { Evidence } from '../evidence';
 import { formatName } from '../x509/names';
 import type { Certificate } from '../x509/certificate';
 import { authorityCertificates, verifyWithKey } from './authority';

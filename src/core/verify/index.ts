@@ -3,4 +3,7 @@ export * from './types';
 export * from './catalogue';
 export * from './options';
 export { verifyBundle, verdictOf, ENGINE_VERSION } from './verify-bundle';
-export { StepRecorder, rethrowWithEvidence, type StepOutcome } from './step-recorder';
+export { StepRecorder, type StepOutcome } from './step-recorder';
+export { StepFailure } from './step-failure';
+export { runPlan, waitsFor, type Catalogue, type Plan, type PlannedStep, type SkipRule, type StepCheck, type StepInfo } from './plan';
+export { BUNDLE_PLAN } from './bundle-plan';

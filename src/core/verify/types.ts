@@ -1,11 +1,8 @@
 // The verification record: an ordered list of steps, data not UI. Everything a user sees comes from here.
 import type { ErrorCode, ErrorDetail } from '../errors';
-import type { JsonValue } from '../encoding/json';
+import type { Evidence } from '../evidence';
 import type { TrustSource } from '../trust/types';
 import type { AttestationView } from '../attest/view-model';
-
-/** Steps of an image verification that come before any bundle: where the image and its signatures are. */
-export const IMAGE_STEP_IDS = ['image.resolve', 'image.discover'] as const;
 
 export const STEP_IDS = [
   'bundle.parse',
@@ -24,37 +21,16 @@ export const STEP_IDS = [
   'policy.attestation',
 ] as const;
 
-export type StepId = (typeof IMAGE_STEP_IDS)[number] | (typeof STEP_IDS)[number];
+/** The steps of a bundle verification. */
+export type BundleStepId = (typeof STEP_IDS)[number];
+
+/** Step ids other layers add to the record (image.resolve, …), by declaration merging: `interface StepIdExtensions { 'image.resolve': true }`. */
+export interface StepIdExtensions {}
+
+export type StepId = BundleStepId | keyof StepIdExtensions;
 export type StepStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
-/** A highlighted byte range inside a hex evidence value (offsets in bytes, end exclusive). */
-export interface ByteRange {
-  start: number;
-  end: number;
-  label: string;
-}
-
-/** Stable names for the evidence the dedicated views read (labels are for people and may change). */
-export type EvidenceKey = 'certificate.der' | 'chain.der' | 'statement' | 'simplesigning' | 'tlog.body' | 'pae' | 'checkpoint';
-
-// A named value a step was checked on; values from the input are text, never markup.
-export type Evidence = { key?: EvidenceKey } & (
-  | { kind: 'text'; label: string; value: string }
-  | { kind: 'time'; label: string; value: string /* ISO 8601 */ }
-  | { kind: 'hex'; label: string; value: string; highlight?: ByteRange[] }
-  | { kind: 'json'; label: string; value: JsonValue }
-  | { kind: 'merkle-path'; label: string; value: MerklePathEvidence }
-);
-
-// The levels of an inclusion proof, recomputed from the leaf to the root, for drawing.
-export interface MerklePathEvidence {
-  leafIndex: number;
-  treeSize: number;
-  leafHash: string;
-  levels: { sibling: string; side: 'left' | 'right'; result: string }[];
-  computedRoot: string;
-  expectedRoot: string;
-}
+export type { ByteRange, Evidence, EvidenceKey, MerklePathEvidence } from '../evidence';
 
 export interface Step {
   id: StepId;

@@ -1,7 +1,6 @@
 // The verdict first: Verified, Failed at <step>, or Incomplete, with the one sentence that matters.
 import { useEffect, useRef } from 'react';
-import { CATALOGUE } from '../../core/public-constants';
-import type { StepId, Verdict, VerificationResult } from '../../core';
+import type { Step, Verdict, VerificationResult } from '../../core';
 
 const TONE = {
   verified: 'border-emerald-500 bg-emerald-50 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-50',
@@ -36,9 +35,9 @@ export function Banner({ verdict, title, code, sentence, footer }: BannerProps) 
 }
 
 // The title of a verdict: ✓ Verified, ✗ Failed at <step>, ! Incomplete.
-export function verdictTitle(verdict: Verdict, failedStep?: StepId): string {
+export function verdictTitle(verdict: Verdict, failedStep?: Step): string {
   if (verdict === 'verified') return '✓ Verified';
-  if (verdict === 'failed') return failedStep ? `✗ Failed at ${CATALOGUE[failedStep].title.toLowerCase()}` : '✗ Failed';
+  if (verdict === 'failed') return failedStep ? `✗ Failed at ${failedStep.title.toLowerCase()}` : '✗ Failed';
   return '! Incomplete';
 }
 
@@ -56,7 +55,7 @@ export function VerdictBanner({ result }: { result: VerificationResult }) {
   return (
     <Banner
       verdict={result.verdict}
-      title={verdictTitle(result.verdict, result.failedStep)}
+      title={verdictTitle(result.verdict, failed)}
       {...(result.verdict === 'failed' && result.failedStep ? { code: result.failedStep } : {})}
       sentence={sentence}
       footer={`Trust: ${result.trust.name}${result.trust.date ? ` (newest key ${result.trust.date.slice(0, 10)})` : ''} · ${passed} of ${result.steps.length} steps passed · ${result.totalMs.toFixed(1)} ms`}

@@ -52,6 +52,28 @@ export class MerkleTree {
     return this.#path(index, 0, size);
   }
 
+  // Consistency proof from the tree of m leaves to the tree of n leaves (PROOF(m, D[n]), RFC 6962 §2.1.2).
+  consistencyProof(m: number, n = this.size): Uint8Array[] {
+    if (m > n || n > this.size) throw new Error(`no consistency proof from ${m} to ${n} in a tree of ${this.size}`);
+    if (m === 0 || m === n) return [];
+    return this.#subproof(m, 0, n, true);
+  }
+
+  // A new tree holding this tree's first n leaves: the start of a fork.
+  prefix(n: number): MerkleTree {
+    const copy = new MerkleTree();
+    copy.#leaves.push(...this.#leaves.slice(0, n));
+    return copy;
+  }
+
+  // SUBPROOF(m, D[start:start+n], b).
+  #subproof(m: number, start: number, n: number, whole: boolean): Uint8Array[] {
+    if (m === n) return whole ? [] : [this.#subtreeRoot(start, n)];
+    const k = splitPoint(n);
+    if (m <= k) return [...this.#subproof(m, start, k, whole), this.#subtreeRoot(start + k, n - k)];
+    return [...this.#subproof(m - k, start + k, n - k, false), this.#subtreeRoot(start, k)];
+  }
+
   // MTH of leaves [start, start + n).
   #subtreeRoot(start: number, n: number): Uint8Array {
     if (n === 1) return this.leaf(start);

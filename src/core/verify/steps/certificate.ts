@@ -2,9 +2,10 @@
 import { VerifyError } from '../../errors';
 import { bytesEqual, toHex } from '../../encoding';
 import { oidcIssuer, parseCertificate, verifyCertificateChain, verifyEmbeddedScts, verifyLeafProfile, verifySctThreshold, isSelfSigned, type Certificate } from '../../x509';
-import type { Evidence } from '../types';
+import type { Evidence } from '../../evidence';
 import type { VerifyContext } from '../context';
-import { rethrowWithEvidence, type StepOutcome } from '../step-recorder';
+import type { StepOutcome } from '../step-recorder';
+import { StepFailure } from '../step-failure';
 
 // Decode the leaf (and any chain the bundle carries) and check the Fulcio leaf profile.
 export function decodeCertificate(ctx: VerifyContext): StepOutcome {
@@ -14,8 +15,11 @@ export function decodeCertificate(ctx: VerifyContext): StepOutcome {
   const certs = material.chain.map((der, i) => parseCertificate(der, material.form === 'certificate' ? where : `${where}[${i}]`));
   const leaf = certs[0]!;
   ctx.leaf = leaf;
-  ctx.signingKey = leaf.publicKey;
-  ctx.signingKeySource = `the certificate for ${sanOrSubject(leaf)}`;
+  // With --key the key the user gave must have signed; policy.identity then compares it with the leaf's.
+  if (ctx.req.policy.kind !== 'key') {
+    ctx.signingKey = leaf.publicKey;
+    ctx.signingKeySource = `the certificate for ${sanOrSubject(leaf)}`;
+  }
   // A chain that carries its own root asks to be trusted on its own say-so (Sigstore client spec: trust comes only from the root).
   const selfSigned = certs.findIndex((c) => isSelfSigned(c));
   if (selfSigned >= 0) {
@@ -76,6 +80,13 @@ export async function verifyChain(ctx: VerifyContext): Promise<StepOutcome> {
 
 // Embedded SCTs from CT logs of the trusted root, verified over the reconstructed precertificate.
 export async function verifyScts(ctx: VerifyContext): Promise<StepOutcome> {
+  if (ctx.thresholds.sct === 0) {
+    return {
+      waived: true,
+      summary: 'Not checked: no SCT was required (--insecure-ignore-sct or --ctlog-threshold 0), so nothing shows the certificate was publicly logged in Certificate Transparency.',
+      evidence: [{ kind: 'text', label: 'SCTs required', value: '0 (waived by the verifier options)' }],
+    };
+  }
   const results = await verifyEmbeddedScts(ctx.leaf!, ctx.chain!.issuer, ctx.trust.ctlogs);
   const evidence: Evidence[] = results.map((r, i) => ({
     kind: 'text',
@@ -85,7 +96,7 @@ export async function verifyScts(ctx: VerifyContext): Promise<StepOutcome> {
   try {
     verifySctThreshold(results, ctx.thresholds.sct);
   } catch (err) {
-    rethrowWithEvidence(err, evidence);
+    throw StepFailure.of(err, evidence);
   }
   const ok = results.filter((r) => r.verified);
   return { summary: `${ok.length} SCT${ok.length === 1 ? '' : 's'} verified, from ${[...new Set(ok.map((r) => r.logBaseUrl ?? r.logId))].join(', ')}.`, evidence };

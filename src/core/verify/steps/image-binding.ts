@@ -1,10 +1,9 @@
 // The image half of artifact.bind for cosign simplesigning payloads (cosign signature spec): the payload
 // names the manifest digest that was signed and the repository it was signed for.
-import { VerifyError } from '../../errors';
 import { COSIGN_SIGNATURE_TYPE, normalizeRepository, parseSimpleSigning } from '../../bundle';
 import type { ImageInput } from '../options';
-import type { Evidence } from '../types';
-import { rethrowWithEvidence } from '../step-recorder';
+import type { Evidence } from '../../evidence';
+import { StepFailure } from '../step-failure';
 
 export interface ImageBinding {
   summary: string;
@@ -23,12 +22,13 @@ export function bindImage(payloadBytes: Uint8Array, image: ImageInput | undefine
     { kind: 'text', label: 'signed docker-reference', value: payload.dockerReference },
   ];
   if (payload.type !== COSIGN_SIGNATURE_TYPE) {
-    rethrowWithEvidence(
-      new VerifyError('COSIGN_FORMAT_INVALID', `the payload type is ${JSON.stringify(payload.type)}, not a cosign container image signature`, {
+    throw new StepFailure(
+      'COSIGN_FORMAT_INVALID', `the payload type is ${JSON.stringify(payload.type)}, not a cosign container image signature`,
+      {
         where: 'critical.type',
         expected: COSIGN_SIGNATURE_TYPE,
         found: payload.type.slice(0, 120),
-      }),
+      },
       evidence,
     );
   }
@@ -50,12 +50,13 @@ export function bindImage(payloadBytes: Uint8Array, image: ImageInput | undefine
     });
   }
   if (payload.dockerManifestDigest.toLowerCase() !== image.digest.toLowerCase()) {
-    rethrowWithEvidence(
-      new VerifyError('IMAGE_BINDING_MISMATCH', `the payload signs ${payload.dockerManifestDigest}, but the image is ${image.digest}: this signature belongs to another image`, {
+    throw new StepFailure(
+      'IMAGE_BINDING_MISMATCH', `the payload signs ${payload.dockerManifestDigest}, but the image is ${image.digest}: this signature belongs to another image`,
+      {
         where: 'critical.image.docker-manifest-digest',
         expected: image.digest,
         found: payload.dockerManifestDigest,
-      }),
+      },
       evidence,
     );
   }

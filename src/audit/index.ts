@@ -1,0 +1,8 @@
+// Live audit: what the transparency logs and the TUF repository say today, through an injected fetch.
+export * from './http';
+export * from './live-log';
+export * from './rekor-v1';
+export * from './live-check';
+export { tilesLiveLog, tilesPrefix, type TilesLiveOptions } from './tiles-live';
+export { checkLogEntry } from './entry-record';
+export * from './catalogue';

@@ -1,0 +1,127 @@
+// The live checks over a tile-based log (C2SP tlog-tiles; Rekor v2 serves it under /api/v2): the checkpoint,
+// inclusion and consistency proofs recomputed from tiles, and the entry read from its entry bundle.
+// Rekor v2 has no search API: entries are found only through a bundle that names their index.
+import { bytesEqual, LIMITS, toHex, VerifyError, type Evidence, type TlogEntry, type TransparencyLogInstance } from '../core';
+import {
+  consistencyRanges,
+  entryBundleFor,
+  hashLeaf,
+  inclusionRanges,
+  leafHashFromTiles,
+  parseCheckpoint,
+  parseEntryBundle,
+  parseTile,
+  proofFromTiles,
+  tileFor,
+  tilePath,
+  tilesForRanges,
+  TILE_WIDTH,
+  verifyCheckpoint,
+  verifyConsistencyProof,
+  verifyInclusionProof,
+  type TileHashes,
+  type TileRef,
+} from '../core/tlog';
+import { baseUrl, DEFAULT_EXCHANGE_LIMITS, exchange, fetchOk, fetchText, type AuditFetch, type Exchange, type ExchangeLimits } from './http';
+import { consistencyOutcome, type LiveLog } from './live-log';
+
+export interface TilesLiveOptions {
+  fetch: AuditFetch;
+  /** The log's base URL; tiles are read below <url>/api/v2. */
+  url: string;
+  log: TransparencyLogInstance;
+  limits?: Partial<ExchangeLimits>;
+  onTile?: (path: string) => void;
+}
+
+/** An entry bundle holds at most 256 entries of at most 64 KiB each. */
+const ENTRY_BUNDLE_MAX = TILE_WIDTH * (2 + 0xffff);
+
+// The prefix tiles are served under for a Rekor v2 base URL.
+export function tilesPrefix(url: string): string {
+  return `${baseUrl(url, 'REKOR_REQUEST_FAILED')}/api/v2`;
+}
+
+// A LiveLog reading tiles from a log of the trusted root.
+export function tilesLiveLog(o: TilesLiveOptions): LiveLog {
+  const prefix = tilesPrefix(o.url);
+  const x: Exchange = { fetch: o.fetch, limits: { ...DEFAULT_EXCHANGE_LIMITS, ...o.limits }, codes: { failed: 'REKOR_REQUEST_FAILED', notFound: 'REKOR_NOT_FOUND' } };
+  const bytesHeaders = { method: 'GET' as const, headers: { Accept: 'application/octet-stream' } };
+
+  // One tile; a partial tile the log no longer serves is read from its full tile (tlog-tiles "Partial Tiles").
+  const fetchTile = async (tile: TileRef): Promise<[string, Uint8Array[]]> => {
+    const path = tilePath(tile);
+    const answer = await exchange(x, `${prefix}/${path}`, bytesHeaders, `tile ${path}`, TILE_WIDTH * 32);
+    o.onTile?.(path);
+    if (answer.status === 404 && tile.width < TILE_WIDTH) {
+      const full = { ...tile, width: TILE_WIDTH };
+      const bytes = await fetchOk(x, `${prefix}/${tilePath(full)}`, `tile ${tilePath(full)}`, bytesHeaders, TILE_WIDTH * 32);
+      o.onTile?.(tilePath(full));
+      return [path, parseTile(bytes, full, `${prefix}/${tilePath(full)}`).slice(0, tile.width)];
+    }
+    if (answer.status !== 200) throw new VerifyError(answer.status === 404 ? 'REKOR_NOT_FOUND' : 'REKOR_REQUEST_FAILED', `tile ${path}: HTTP ${answer.status}`, { expected: 'HTTP 200', found: `HTTP ${answer.status}`, where: `${prefix}/${path}` });
+    return [path, parseTile(answer.bytes, tile, `${prefix}/${path}`)];
+  };
+  const fetchTiles = async (tiles: TileRef[]): Promise<TileHashes> => new Map(await Promise.all(tiles.map(fetchTile)));
+  const tilesEvidence = (tiles: TileRef[], treeSize: number): Evidence => ({
+    kind: 'json',
+    key: 'tiles',
+    label: 'tiles read',
+    value: { treeSize, tiles: tiles.map((t) => ({ path: tilePath(t), level: t.level, index: t.index, width: t.width })) },
+  });
+
+  return {
+    kind: 'tiles',
+    log: o.log,
+    url: o.url,
+    async head() {
+      const where = `${prefix}/checkpoint`;
+      const text = await fetchText(x, where, 'checkpoint', { method: 'GET', headers: { Accept: 'text/plain' } }, LIMITS.checkpointBytes);
+      const parsed = parseCheckpoint(text, where);
+      const evidence = await verifyCheckpoint({ logIndex: 0, hashes: [], checkpoint: text, rootHash: parsed.rootHash, treeSize: parsed.size }, o.log, where);
+      return { size: parsed.size, rootHash: parsed.rootHash, checkpoint: text, evidence: [...evidence, { kind: 'text', key: 'checkpoint', label: 'live checkpoint (signed note)', value: text }] };
+    },
+    async inclusion(entry: TlogEntry, head) {
+      const m = entry.logIndex;
+      const n = head.size;
+      if (m >= n) throw new VerifyError('TLOG_INCLUSION_INVALID', `entry ${m} is beyond today’s tree of ${n} leaves`, { expected: `an index below ${n}`, found: String(m), where: `${prefix}/checkpoint` });
+      const ranges = inclusionRanges(m, n);
+      const tiles = tilesForRanges([...ranges, [m, m + 1]], n);
+      const bundleRef = entryBundleFor(m, n);
+      const bundleUrl = `${prefix}/${tilePath(bundleRef)}`;
+      const [hashes, bundleBytes] = await Promise.all([fetchTiles(tiles), fetchOk(x, bundleUrl, `entry bundle ${tilePath(bundleRef)}`, bytesHeaders, ENTRY_BUNDLE_MAX)]);
+      o.onTile?.(tilePath(bundleRef));
+      const logged = parseEntryBundle(bundleBytes, bundleRef.width, bundleUrl)[m - bundleRef.index * TILE_WIDTH]!;
+      if (!bytesEqual(logged, entry.canonicalizedBody)) {
+        throw new VerifyError('REKOR_ENTRY_MISMATCH', `the entry bundle holds another entry at index ${m}`, { expected: `leaf ${toHex(await hashLeaf(entry.canonicalizedBody))}`, found: `leaf ${toHex(await hashLeaf(logged))}`, where: bundleUrl });
+      }
+      const leaf = leafHashFromTiles(m, hashes, n);
+      const expectedLeaf = await hashLeaf(logged);
+      if (!bytesEqual(leaf, expectedLeaf)) {
+        throw new VerifyError('TLOG_TILE_INVALID', `the level-0 tile does not hold this entry’s leaf hash at ${m}`, { expected: toHex(expectedLeaf), found: toHex(leaf), where: `${prefix}/${tilePath(tileFor(0, m, n))}` });
+      }
+      const proof = await proofFromTiles(ranges, hashes, n);
+      const path = await verifyInclusionProof({ ...entry, where: `${prefix} tiles`, inclusionProof: { logIndex: m, treeSize: n, rootHash: head.rootHash, hashes: proof, checkpoint: head.checkpoint } });
+      return {
+        path,
+        evidence: [
+          { kind: 'text', label: 'entry bundle', value: `${tilePath(bundleRef)} holds this body at position ${m % TILE_WIDTH}` },
+          { kind: 'merkle-path', label: 'audit path in today’s tree (from tiles)', value: path },
+          tilesEvidence(tiles, n),
+        ],
+      };
+    },
+    async consistency(oldSize, oldRoot, head) {
+      const where = `${prefix} tiles for ${oldSize} → ${head.size}`;
+      if (oldSize > head.size) {
+        throw new VerifyError('TLOG_CONSISTENCY_INVALID', `today's tree of ${head.size} leaves is smaller than the signed tree of ${oldSize} leaves: the log lost entries`, { expected: `at least ${oldSize} leaves`, found: `${head.size} leaves`, where: `${prefix}/checkpoint` });
+      }
+      const ranges = consistencyRanges(oldSize, head.size);
+      const tiles = tilesForRanges(ranges, head.size);
+      const proof = await proofFromTiles(ranges, await fetchTiles(tiles), head.size);
+      const verified = await verifyConsistencyProof({ oldSize, oldRoot, newSize: head.size, newRoot: head.rootHash, proof, where });
+      const outcome = consistencyOutcome(verified);
+      return { ...outcome, evidence: [...outcome.evidence, tilesEvidence(tiles, head.size)] };
+    },
+  };
+}

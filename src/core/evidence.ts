@@ -1,0 +1,31 @@
+// The record's vocabulary: named values and byte ranges a check was made on, shared by every layer of the engine.
+import type { JsonValue } from './encoding/json';
+
+/** A highlighted byte range inside a hex evidence value (offsets in bytes, end exclusive). */
+export interface ByteRange {
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** Stable names for the evidence the dedicated views read (labels are for people and may change). */
+export type EvidenceKey = 'certificate.der' | 'chain.der' | 'statement' | 'simplesigning' | 'tlog.body' | 'pae' | 'checkpoint' | 'tiles';
+
+// A named value a step was checked on; values from the input are text, never markup.
+export type Evidence = { key?: EvidenceKey } & (
+  | { kind: 'text'; label: string; value: string }
+  | { kind: 'time'; label: string; value: string /* ISO 8601 */ }
+  | { kind: 'hex'; label: string; value: string; highlight?: ByteRange[] }
+  | { kind: 'json'; label: string; value: JsonValue }
+  | { kind: 'merkle-path'; label: string; value: MerklePathEvidence }
+);
+
+// The levels of an inclusion proof, recomputed from the leaf to the root, for drawing.
+export interface MerklePathEvidence {
+  leafIndex: number;
+  treeSize: number;
+  leafHash: string;
+  levels: { sibling: string; side: 'left' | 'right'; result: string }[];
+  computedRoot: string;
+  expectedRoot: string;
+}
