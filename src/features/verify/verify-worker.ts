@@ -4,7 +4,6 @@ import { createRegistryClient } from '../../oci';
 import { proxyFetch } from '../../lib/proxy-fetch';
 import { trustedRootOf } from '../../lib/trusted-root-choice';
 import { verifyImage } from '../../image';
-import { PROXY_ERROR_HEADER, proxyUrl, type ProxyErrorBody } from '../../http/proxy-wire';
 import { readArtifact } from './read-artifact';
 import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
