@@ -3,7 +3,9 @@ import { conformanceVerb } from './conformance-command';
 import { policyCheckVerb } from './policy-check-command';
 import { rekorVerb } from './rekor-command';
 import type { Verb } from './verb';
+import { verifyBlobVerb } from './verify-blob-command';
+import { verifyBlobAttestationVerb } from './verify-blob-attestation-command';
 import { verifyBundleVerb } from './verify-bundle-command';
 import { verifyImageVerb } from './verify-image-command';
 
-export const VERBS: readonly Verb[] = [verifyImageVerb, verifyBundleVerb, policyCheckVerb, rekorVerb, conformanceVerb];
+export const VERBS: readonly Verb[] = [verifyImageVerb, verifyBlobVerb, verifyBlobAttestationVerb, verifyBundleVerb, policyCheckVerb, rekorVerb, conformanceVerb];
