@@ -2,5 +2,5 @@
 export * from './catalogue';
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
-export { attestationVerdict } from './attestations';
+export { attestationVerdict, claimedPredicateType } from './attestations';
 export * from './admission';

@@ -1,7 +1,7 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
 import { normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
-import { attestationVerdict, kindOf, readAttachedSboms } from './attestations';
+import { attestationVerdict, envelopeOf, kindOf, readAttachedSboms } from './attestations';
 import { IMAGE_CATALOGUE, IMAGE_STEP_IDS, type ImageStepId } from './catalogue';
 import type { ImageVerificationResult, PlatformVerification, SignatureVerification } from './types';
 
@@ -13,6 +13,8 @@ export interface VerifyImageRequest {
   now?: number;
   /** Reports what is happening, for progress displays. */
   onProgress?: (message: string) => void;
+  /** Keep each attestation's DSSE envelope as stored (for `verify-attestation` output and downloads). */
+  keepEnvelopes?: boolean;
 }
 
 const FORMAT_NAMES = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature (.sig)', 'cosign-dsse': 'cosign attestation (.att)' } as const;
@@ -122,7 +124,7 @@ export async function verifyDiscoveredSignature(
   sig: DiscoveredSignature,
   ref: Pick<ImageReference, 'registry' | 'repository'>,
   digest: string,
-  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now'>,
+  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now' | 'keepEnvelopes'>,
 ): Promise<SignatureVerification> {
   const imageDigest = { kind: 'digest' as const, algorithm: 'SHA-256' as const, value: fromHex(digest.slice('sha256:'.length), 'image digest') };
   const layer = { mediaType: sig.layer.mediaType, payload: sig.layer.bytes, annotations: sig.layer.annotations ?? {} };
@@ -135,7 +137,9 @@ export async function verifyDiscoveredSignature(
     trustedRoot: req.trustedRoot,
     ...(req.now !== undefined ? { now: req.now } : {}),
   });
-  return { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };
+  const entry: SignatureVerification = { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };
+  const envelope = req.keepEnvelopes && entry.kind === 'attestation' ? envelopeOf(sig) : undefined;
+  return envelope === undefined ? entry : { ...entry, envelope };
 }
 
 // For a multi-arch index: each platform manifest's own signatures and verdict.
