@@ -42,8 +42,13 @@ async function resolveStep(ctx: DiscoveryContext): Promise<StepOutcome> {
   const image = await ctx.req.client.resolve(ref);
   ctx.image = image;
   const kind = image.platforms ? `an image index of ${image.platforms.length} platform${image.platforms.length === 1 ? '' : 's'}` : 'an image manifest';
+  // A tag can be moved to another image at any time: say which digest was verified, and warn (the verdict is about that digest).
+  const byTag = ref.digest === undefined;
   return {
-    summary: `${ref.canonical} resolves to ${image.digest} (${kind}); the digest is the sha256 of the ${image.bytes.length} bytes received.`,
+    ...(byTag ? { status: 'warn' as const } : {}),
+    summary: `${ref.canonical} resolves to ${image.digest} (${kind}); the digest is the sha256 of the ${image.bytes.length} bytes received.${
+      byTag ? ` This is a tag, which can later point to another image: the digest verified is ${image.digest}; pin ${ref.registry}/${ref.repository}@${image.digest}.` : ''
+    }`,
     evidence: [
       { kind: 'text', label: 'reference', value: ref.canonical },
       { kind: 'text', label: 'digest', value: image.digest },
