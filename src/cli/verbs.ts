@@ -2,8 +2,9 @@
 import { conformanceVerb } from './conformance-command';
 import { policyCheckVerb } from './policy-check-command';
 import { rekorVerb } from './rekor-command';
+import { trustedRootVerb } from './trusted-root-command';
 import type { Verb } from './verb';
 import { verifyBundleVerb } from './verify-bundle-command';
 import { verifyImageVerb } from './verify-image-command';
 
-export const VERBS: readonly Verb[] = [verifyImageVerb, verifyBundleVerb, policyCheckVerb, rekorVerb, conformanceVerb];
+export const VERBS: readonly Verb[] = [verifyImageVerb, verifyBundleVerb, policyCheckVerb, rekorVerb, trustedRootVerb, conformanceVerb];
