@@ -26,7 +26,7 @@ const instance = createTestInstance();
 const artifact = new TextEncoder().encode('signet test artifact\n');
 const statement = inTotoStatement([{ name: 'artifact.txt', artifact }]);
 const policy = {
-  subjectAlternativeName: 'uri' in DEFAULT_IDENTITY.san ? DEFAULT_IDENTITY.san.uri : DEFAULT_IDENTITY.san.email,
+  subjectAlternativeName: (DEFAULT_IDENTITY.san as { uri: string }).uri,
   extensions: { issuer: DEFAULT_IDENTITY.issuer },
 };
 
@@ -113,7 +113,7 @@ describe('happy paths verify with @sigstore/verify', () => {
   it('a Rekor v2 checkpoint cosigned by witnesses still verifies', () => {
     const witnessed = createTestInstance({ rekorV2: { witnesses: ['witness-a.signet.test', 'witness-b.signet.test'] } });
     const result = witnessed.signMessage(artifact, { rekor: 'v2' });
-    const envelope = result.bundle.verificationMaterial.tlogEntries[0]?.inclusionProof?.checkpoint.envelope ?? '';
+    const envelope = result.bundle.verificationMaterial.tlogEntries[0]?.inclusionProof?.checkpoint?.envelope ?? '';
     expect(envelope.match(/^\u2014 /gm)).toHaveLength(3);
     const verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(witnessed.trustedRoot())));
     expect(() => verifier.verify(toSignedEntity(bundleFromJSON(result.bundle), Buffer.from(artifact)))).not.toThrow();
@@ -194,7 +194,7 @@ describe('byte formats', () => {
 
   it('Rekor v1 checkpoint: "<host> - <treeID>" origin, ECDSA line with SHA-256(SPKI) key hint', () => {
     const entry = instance.signMessage(artifact).bundle.verificationMaterial.tlogEntries[0]!;
-    const envelope = entry.inclusionProof!.checkpoint.envelope;
+    const envelope = entry.inclusionProof!.checkpoint!.envelope;
     const match = /^(rekor\.signet\.test - \d+)\n(\d+)\n([A-Za-z0-9+/=]+)\n\n\u2014 rekor\.signet\.test (\S+)\n$/.exec(envelope);
     expect(match).not.toBeNull();
     expect(match?.[2]).toBe(entry.inclusionProof!.treeSize);
@@ -206,7 +206,7 @@ describe('byte formats', () => {
 
   it('Rekor v2 checkpoint: bare origin, Ed25519 line whose hint starts the C2SP key ID', () => {
     const entry = instance.signMessage(artifact, { rekor: 'v2' }).bundle.verificationMaterial.tlogEntries[0]!;
-    const lines = entry.inclusionProof!.checkpoint.envelope.split('\n');
+    const lines = entry.inclusionProof!.checkpoint!.envelope.split('\n');
     expect(lines[0]).toBe(instance.rekorV2.origin);
     const sigBytes = Buffer.from(lines[4]?.split(' ')[2] ?? '', 'base64');
     expect(sigBytes.length).toBe(4 + 64);

@@ -8,7 +8,7 @@ import { describePolicy, type VerifyForm } from '../lib/verify-form';
 import { SignatureCard } from './signature-card';
 
 const FORMAT = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature', 'cosign-dsse': 'cosign attestation' } as const;
-const SOURCE = { 'referrers-api': 'OCI referrers API', 'referrers-tag': 'referrers tag schema', 'cosign-sig-tag': 'cosign .sig tag', 'cosign-att-tag': 'cosign .att tag' } as const;
+const SOURCE = { 'referrers-api': 'OCI referrers API', 'referrers-tag': 'referrers tag schema', 'cosign-sig-tag': 'cosign .sig tag', 'cosign-att-tag': 'cosign .att tag', 'cosign-sbom-tag': 'cosign .sbom tag' } as const;
 
 export function ImageResultView({ result, form, share }: { result: ImageVerificationResult; form: VerifyForm; share: ReactNode }) {
   const verifiedCount = result.signatures.filter((s) => s.result.verdict === 'verified').length;

@@ -4,7 +4,9 @@ import { policyCheckVerb } from './policy-check-command';
 import { rekorVerb } from './rekor-command';
 import { trustedRootVerb } from './trusted-root-command';
 import type { Verb } from './verb';
+import { verifyBlobVerb } from './verify-blob-command';
+import { verifyBlobAttestationVerb } from './verify-blob-attestation-command';
 import { verifyBundleVerb } from './verify-bundle-command';
 import { verifyImageVerb } from './verify-image-command';
 
-export const VERBS: readonly Verb[] = [verifyImageVerb, verifyBundleVerb, policyCheckVerb, rekorVerb, trustedRootVerb, conformanceVerb];
+export const VERBS: readonly Verb[] = [verifyImageVerb, verifyBlobVerb, verifyBlobAttestationVerb, verifyBundleVerb, policyCheckVerb, rekorVerb, trustedRootVerb, conformanceVerb];

@@ -7,16 +7,18 @@ import { loadTrustedRoot, POLICY_FLAGS, policyFromArgs, TRUST_FLAGS } from './po
 import { formatTimeline } from './print-timeline';
 import { UsageError } from './usage-error';
 import { EXIT, type Verb } from './verb';
+import { WEAKENING_FLAGS, weakeningFromArgs } from './weakening-flags';
 
 export const verifyBundleVerb: Verb = {
   name: 'verify-bundle',
   summary: 'verify a Sigstore bundle against a file or a digest (the Sigstore conformance client protocol)',
-  synopsis: '--bundle FILE (--certificate-identity ID --certificate-oidc-issuer URL | --key FILE | --inspect) [flags] FILE_OR_DIGEST',
-  operands: { name: 'FILE_OR_DIGEST (the artifact, or sha256:<64 hex>)', min: 1, max: 1 },
+  synopsis: '--bundle FILE (--certificate-identity ID --certificate-oidc-issuer URL | --key FILE | --inspect) [flags] [FILE_OR_DIGEST]',
+  operands: { name: 'FILE_OR_DIGEST (the artifact, or sha256:/sha384:/sha512:<hex>; without it the verdict is at most incomplete)', min: 0, max: 1 },
   flags: [
     { name: 'bundle', value: 'FILE', help: 'the Sigstore bundle, cosign sign-blob bundle or cosign download signature output' },
     ...POLICY_FLAGS,
     ...TRUST_FLAGS,
+    ...WEAKENING_FLAGS,
     { name: 'staging', help: 'the bundle is from Sigstore staging (needs --trusted-root with the staging root)' },
     { name: 'predicate-type', value: 'URI', help: 'the bundle must be an in-toto attestation of this predicate type' },
     { name: 'json', help: 'print the full verification record (JSON) on stdout' },
@@ -31,9 +33,11 @@ export const verifyBundleVerb: Verb = {
     const trustedRoot = loadTrustedRoot(args);
     const policy = policyFromArgs(args, args.string('predicate-type'));
     const text = readFileSync(bundlePath, 'utf8');
-    const artifact = readArtifactArg(args.operands[0]!);
+    const { thresholds, useSignedTimestamps } = weakeningFromArgs(args);
+    // Without FILE_OR_DIGEST every check still runs, but nothing ties the signature to an artifact: never verified.
+    const artifact = args.operands[0] === undefined ? null : readArtifactArg(args.operands[0]);
     const many = severalSignatures(text);
-    const results = await Promise.all((many ?? [text]).map((bundle) => verifyBundle({ bundle, artifact, policy, trustedRoot })));
+    const results = await Promise.all((many ?? [text]).map((bundle) => verifyBundle({ bundle, artifact, policy, trustedRoot, thresholds, useSignedTimestamps })));
     for (const result of results) {
       if (args.boolean('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       io.stderr(`${formatTimeline(result, stderrColour(io))}\n`);

@@ -1,13 +1,29 @@
 // The record of an image verification: where the image and its signatures were found, and each signature's timeline.
-import type { Step, TrustSource, Verdict, VerificationResult } from '../core';
-import type { SearchRecord, SignatureFormat, SignatureSource } from '../oci';
+import type { PredicateView, Step, TrustSource, Verdict, VerificationResult } from '../core';
+import type { ListedReferrer, SearchRecord, SignatureFormat, SignatureSource } from '../oci';
 
 export interface SignatureVerification {
   source: SignatureSource;
   format: SignatureFormat;
   /** Where it was found, for people. */
   where: string;
+  /** An attestation is an in-toto statement other than cosign's own signature predicate. */
+  kind: 'signature' | 'attestation';
+  /** The signed statement's predicate type (else the storage's hint, when the statement could not be read). */
+  predicateType?: string;
   result: VerificationResult;
+}
+
+/** An SBOM attached with `cosign attach sbom`: read for people, but nothing vouches for it. */
+export interface AttachedSbomRecord {
+  where: string;
+  manifestDigest: string;
+  mediaType: string;
+  digest: string;
+  size: number;
+  view?: PredicateView;
+  /** Why it could not be read. */
+  error?: string;
 }
 
 export interface PlatformVerification {
@@ -34,6 +50,10 @@ export interface ImageVerificationResult {
   steps: Step[];
   searched: SearchRecord[];
   signatures: SignatureVerification[];
+  /** SBOMs attached next to the image (`.sbom` tag), unsigned. */
+  sboms: AttachedSbomRecord[];
+  /** Every referrer the registry listed, Sigstore bundle or not. */
+  referrers: ListedReferrer[];
   /** For a multi-arch index: each platform manifest with its own signatures. */
   platforms: PlatformVerification[];
   /** The index verifies but none of its platform manifests carries a signature of its own. */

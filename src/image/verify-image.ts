@@ -1,6 +1,7 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
 import { normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
+import { attestationVerdict, kindOf, readAttachedSboms } from './attestations';
 import { IMAGE_CATALOGUE, IMAGE_STEP_IDS, type ImageStepId } from './catalogue';
 import type { ImageVerificationResult, PlatformVerification, SignatureVerification } from './types';
 
@@ -39,8 +40,13 @@ async function resolveStep(ctx: DiscoveryContext): Promise<StepOutcome> {
   const image = await ctx.req.client.resolve(ref);
   ctx.image = image;
   const kind = image.platforms ? `an image index of ${image.platforms.length} platform${image.platforms.length === 1 ? '' : 's'}` : 'an image manifest';
+  // A tag can be moved to another image at any time: say which digest was verified, and warn (the verdict is about that digest).
+  const byTag = ref.digest === undefined;
   return {
-    summary: `${ref.canonical} resolves to ${image.digest} (${kind}); the digest is the sha256 of the ${image.bytes.length} bytes received.`,
+    ...(byTag ? { status: 'warn' as const } : {}),
+    summary: `${ref.canonical} resolves to ${image.digest} (${kind}); the digest is the sha256 of the ${image.bytes.length} bytes received.${
+      byTag ? ` This is a tag, which can later point to another image: the digest verified is ${image.digest}; pin ${ref.registry}/${ref.repository}@${image.digest}.` : ''
+    }`,
     evidence: [
       { kind: 'text', label: 'reference', value: ref.canonical },
       { kind: 'text', label: 'digest', value: image.digest },
@@ -82,9 +88,10 @@ export async function verifyImage(req: VerifyImageRequest): Promise<ImageVerific
   const { ref, image, discovery } = ctx;
 
   const signatures = discovery && ref && image ? await verifySignatures(req, discovery.signatures, ref, image.digest) : [];
+  const sboms = discovery && ref ? await readAttachedSboms(req.client, ref, discovery.sboms, req.onProgress) : [];
   const platforms = ref && image?.platforms && discovery ? await verifyPlatforms(req, ref, image.platforms) : [];
   const discoverySteps = steps.ordered(IMAGE_STEP_IDS);
-  const verdict = imageVerdict(discoverySteps, signatures);
+  const verdict = attestationVerdict(req.policy, discoverySteps, signatures) ?? imageVerdict(discoverySteps, signatures);
   const onlyIndexSigned = verdict.verdict === 'verified' && platforms.length > 0 && platforms.every((p) => p.verdict === 'unsigned');
   return {
     input: req.reference,
@@ -95,6 +102,8 @@ export async function verifyImage(req: VerifyImageRequest): Promise<ImageVerific
     steps: discoverySteps,
     searched: discovery?.searched ?? [],
     signatures,
+    sboms,
+    referrers: discovery?.referrers ?? [],
     platforms,
     onlyIndexSigned,
     trust: req.trustedRoot.source,
@@ -107,7 +116,7 @@ export async function verifyImage(req: VerifyImageRequest): Promise<ImageVerific
 async function verifySignatures(req: VerifyImageRequest, found: DiscoveredSignature[], ref: ImageReference, digest: string): Promise<SignatureVerification[]> {
   const out: SignatureVerification[] = [];
   for (const [i, sig] of found.entries()) {
-    req.onProgress?.(`Verifying signature ${i + 1} of ${found.length} (${FORMAT_NAMES[sig.format]})`);
+    req.onProgress?.(`Verifying ${i + 1} of ${found.length}: ${FORMAT_NAMES[sig.format]}${sig.predicateTypeHint ? `, ${sig.predicateTypeHint.slice(0, 100)}` : ''} (${formatSize(sig.layer.size)})`);
     out.push(await verifyDiscoveredSignature(sig, ref, digest, req));
   }
   return out;
@@ -131,7 +140,7 @@ export async function verifyDiscoveredSignature(
     trustedRoot: req.trustedRoot,
     ...(req.now !== undefined ? { now: req.now } : {}),
   });
-  return { source: sig.source, format: sig.format, where: sig.where, result };
+  return { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };
 }
 
 // For a multi-arch index: each platform manifest's own signatures and verdict.
@@ -179,6 +188,11 @@ function describeFound(signatures: DiscoveredSignature[]): string {
   const counts = new Map<string, number>();
   for (const s of signatures) counts.set(`${FORMAT_NAMES[s.format]} via ${s.source}`, (counts.get(`${FORMAT_NAMES[s.format]} via ${s.source}`) ?? 0) + 1);
   return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+// A blob size for progress lines.
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 // os/architecture/variant, as docker prints platforms.

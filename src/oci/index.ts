@@ -10,4 +10,4 @@ export { readBody } from './http';
 export { parseManifest, type Descriptor, type ImageIndex, type ImageManifest, type Manifest, type Platform } from './manifest';
 export { MEDIA_TYPES, isSigstoreBundleMediaType } from './media-types';
 export { OCI_LIMITS } from './limits';
-export type { DiscoveredSignature, DiscoveryOptions, SearchRecord, SignatureDiscovery, SignatureFormat, SignatureSource } from './signatures';
+export type { AttachedSbom, DiscoveredSignature, DiscoveryOptions, ListedReferrer, SearchRecord, SignatureDiscovery, SignatureFormat, SignatureSource } from './signatures';

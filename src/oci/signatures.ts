@@ -1,6 +1,7 @@
-// Signature discovery: every place Sigstore and cosign store signatures for an image digest —
-// OCI 1.1 referrers (API, else tag schema) holding Sigstore bundles, and cosign's legacy
-// `sha256-<hex>.sig` / `.att` tags — each blob fetched within a cap and checked against its digest.
+// Signature and attestation discovery: every place Sigstore and cosign store them for an image digest —
+// OCI 1.1 referrers (API, else tag schema) holding Sigstore bundles (cosign v3, GitHub's actions/attest),
+// cosign's legacy `sha256-<hex>.sig` / `.att` tags, and the `.sbom` tag `cosign attach sbom` writes —
+// each blob fetched within a cap and checked against its digest.
 import { toVerifyError, VerifyError, type ErrorCode } from '../core';
 import type { AuthorizedGet, RepositoryScope } from './auth';
 import type { ContentReader, FetchedManifest } from './content';
@@ -10,7 +11,7 @@ import type { Descriptor, ImageManifest } from './manifest';
 import { isSigstoreBundleMediaType, MEDIA_TYPES } from './media-types';
 import { referrersFromApi, referrersFromTag } from './referrers';
 
-export type SignatureSource = 'referrers-api' | 'referrers-tag' | 'cosign-sig-tag' | 'cosign-att-tag';
+export type SignatureSource = 'referrers-api' | 'referrers-tag' | 'cosign-sig-tag' | 'cosign-att-tag' | 'cosign-sbom-tag';
 export type SignatureFormat = 'sigstore-bundle' | 'cosign-simplesigning' | 'cosign-dsse';
 
 export interface DiscoveredSignature {
@@ -20,6 +21,29 @@ export interface DiscoveredSignature {
   format: SignatureFormat;
   manifestDigest: string;
   layer: Omit<Descriptor, 'artifactType' | 'platform'> & { bytes: Uint8Array };
+  /** What the storage says the predicate type is (referrer annotation dev.sigstore.bundle.predicateType, or the
+   *  `.att` layer's predicateType annotation): a hint for listings, never trusted — the signed statement decides. */
+  predicateTypeHint?: string;
+  /** dev.sigstore.bundle.content: 'dsse-envelope' or 'message-signature'. */
+  contentHint?: string;
+}
+
+/** An SBOM attached with `cosign attach sbom` (tag `sha256-<hex>.sbom`): stored, not signed by itself. */
+export interface AttachedSbom {
+  source: 'cosign-sbom-tag';
+  where: string;
+  manifestDigest: string;
+  layer: Omit<Descriptor, 'artifactType' | 'platform'>;
+}
+
+/** A referrer as the referrers list names it, whatever its kind (shown by `signet tree`). */
+export interface ListedReferrer {
+  digest: string;
+  artifactType?: string;
+  mediaType: string;
+  size: number;
+  annotations: Record<string, string>;
+  source: 'referrers-api' | 'referrers-tag';
 }
 
 /** What one place held: 'found N', 'none', 'not supported by this registry', or 'error: …' with its code. */
@@ -32,6 +56,10 @@ export interface SearchRecord {
 
 export interface SignatureDiscovery {
   signatures: DiscoveredSignature[];
+  /** SBOMs attached next to the image (unsigned unless signed separately). */
+  sboms: AttachedSbom[];
+  /** Every referrer listed, Sigstore bundle or not. */
+  referrers: ListedReferrer[];
   /** Every place looked at, so "no signatures found" reads apart from "signatures found, none matched". */
   searched: SearchRecord[];
 }
@@ -59,8 +87,24 @@ export async function discoverSignatures(get: AuthorizedGet, reader: ContentRead
     fromReferrers(get, reader, target, digest, options),
     fromLegacyTag(reader, target, digest, 'cosign-sig-tag'),
     fromLegacyTag(reader, target, digest, 'cosign-att-tag'),
+    fromSbomTag(reader, target, digest),
   ]);
-  return { signatures: parts.flatMap((p) => p.signatures), searched: parts.flatMap((p) => p.searched) };
+  return merge(parts);
+}
+
+// One discovery out of the parts each place contributed.
+function merge(parts: SignatureDiscovery[]): SignatureDiscovery {
+  return {
+    signatures: parts.flatMap((p) => p.signatures),
+    sboms: parts.flatMap((p) => p.sboms),
+    referrers: parts.flatMap((p) => p.referrers),
+    searched: parts.flatMap((p) => p.searched),
+  };
+}
+
+// A discovery holding only search records (and, optionally, what else it found).
+function found(searched: SearchRecord[], more: Partial<SignatureDiscovery> = {}): SignatureDiscovery {
+  return { signatures: [], sboms: [], referrers: [], ...more, searched };
 }
 
 // The referrers tag schema's `<alg>-<ref>` (no truncation needed for sha256), which cosign's tags extend.
@@ -85,24 +129,42 @@ async function fromReferrers(get: AuthorizedGet, reader: ContentReader, target: 
   try {
     tagged = await referrersFromTag(reader, target, tag, options.artifactType);
   } catch (err) {
-    const failure = failed('referrers-tag', `referrers tag ${tag}`, err);
-    return { signatures: [], searched: [unsupported, ...failure.searched] };
+    return found([unsupported, ...failed('referrers-tag', `referrers tag ${tag}`, err).searched]);
   }
-  const found = await readBundles(reader, target, digest, 'referrers-tag', `referrers tag ${tag}`, tagged);
-  return { signatures: found.signatures, searched: [unsupported, ...found.searched] };
+  const bundles = await readBundles(reader, target, digest, 'referrers-tag', `referrers tag ${tag}`, tagged);
+  return { ...bundles, searched: [unsupported, ...bundles.searched] };
+}
+
+// The annotations that describe a Sigstore bundle referrer (cosign v3 and actions/attest write them on the manifest).
+const BUNDLE_ANNOTATIONS = { content: 'dev.sigstore.bundle.content', predicateType: 'dev.sigstore.bundle.predicateType' } as const;
+
+// The hints a referrer's annotations give: from the referrers list entry, else the manifest itself.
+function bundleHints(listed: Record<string, string>, manifest: Record<string, string>): Pick<DiscoveredSignature, 'predicateTypeHint' | 'contentHint'> {
+  const pick = (key: string) => listed[key] ?? manifest[key];
+  const predicateTypeHint = pick(BUNDLE_ANNOTATIONS.predicateType);
+  const contentHint = pick(BUNDLE_ANNOTATIONS.content);
+  return { ...(predicateTypeHint ? { predicateTypeHint } : {}), ...(contentHint ? { contentHint } : {}) };
 }
 
 // Read the Sigstore-bundle referrers: each manifest by digest, its subject checked, its bundle layers fetched.
 async function readBundles(reader: ContentReader, target: RepositoryScope, subject: string, source: SignatureSource, label: string, referrers: Descriptor[]): Promise<SignatureDiscovery> {
+  const listed: ListedReferrer[] = referrers.slice(0, OCI_LIMITS.descriptors).map((d) => ({
+    digest: d.digest,
+    mediaType: d.mediaType,
+    size: d.size,
+    annotations: d.annotations,
+    source: source === 'referrers-api' ? 'referrers-api' : 'referrers-tag',
+    ...(d.artifactType ? { artifactType: d.artifactType } : {}),
+  }));
   const bundles = referrers.filter((d) => isSigstoreBundleMediaType(d.artifactType));
   if (bundles.length > OCI_LIMITS.signatureManifests) {
-    return failed(source, label, new VerifyError('LIMIT_EXCEEDED', `${label}: ${bundles.length} Sigstore bundles, over the limit of ${OCI_LIMITS.signatureManifests}`, { where: label }));
+    return { ...failed(source, label, new VerifyError('LIMIT_EXCEEDED', `${label}: ${bundles.length} Sigstore bundles, over the limit of ${OCI_LIMITS.signatureManifests}`, { where: label })), referrers: listed };
   }
   const jobs = bundles.map((descriptor): Job => {
     const where = `${label}: manifest ${descriptor.digest}`;
     return { where, run: () => readBundleReferrer(reader, target, subject, descriptor, { source, where }) };
   });
-  return settle(source, label, jobs);
+  return { ...(await settle(source, label, jobs)), referrers: listed };
 }
 
 // One bundle referrer: the manifest (digest, size, kind and subject checked), then every bundle layer.
@@ -119,8 +181,9 @@ async function readBundleReferrer(reader: ContentReader, target: RepositoryScope
   }
   const layers = numberedLayers(manifest, isSigstoreBundleMediaType);
   if (layers.length === 0) throw new VerifyError('OCI_MANIFEST_INVALID', `${where}: no layer holds a Sigstore bundle`, { where });
+  const hints = bundleHints(descriptor.annotations, manifest.annotations);
   return Promise.all(
-    layers.map(({ layer, i }) => readLayer(reader, target, layer, { ...found, where: `${where}, layer ${i}`, format: 'sigstore-bundle', manifestDigest: fetched.digest }, OCI_LIMITS.bundleBytes)),
+    layers.map(({ layer, i }) => readLayer(reader, target, layer, { ...found, ...hints, where: `${where}, layer ${i}`, format: 'sigstore-bundle', manifestDigest: fetched.digest }, OCI_LIMITS.bundleBytes)),
   );
 }
 
@@ -135,7 +198,7 @@ async function fromLegacyTag(reader: ContentReader, target: RepositoryScope, dig
     fetched = await reader.fetchManifest(target, tag);
     if (fetched.manifest.kind !== 'manifest') throw new VerifyError('OCI_MANIFEST_INVALID', `${label}: expected an image manifest, found ${fetched.mediaType}`, { where: label });
   } catch (err) {
-    if (err instanceof VerifyError && err.code === 'OCI_NOT_FOUND') return { signatures: [], searched: [{ source, where: label, outcome: 'none' }] };
+    if (err instanceof VerifyError && err.code === 'OCI_NOT_FOUND') return found([{ source, where: label, outcome: 'none' }]);
     return failed(source, label, err);
   }
   const manifestDigest = fetched.digest;
@@ -145,9 +208,32 @@ async function fromLegacyTag(reader: ContentReader, target: RepositoryScope, dig
   }
   const jobs = layers.map(({ layer, i }): Job => {
     const where = `${label}, layer ${i}`;
-    return { where, run: async () => [await readLayer(reader, target, layer, { source, where, format, manifestDigest }, maxBytes)] };
+    // cosign attest writes the statement's predicate type on each `.att` layer as annotation `predicateType`.
+    const hint = layer.annotations.predicateType;
+    return { where, run: async () => [await readLayer(reader, target, layer, { source, where, format, manifestDigest, ...(hint ? { predicateTypeHint: hint } : {}) }, maxBytes)] };
   });
   return settle(source, label, jobs);
+}
+
+// `cosign attach sbom` stores the SBOM as the single layer of an image tagged `sha256-<hex>.sbom`
+// (media types text/spdx, text/spdx+json, application/vnd.cyclonedx+json, application/vnd.syft+json…).
+async function fromSbomTag(reader: ContentReader, target: RepositoryScope, digest: string): Promise<SignatureDiscovery> {
+  const source = 'cosign-sbom-tag';
+  const label = `tag ${tagOf(digest)}.sbom`;
+  try {
+    const fetched = await reader.fetchManifest(target, `${tagOf(digest)}.sbom`);
+    if (fetched.manifest.kind !== 'manifest') throw new VerifyError('OCI_MANIFEST_INVALID', `${label}: expected an image manifest, found ${fetched.mediaType}`, { where: label });
+    const sboms = fetched.manifest.layers.slice(0, OCI_LIMITS.signatureManifests).map((layer, i): AttachedSbom => ({
+      source,
+      where: `${label}, layer ${i}`,
+      manifestDigest: fetched.digest,
+      layer: { mediaType: layer.mediaType, digest: layer.digest, size: layer.size, annotations: layer.annotations },
+    }));
+    return found([{ source, where: label, outcome: sboms.length > 0 ? `found ${sboms.length}` : 'none' }], { sboms });
+  } catch (err) {
+    if (err instanceof VerifyError && err.code === 'OCI_NOT_FOUND') return found([{ source, where: label, outcome: 'none' }]);
+    return failed(source, label, err);
+  }
 }
 
 // The layers of the wanted media types, with their positions in the manifest.
@@ -167,11 +253,11 @@ async function settle(source: SignatureSource, label: string, jobs: Job[]): Prom
   const signatures = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
   const errors = results.flatMap((r, i) => (r.status === 'rejected' ? failed(source, jobs[i]!.where, r.reason).searched : []));
   const summary: SearchRecord[] = signatures.length > 0 ? [{ source, where: label, outcome: `found ${signatures.length}` }] : errors.length === 0 ? [{ source, where: label, outcome: 'none' }] : [];
-  return { signatures, searched: [...summary, ...errors] };
+  return found([...summary, ...errors], { signatures });
 }
 
 // A place that could not be read: its error as a search record.
 function failed(source: SignatureSource, where: string, err: unknown): SignatureDiscovery {
   const error = toVerifyError(err);
-  return { signatures: [], searched: [{ source, where, outcome: `error: ${error.message}`, code: error.code }] };
+  return found([{ source, where, outcome: `error: ${error.message}`, code: error.code }]);
 }

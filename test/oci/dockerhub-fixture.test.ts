@@ -70,7 +70,7 @@ describe('recorded Docker Hub referrers (kasisubbarayudu/buildkittest)', () => {
     registry.putBlob(IMAGE.repository, sha256Digest(BUNDLE), BUNDLE);
 
     const { signatures, searched } = await createRegistryClient({ fetch: registry.fetch }).listSignatures(IMAGE, SUBJECT);
-    expect(searched.map((s) => `${s.source}: ${s.outcome}`)).toEqual(['referrers-api: found 1', 'cosign-sig-tag: none', 'cosign-att-tag: none']);
+    expect(searched.map((s) => `${s.source}: ${s.outcome}`)).toEqual(['referrers-api: found 1', 'cosign-sig-tag: none', 'cosign-att-tag: none', 'cosign-sbom-tag: none']);
     expect(signatures).toHaveLength(1);
     expect(signatures[0]).toMatchObject({
       source: 'referrers-api',

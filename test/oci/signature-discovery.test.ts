@@ -26,7 +26,7 @@ function outcomes(searched: SearchRecord[]): string[] {
   return searched.map((s) => `${s.source}: ${s.code ?? s.outcome}`);
 }
 
-const NO_LEGACY = ['cosign-sig-tag: none', 'cosign-att-tag: none'];
+const NO_LEGACY = ['cosign-sig-tag: none', 'cosign-att-tag: none', 'cosign-sbom-tag: none'];
 
 describe('referrers API', () => {
   it('returns the bundle layer of every Sigstore-bundle referrer, ignoring other artifact types', async () => {
@@ -83,7 +83,7 @@ describe('referrers API', () => {
 
   it('says "none" when nothing refers to the image', async () => {
     const { subject, client } = setup();
-    expect(await client.listSignatures(TARGET, subject.digest)).toEqual({ signatures: [], searched: expect.any(Array) });
+    expect(await client.listSignatures(TARGET, subject.digest)).toEqual({ signatures: [], sboms: [], referrers: [], searched: expect.any(Array) });
     expect(outcomes((await client.listSignatures(TARGET, subject.digest)).searched)).toEqual(['referrers-api: none', ...NO_LEGACY]);
   });
 
@@ -92,7 +92,7 @@ describe('referrers API', () => {
     registry.intercept((url) => (url.pathname.includes('/referrers/') ? new Response('upstream timeout', { status: 503 }) : undefined));
     registry.push(REPO, buildCosignManifest([{ mediaType: COSIGN_SIMPLESIGNING, bytes: blob('payload'), annotations: {} }]), cosignTagOf(subject.digest, 'sig'));
     const { signatures, searched } = await client.listSignatures(TARGET, subject.digest);
-    expect(outcomes(searched)).toEqual(['referrers-api: OCI_REQUEST_FAILED', 'cosign-sig-tag: found 1', 'cosign-att-tag: none']);
+    expect(outcomes(searched)).toEqual(['referrers-api: OCI_REQUEST_FAILED', 'cosign-sig-tag: found 1', 'cosign-att-tag: none', 'cosign-sbom-tag: none']);
     expect(searched[0]!.outcome).toMatch(/^error: .*HTTP 503/);
     expect(signatures).toHaveLength(1);
   });
@@ -169,7 +169,7 @@ describe("cosign's legacy tags", () => {
     registry.push(REPO, att, cosignTagOf(subject.digest, 'att'));
 
     const { signatures, searched } = await client.listSignatures(TARGET, subject.digest);
-    expect(outcomes(searched)).toEqual(['referrers-api: none', 'cosign-sig-tag: found 2', 'cosign-att-tag: found 1']);
+    expect(outcomes(searched)).toEqual(['referrers-api: none', 'cosign-sig-tag: found 2', 'cosign-att-tag: found 1', 'cosign-sbom-tag: none']);
     const hex = subject.digest.slice('sha256:'.length);
     expect(signatures.map((s) => [s.source, s.format, s.where, s.manifestDigest])).toEqual([
       ['cosign-sig-tag', 'cosign-simplesigning', `tag sha256-${hex}.sig, layer 0`, sig.digest],

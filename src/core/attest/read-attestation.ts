@@ -90,3 +90,14 @@ export function readAttestation(payload: Uint8Array, claims?: FulcioClaims): Att
     notes,
   };
 }
+
+// An SBOM stored as a blob (cosign attach sbom): its JSON read as SPDX or CycloneDX, else shown as a tree.
+export function readSbomBlob(bytes: Uint8Array, mediaType: string): PredicateView {
+  if (!/json/i.test(mediaType)) {
+    return jsonTree(`(${bytes.length} bytes of ${mediaType.slice(0, 100)}: only JSON SBOMs are read)`, 'sbom', '$');
+  }
+  const doc = parseJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'attached SBOM', LIMITS.attestationBytes);
+  if (isJsonObject(doc) && isSpdxDocument(doc)) return readSpdx(doc, false);
+  if (isJsonObject(doc) && isCycloneDxBom(doc)) return readCycloneDx(doc, false);
+  return jsonTree(doc, 'sbom', '$');
+}

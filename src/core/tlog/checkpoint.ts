@@ -74,14 +74,18 @@ export function parseCheckpoint(text: string, where = 'checkpoint'): Checkpoint 
   return { origin: origin!, size: Number(sizeLine), rootHash, extensions: lines.slice(3), signatures, note };
 }
 
-// Whether a checkpoint origin names this log: its host for Rekor v2, "host - treeID" for Rekor v1 shards.
-function originMatches(origin: string, name: string): boolean {
-  return origin === name || (origin.startsWith(`${name} - `) && DECIMAL.test(origin.slice(name.length + 3)));
+// The name the log's signature line must carry. Rekor v1 writes the origin "<name> - <tree ID>" and signs as
+// <name>, which its operator configures (private instances such as sigstore scaffolding sign as their pod's name,
+// not their URL's host); a C2SP log (Rekor v2) signs with its origin, the schema-less URL of the log.
+function expectedSigner(origin: string, log: TransparencyLogInstance): { name: string; v1: boolean } {
+  const v1 = /^(.+) - (0|[1-9][0-9]*)$/.exec(origin);
+  return v1 ? { name: v1[1]!, v1: true } : { name: logName(log), v1: false };
 }
 
-// Verify the checkpoint carried in an inclusion proof: at least one signature line from the log (its name and key
-// hint), every such line valid for the log's key, other signers (witness cosignatures) ignored; then the origin
-// is the log's and the root hash and tree size are the proof's (C2SP signed-note, tlog-checkpoint).
+// Verify the checkpoint carried in an inclusion proof: at least one signature line with the log's key hint (the
+// first 4 bytes of its key ID), every such line valid for the log's key, other signers (witness cosignatures)
+// ignored; then the origin is the log's and the root hash and tree size are the proof's (C2SP signed-note,
+// tlog-checkpoint; Sigstore client spec §4.3).
 export async function verifyCheckpoint(proof: InclusionProof, log: TransparencyLogInstance, where = 'inclusionProof.checkpoint'): Promise<Evidence[]> {
   if (!proof.checkpoint) {
     throw new VerifyError('CHECKPOINT_MISSING', 'the inclusion proof carries no checkpoint', { expected: 'a signed checkpoint', found: 'none', where });
@@ -89,11 +93,12 @@ export async function verifyCheckpoint(proof: InclusionProof, log: TransparencyL
   const checkpoint = parseCheckpoint(proof.checkpoint, where);
   const name = logName(log);
   const hint = toHex((log.checkpointKeyId ?? log.logId).subarray(0, 4));
-  const fromLog = checkpoint.signatures.filter((s) => s.name === name && s.keyHint === hint);
+  const signer = expectedSigner(checkpoint.origin, log);
+  const fromLog = checkpoint.signatures.filter((s) => s.keyHint === hint && s.name === signer.name);
   if (fromLog.length === 0) {
     const seen = checkpoint.signatures.map((s) => `${s.name} ${s.keyHint}`).join(', ');
-    throw new VerifyError('CHECKPOINT_NO_KNOWN_SIGNATURE', `no signature line of the checkpoint is from ${name}`, {
-      expected: `a line "— ${name}" with key hint ${hint}`,
+    throw new VerifyError('CHECKPOINT_NO_KNOWN_SIGNATURE', `no signature line of the checkpoint is from ${name} (key hint ${hint})`, {
+      expected: `a line "— ${signer.name}" with key hint ${hint} (${signer.v1 ? 'the name in the Rekor v1 origin' : "a C2SP log signs as its origin, its URL's host"})`,
       found: seen || 'no signature lines',
       where,
     });
@@ -101,17 +106,17 @@ export async function verifyCheckpoint(proof: InclusionProof, log: TransparencyL
   const signed = utf8(checkpoint.note);
   for (const line of fromLog) {
     if (!(await verifyLogSignature(log, line.signature, signed))) {
-      throw new VerifyError('CHECKPOINT_SIGNATURE_INVALID', `the checkpoint signature from ${name} does not verify`, {
+      throw new VerifyError('CHECKPOINT_SIGNATURE_INVALID', `the checkpoint signature "${line.name.slice(0, 80)}" with the key hint of ${name} does not verify`, {
         expected: `a ${log.publicKey.description} signature by ${log.baseUrl} (${log.where})`,
         found: toHex(line.signature),
         where,
       });
     }
   }
-  if (!originMatches(checkpoint.origin, name)) {
-    throw new VerifyError('CHECKPOINT_ORIGIN_MISMATCH', `the checkpoint is for log "${checkpoint.origin}", not ${name}`, {
-      expected: `${name} or "${name} - <tree ID>"`,
-      found: checkpoint.origin,
+  if (!signer.v1 && checkpoint.origin !== name) {
+    throw new VerifyError('CHECKPOINT_ORIGIN_MISMATCH', `the checkpoint is for log "${checkpoint.origin.slice(0, 120)}", not ${name}`, {
+      expected: `${name} or "<name> - <tree ID>"`,
+      found: checkpoint.origin.slice(0, 120),
       where,
     });
   }
@@ -134,7 +139,7 @@ export async function verifyCheckpoint(proof: InclusionProof, log: TransparencyL
     { kind: 'text', label: 'Origin', value: checkpoint.origin },
     { kind: 'text', label: 'Tree size', value: String(checkpoint.size) },
     { kind: 'hex', label: 'Root hash', value: toHex(checkpoint.rootHash) },
-    { kind: 'text', label: 'Signed by', value: `${name} (key hint ${hint}, ${log.publicKey.description})` },
+    { kind: 'text', label: 'Signed by', value: `${signer.name} (key hint ${hint}: ${log.baseUrl}, ${log.publicKey.description})` },
   ];
   if (checkpoint.extensions.length > 0) evidence.push({ kind: 'text', label: 'Extension lines', value: checkpoint.extensions.join('\n') });
   if (others.length > 0) {

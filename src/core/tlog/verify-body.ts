@@ -6,9 +6,11 @@ import type { SignatureContent } from '../bundle/types';
 import type { Evidence } from '../evidence';
 import type { LoggedVerifier, RekorBody } from './rekor-body';
 
-/** The bundle's signer: its leaf certificate, or the public key the user gave (DER SPKI). */
+/** The bundle's signer: its leaf certificate (with the certificate's SPKI), or the public key the user gave (DER SPKI). */
 export interface SignerMaterial {
   certificateDer?: Uint8Array;
+  /** The leaf's SubjectPublicKeyInfo: a Rekor v2 entry may record only the key of the certificate. */
+  certificateSpki?: Uint8Array;
   publicKeySpki?: Uint8Array;
 }
 
@@ -40,9 +42,8 @@ async function expectedDigest(body: RekorBody, content: SignatureContent): Promi
       }
       return { value: content.digest.value, of: 'the message digest' };
     }
-    if (body.rekor !== 2) {
-      mismatch(body, 'kind', `hashedrekord ${body.apiVersion} entries record message signatures`, 'a message signature bundle', 'a DSSE envelope');
-    }
+    // A DSSE envelope logged as hashedrekord (Rekor v1 0.0.1 or v2 0.0.2): the digest of its PAE, signed by the
+    // envelope's signature (Sigstore client spec §4.3; sigstore-conformance hashedrekord-dsse cases).
     return { value: await digest(alg, preAuthEncoding(content.payloadType, content.payload)), of: `${alg} of the DSSE PAE` };
   }
   if (content.kind !== 'dsse') {
@@ -51,9 +52,14 @@ async function expectedDigest(body: RekorBody, content: SignatureContent): Promi
   return { value: await digest(alg, content.payload), of: `${alg} of the DSSE payload` };
 }
 
-// Whether a recorded verifier is the bundle's certificate or key, byte for byte.
-function isSigner(verifier: LoggedVerifier, material: SignerMaterial): boolean {
-  const own = verifier.form === 'certificate' ? material.certificateDer : material.publicKeySpki;
+// Whether a recorded verifier is the bundle's certificate or key, byte for byte. A Rekor v2 entry may record
+// the signer as publicKey.rawBytes while the bundle carries the certificate: it matches the certificate's SPKI
+// (Rekor v2 spec: Verifier is a certificate or a public key; the signature binds to the key either way).
+function isSigner(body: RekorBody, verifier: LoggedVerifier, material: SignerMaterial): boolean {
+  const own =
+    verifier.form === 'certificate'
+      ? material.certificateDer
+      : (material.publicKeySpki ?? (body.rekor === 2 ? material.certificateSpki : undefined));
   return own !== undefined && bytesEqual(verifier.der, own);
 }
 
@@ -82,7 +88,7 @@ export async function verifyTlogBody(body: RekorBody, content: SignatureContent,
     }
   }
   for (const { verifier } of body.signatures) {
-    if (!isSigner(verifier, material)) {
+    if (!isSigner(body, verifier, material)) {
       const own = material.certificateDer ? fingerprint('certificate', material.certificateDer) : fingerprint('publicKey', material.publicKeySpki!);
       mismatch(body, verifier.path, 'the entry records another signer than the bundle', await own, await fingerprint(verifier.form, verifier.der));
     }
@@ -99,7 +105,8 @@ export async function verifyTlogBody(body: RekorBody, content: SignatureContent,
   for (const l of logged) evidence.push({ kind: 'hex', label: `Recorded signature (${l.path}) = bundle signature`, value: toHex(l.signature) });
   if (logged.length === 0) evidence.push({ kind: 'text', label: 'Recorded signature', value: `${body.kind} ${body.apiVersion} entries record no signature` });
   for (const { verifier } of body.signatures) {
-    evidence.push({ kind: 'text', label: `Recorded signer (${verifier.path}) = bundle signer`, value: await fingerprint(verifier.form, verifier.der) });
+    const ofCertificate = verifier.form === 'publicKey' && !material.publicKeySpki ? ' (the key of the bundle certificate)' : '';
+    evidence.push({ kind: 'text', label: `Recorded signer (${verifier.path}) = bundle signer${ofCertificate}`, value: await fingerprint(verifier.form, verifier.der) });
   }
   return evidence;
 }

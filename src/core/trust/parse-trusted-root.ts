@@ -1,7 +1,7 @@
 // trusted_root.json (protobuf-specs dev.sigstore.trustroot.v1.TrustedRoot, JSON form) into the TrustedRoot model.
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
-import { JsonFields, parseJson, type JsonObject, type JsonValue } from '../encoding';
+import { isJsonObject, JsonFields, parseJson, type JsonObject, type JsonValue } from '../encoding';
 import { parsePkcs1RsaPublicKey, parsePublicKey, type HashAlg } from '../crypto';
 import type { CertificateAuthority, TransparencyLogInstance, TrustedRoot, TrustSource, ValidityPeriod } from './types';
 
@@ -24,7 +24,15 @@ export function parseTrustedRootJson(json: JsonValue, source: Omit<TrustSource, 
   const tlogs = list('tlogs').map((t, i) => parseLog(t, `tlogs[${i}]`));
   const ctlogs = list('ctlogs').map((t, i) => parseLog(t, `ctlogs[${i}]`));
   const certificateAuthorities = list('certificateAuthorities').map((c, i) => parseAuthority(c, `certificateAuthorities[${i}]`));
-  const timestampAuthorities = list('timestampAuthorities').map((c, i) => parseAuthority(c, `timestampAuthorities[${i}]`));
+  // A timestamp authority without certificates cannot vouch for any time (sigstore-conformance
+  // rekor2-timestamp-wrong-tsa-validity-borrow): it is left out and named, never borrowed from another entry.
+  const unusable: string[] = [];
+  const timestampAuthorities = list('timestampAuthorities').flatMap((c, i) => {
+    const where = `timestampAuthorities[${i}]`;
+    if (!hasNoCertificates(c)) return [parseAuthority(c, where)];
+    unusable.push(`${where}: no certificate, so it can verify no timestamp`);
+    return [];
+  });
   const starts = [...tlogs, ...ctlogs, ...certificateAuthorities, ...timestampAuthorities].map((e) => e.validFor.start ?? 0);
   const newest = Math.max(0, ...starts);
   return {
@@ -34,7 +42,16 @@ export function parseTrustedRootJson(json: JsonValue, source: Omit<TrustSource, 
     certificateAuthorities,
     timestampAuthorities,
     source: { ...source, ...(newest > 0 ? { date: new Date(newest).toISOString() } : {}) },
+    ...(unusable.length > 0 ? { unusable } : {}),
   };
+}
+
+// An authority entry whose chain is absent or empty; any other malformation is parseAuthority's to report.
+function hasNoCertificates(json: JsonValue): boolean {
+  if (!isJsonObject(json)) return false;
+  const chain = json.certChain;
+  if (chain === undefined) return true;
+  return isJsonObject(chain) && (chain.certificates === undefined || (Array.isArray(chain.certificates) && chain.certificates.length === 0));
 }
 
 // A TransparencyLogInstance; its key must have a validity start (a key trusted since forever is a malformed root).

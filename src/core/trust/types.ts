@@ -48,6 +48,8 @@ export interface TrustedRoot {
   ctlogs: TransparencyLogInstance[];
   timestampAuthorities: CertificateAuthority[];
   source: TrustSource;
+  /** Entries of the file that can never verify anything (a timestamp authority with no certificate), left out and named. */
+  unusable?: string[];
 }
 
 // Whether a time (ms) falls inside a validity period; both ends inclusive (Sigstore client spec).

@@ -1,6 +1,5 @@
 // The bundle verification plan: the catalogue's declarations bound to the facts its skip rules name
 // and to the function that performs each step.
-import { VerifyError } from '../errors';
 import { CATALOGUE, type BundleCondition } from './catalogue';
 import type { VerifyContext } from './context';
 import type { Plan } from './plan';
@@ -9,7 +8,7 @@ import { bindArtifact } from './steps/artifact-bind';
 import { parseStep } from './steps/bundle-parse';
 import { decodeCertificate, verifyChain, verifyScts } from './steps/certificate';
 import { verifyBundleSignature } from './steps/signature';
-import { checkCheckpoints, checkInclusion, checkSets, checkTlogBodies, countVerifiedEntries } from './steps/tlog';
+import { checkCheckpoints, checkInclusion, checkSets, checkTlogBodies, tlogThresholdError } from './steps/tlog';
 import { checkRfc3161, checkTimeValidity } from './steps/timestamps';
 import { checkAttestation, checkIdentity } from './steps/policy';
 import { checkProvenanceAgreement, hasProvenanceClaims } from './steps/attestation-view';
@@ -27,16 +26,12 @@ const CONDITIONS: Record<BundleCondition, (ctx: VerifyContext) => boolean> = {
   'nothing-to-attest': (ctx) => !ctx.req.policy.predicateType && !hasProvenanceClaims(ctx),
 };
 
-// The verified-entry threshold, once every per-entry proof has been checked: distinct entries whose
-// every present proof verified. A failed proof step already explains itself, so it is not repeated.
+// The verified-entry threshold, once every per-entry proof has been checked. A failed proof step already
+// explains itself, so it is not repeated.
 function checkTlogThreshold(ctx: VerifyContext): void {
   const proofFailed = (['tlog.set', 'tlog.inclusion', 'tlog.checkpoint'] as const).some((id) => ctx.steps.get(id)?.status === 'fail');
-  const verified = countVerifiedEntries(ctx.entries);
-  if (proofFailed || verified >= ctx.thresholds.tlog) return;
-  throw new VerifyError('TLOG_THRESHOLD', `${verified} distinct verified log entries, ${ctx.thresholds.tlog} required`, {
-    expected: `at least ${ctx.thresholds.tlog}`,
-    found: String(verified),
-  });
+  const short = proofFailed ? undefined : tlogThresholdError(ctx, ctx.entries);
+  if (short) throw short;
 }
 
 export const BUNDLE_PLAN: Plan<BundleStepId, BundleCondition, VerifyContext> = {

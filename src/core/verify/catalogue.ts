@@ -103,7 +103,7 @@ export const CATALOGUE: Catalogue<BundleStepId, BundleCondition> = {
     spec: 'C2SP signed-note and tlog-checkpoint; Sigstore client spec §4.3',
     required: true,
     after: ['tlog.body'],
-    skip: [AFTER_PARSE, { when: 'no-checkpoint', reason: 'No checkpoint (allowed for v0.1 bundles and legacy cosign signatures only).' }, NO_TRUSTED_LOG],
+    skip: [AFTER_PARSE, { when: 'no-checkpoint', reason: 'No checkpoint to check: without an inclusion proof there is none (v0.1 bundles and legacy cosign signatures rest on the signed entry timestamp); a proof without one fails tlog.inclusion.' }, NO_TRUSTED_LOG],
   },
   'timestamp.rfc3161': {
     title: 'Trusted timestamp over the signature',

@@ -1,7 +1,7 @@
 // Verification inputs, resolved once into a validated object before any step runs.
 import { VerifyError } from '../errors';
 import { parsePem, toHex } from '../encoding';
-import { parsePublicKey, type HashAlg, type PublicKey } from '../crypto';
+import { digestLabelName, parsePublicKey, type HashAlg, type PublicKey } from '../crypto';
 import type { Bundle } from '../bundle';
 import type { JsonValue } from '../encoding';
 import type { IdentityPolicy } from '../policy';
@@ -26,13 +26,16 @@ export type VerificationPolicy =
   | { kind: 'inspect'; predicateType?: string };
 
 export interface Thresholds {
-  /** Verified transparency-log entries required. */
+  /** Verified transparency-log entries required; 0 (cosign --insecure-ignore-tlog) is a weakening, shown as a warn step. */
   tlog: number;
-  /** Verified timestamps (SET-backed integrated times and RFC 3161 tokens) required for certificates. */
+  /** Verified timestamps (SET-backed integrated times and RFC 3161 tokens) required for certificates; 0 is a weakening. */
   timestamps: number;
-  /** Verified SCTs required. */
+  /** Verified SCTs from distinct CT logs required; 0 (cosign --insecure-ignore-sct) is a weakening. */
   sct: number;
 }
+
+/** The most any threshold may ask for: more entries, SCTs or timestamps than a bundle can carry is a mistake. */
+export const MAX_THRESHOLD = 16;
 
 export const DEFAULT_THRESHOLDS: Thresholds = { tlog: 1, timestamps: 1, sct: 1 };
 
@@ -44,6 +47,8 @@ export interface VerifyRequest {
   policy: VerificationPolicy;
   trustedRoot: TrustedRoot;
   thresholds?: Partial<Thresholds>;
+  /** cosign --use-signed-timestamps: at least one verified RFC 3161 timestamp is required (GitHub's private instance has no log). */
+  useSignedTimestamps?: boolean;
   /** The image the signature should be for: its manifest digest (sha256:…) and repository (ghcr.io/org/app). */
   image?: ImageInput;
   /** Clock for "not in the future" checks, epoch ms. */
@@ -63,12 +68,12 @@ export function resolvePublicKey(input: string | Uint8Array): PublicKey {
   return parsePublicKey(block.der, 'the given public key');
 }
 
-// Thresholds are at least one each; zero would accept a bundle with no evidence.
+// Thresholds are whole numbers from 0 to MAX_THRESHOLD; a 0 waives that evidence and each step it weakens says so.
 export function resolveThresholds(partial: Partial<Thresholds> | undefined): Thresholds {
   const t = { ...DEFAULT_THRESHOLDS, ...partial };
   for (const [name, value] of Object.entries(t)) {
-    if (!Number.isInteger(value) || value < 1) {
-      throw new VerifyError('UNSAFE_OPTION', `threshold ${name} must be a whole number ≥ 1`, { where: `thresholds.${name}`, expected: '≥ 1', found: String(value) });
+    if (!Number.isInteger(value) || value < 0 || value > MAX_THRESHOLD) {
+      throw new VerifyError('UNSAFE_OPTION', `threshold ${name} must be a whole number from 0 to ${MAX_THRESHOLD}`, { where: `thresholds.${name}`, expected: `0 to ${MAX_THRESHOLD}`, found: String(value).slice(0, 40) });
     }
   }
   return t;
@@ -76,5 +81,5 @@ export function resolveThresholds(partial: Partial<Thresholds> | undefined): Thr
 
 // sha256:<hex> style label for a digest.
 export function digestLabel(algorithm: HashAlg, value: Uint8Array): string {
-  return `${algorithm.replace('-', '').toLowerCase()}:${toHex(value)}`;
+  return `${digestLabelName(algorithm)}:${toHex(value)}`;
 }

@@ -79,7 +79,7 @@ export async function runPlan<Id extends StepId, Condition extends string, Ctx>(
           try {
             recheck.run(ctx);
           } catch (err) {
-            steps.fail(id, isRequired(plan, ctx, id), err);
+            steps.failAfterwards(id, isRequired(plan, ctx, id), err);
           }
         }),
       );

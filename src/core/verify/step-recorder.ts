@@ -10,6 +10,9 @@ export interface StepOutcome {
   evidence?: Evidence[];
   /** Defaults to pass. */
   status?: Extract<StepStatus, 'pass' | 'warn'>;
+  /** A check the user waived (a zero threshold, cosign's --insecure-… flags): shown as a warn step that says what was
+   *  not checked, and not counted toward the verdict. */
+  waived?: true;
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -25,7 +28,7 @@ export class StepRecorder<Id extends StepId = StepId> {
     const started = now();
     try {
       const outcome = await fn();
-      this.record(id, required, outcome.status ?? 'pass', outcome.summary, outcome.evidence ?? [], now() - started);
+      this.record(id, required && !outcome.waived, outcome.waived ? 'warn' : (outcome.status ?? 'pass'), outcome.summary, outcome.evidence ?? [], now() - started);
       return outcome.status !== 'warn';
     } catch (err) {
       this.fail(id, required, err, now() - started);
@@ -37,6 +40,15 @@ export class StepRecorder<Id extends StepId = StepId> {
   fail(id: Id, required: boolean, err: unknown, ms = 0): void {
     const e = toVerifyError(err);
     this.record(id, required, 'fail', e.message, err instanceof StepFailure ? err.evidence : [], ms, e);
+  }
+
+  // Fail a step that already ran, for a result over what other steps found (a threshold): what it checked stays
+  // in its record, the failure's evidence is added after it, and its summary is kept after the reason.
+  failAfterwards(id: Id, required: boolean, err: unknown): void {
+    const prior = this.steps.get(id);
+    const e = toVerifyError(err);
+    const evidence = [...(prior?.evidence ?? []), ...(err instanceof StepFailure ? err.evidence : [])];
+    this.record(id, required, 'fail', prior ? `${e.message}. ${prior.summary}` : e.message, evidence, prior?.ms ?? 0, e);
   }
 
   // Record a step that was not run, with the reason.

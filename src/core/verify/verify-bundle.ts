@@ -41,5 +41,7 @@ export function verdictOf(steps: Step[]): Pick<VerificationResult, 'verdict' | '
     return { verdict: 'incomplete', headline: `Not verified: ${open.map((s) => `${s.id}: ${s.summary}`).join(' ')}` };
   }
   const identity = steps.find((s) => s.id === 'policy.identity');
-  return { verdict: 'verified', headline: `Verified. ${identity?.summary ?? ''}`.trim() };
+  const waived = steps.filter((s) => !s.required && s.status === 'warn').map((s) => s.id);
+  const weakened = waived.length ? ` Not checked, as the verifier options asked: ${waived.join(', ')}.` : '';
+  return { verdict: 'verified', headline: `Verified. ${identity?.summary ?? ''}${weakened}`.replace('.  ', '. ').trim() };
 }

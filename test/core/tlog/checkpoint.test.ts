@@ -174,10 +174,16 @@ describe('verifyCheckpoint on conformance data', () => {
     expect(await rejectionCode(() => verifyCheckpoint(proof, log))).toBe(code);
   });
 
-  it('rejects a checkpoint signed for another origin by the right key name', async () => {
-    // Same log key and name, but the note claims another origin: the signature no longer covers it.
+  it('rejects a checkpoint whose origin names another signer than its signature line', async () => {
     const { proof, log } = caseProof('happy-path-v0.1');
     const moved = proof.checkpoint.replace('rekor.sigstore.dev - 2605736670972794746', 'rekor.example.dev - 1');
+    expect(await rejectionCode(() => verifyCheckpoint({ ...proof, checkpoint: moved }, log))).toBe('CHECKPOINT_NO_KNOWN_SIGNATURE');
+  });
+
+  it('rejects a checkpoint moved to another origin and signer name under the log key hint', async () => {
+    // Origin and signer renamed together, key hint kept: the log's signature no longer covers the note.
+    const { proof, log } = caseProof('happy-path-v0.1');
+    const moved = proof.checkpoint.replace('rekor.sigstore.dev - 2605736670972794746', 'rekor.example.dev - 1').replace('— rekor.sigstore.dev ', '— rekor.example.dev ');
     expect(await rejectionCode(() => verifyCheckpoint({ ...proof, checkpoint: moved }, log))).toBe('CHECKPOINT_SIGNATURE_INVALID');
   });
 

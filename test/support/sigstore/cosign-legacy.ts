@@ -113,7 +113,7 @@ function goCertificate(pem: string): Record<string, unknown> {
 }
 
 // One line of `cosign download signature` (cosign pkg/cosign.SignedPayload marshalled without tags).
-export function downloadSignatureLine(sig: LegacySignature): string {
+export function downloadSignatureLine(sig: Pick<LegacySignature, 'layer'>): string {
   const a = sig.layer.annotations;
   const cert = a[ANNOTATIONS.certificate];
   const chain = a[ANNOTATIONS.chain];

@@ -26,6 +26,10 @@ export const FAULT_NAMES = [
   'badCheckpointSignature',
   /** The checkpoint only carries a signature by a foreign name and key (tlog.checkpoint). */
   'checkpointForeignOriginOnly',
+  /** The inclusion proof carries no checkpoint, so nobody signed its root (tlog.inclusion). */
+  'noCheckpoint',
+  /** A Rekor v2 entry records another public key than the certificate's (tlog.body). */
+  'loggedOtherPublicKey',
   /** No inclusion proof in the entry (bundle.parse for v0.2+). */
   'noInclusionProof',
   /** No inclusion promise in the entry (bundle.parse for v0.1). */

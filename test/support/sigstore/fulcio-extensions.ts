@@ -33,7 +33,8 @@ export type ClaimName = keyof typeof CLAIM_ARCS;
 export type FulcioClaims = Partial<Record<ClaimName, string>>;
 
 export interface SigningIdentity {
-  readonly san: { readonly email: string } | { readonly uri: string };
+  /** otherName: Fulcio's username SAN (type-id 1.3.6.1.4.1.57264.1.7), UPN-like "user!domain". */
+  readonly san: { readonly email: string } | { readonly uri: string } | { readonly otherName: string };
   /** OIDC issuer, written to both .1.1 (raw) and .1.8 (UTF8String). */
   readonly issuer: string;
   readonly claims?: FulcioClaims;

@@ -39,7 +39,7 @@ export interface SignOptions {
   /** certificate (leaf only; v0.1/v0.2 as a one-element chain), chain (leaf, intermediate, root) or publicKey. */
   readonly material?: Material;
   readonly rekor?: 'v1' | 'v2' | 'none';
-  /** Log entry kind for DSSE: dsse (default), intoto (Rekor v1) or hashedrekord (Rekor v2, over PAE). */
+  /** Log entry kind for DSSE: dsse (default), intoto (Rekor v1) or hashedrekord (Rekor v1 0.0.1 or v2 0.0.2, over PAE). */
   readonly entryKind?: 'dsse' | 'intoto' | 'hashedrekord';
   /** Attach an RFC 3161 timestamp; default true for Rekor v2 and no log, false for Rekor v1. */
   readonly tsa?: boolean;
@@ -47,6 +47,10 @@ export interface SignOptions {
   /** genTime of the timestamp; default the signing time. */
   readonly tsaTime?: Date;
   readonly keyAlgorithm?: KeyAlgorithm;
+  /** A Rekor v2 entry records the signer as its public key (publicKey.rawBytes) although the bundle carries the certificate. */
+  readonly v2LogsPublicKey?: boolean;
+  /** Hash of a message signature and its messageDigest; default the key's own (a P-384 key over SHA-256, as older sigstore-python signs). */
+  readonly messageHash?: HashName;
   /** Sign with this key instead of a fresh one (long-lived keys for keyed signing). */
   readonly key?: TestKey;
   /** Signing time; default the instance clock. */
@@ -197,9 +201,11 @@ export function createTestInstance(options: InstanceOptions = {}): TestInstance 
     const rekor = o.rekor ?? 'v1';
     const leaf = material === 'publicKey' ? undefined : issueLeaf(key, t, o, faults);
     const verifierPem = leaf ? toPem('CERTIFICATE', leaf.certificate) : key.pem;
-    const v2Verifier: V2Verifier = leaf
-      ? { keyDetails: key.keyDetails, certificate: leaf.certificate }
-      : { keyDetails: key.keyDetails, publicKey: key.spki };
+    const v2Verifier: V2Verifier = faults.loggedOtherPublicKey
+      ? { keyDetails: key.keyDetails, publicKey: generateKey('ecdsa-p256').spki }
+      : leaf && !o.v2LogsPublicKey
+        ? { keyDetails: key.keyDetails, certificate: leaf.certificate }
+        : { keyDetails: key.keyDetails, publicKey: key.spki };
     const seconds = Math.floor(t.getTime() / 1000);
     const tlogEntries: TlogEntryJson[] = [];
     if (rekor === 'v1') {
@@ -259,8 +265,8 @@ export function createTestInstance(options: InstanceOptions = {}): TestInstance 
       const t = wholeSeconds(o.at ?? now());
       const key = o.key ?? signingKey(o.keyAlgorithm ?? 'ecdsa-p256');
       const data = faults.messageDigestMismatch ? concat(artifact, utf8Bytes('\n(altered)')) : artifact;
-      const signed = messageForm(key, data, faults.badSignature ?? false);
-      const logged = faults.bodyMismatch ? messageForm(key, concat(data, Uint8Array.of(0x0a)), false) : signed;
+      const signed = messageForm(key, data, faults.badSignature ?? false, o.messageHash);
+      const logged = faults.bodyMismatch ? messageForm(key, concat(data, Uint8Array.of(0x0a)), false, o.messageHash) : signed;
       return finish(o, key, t, signed, logged, { messageSignature: signed.messageSignature() }, 'hashedrekord');
     },
     signDsse(payload, o = {}) {
@@ -285,11 +291,11 @@ interface SignedForm {
   envelope(): DsseEnvelopeJson;
 }
 
-// Signs a message (hashedrekord): digest with the key's hash, signature over the message itself.
-function messageForm(key: TestKey, data: Uint8Array, signOtherBytes: boolean): SignedForm {
-  const hash = key.hash ?? 'sha256';
+// Signs a message (hashedrekord): digest with the given hash (else the key's), signature over the message itself.
+function messageForm(key: TestKey, data: Uint8Array, signOtherBytes: boolean, messageHash?: HashName): SignedForm {
+  const hash = messageHash ?? key.hash ?? 'sha256';
   const messageDigest = digest(hash, data);
-  const signature = key.sign(signOtherBytes ? concat(data, Uint8Array.of(0)) : data);
+  const signature = key.sign(signOtherBytes ? concat(data, Uint8Array.of(0)) : data, messageHash);
   return {
     signature,
     v1Body: (_kind, verifierPem) => hashedrekordV001({ hash, digest: messageDigest, signature, verifierPem }),
@@ -309,7 +315,11 @@ function dsseForm(key: TestKey, payloadType: string, payload: Uint8Array, signOt
   return {
     signature,
     v1Body: (kind, verifierPem) =>
-      kind === 'intoto' ? intotoV002({ envelope: env, payload, verifierPem }) : dsseV001({ envelope: env, payload, verifierPem }),
+      kind === 'intoto'
+        ? intotoV002({ envelope: env, payload, verifierPem })
+        : kind === 'hashedrekord'
+          ? hashedrekordV001({ hash: 'sha256', digest: sha256(preAuth), signature, verifierPem })
+          : dsseV001({ envelope: env, payload, verifierPem }),
     v2Body: (kind, verifier) =>
       kind === 'hashedrekord'
         ? hashedrekordV002({ digestAlgorithm: 'SHA2_256', digest: sha256(preAuth), signature, verifier })

@@ -9,6 +9,8 @@ import { inclusionProof, prefill, type ProofFaults, type TestLog, type TlogEntry
 
 export interface RekorV1Options {
   readonly host?: string;
+  /** The name the log signs checkpoints with; default its host. Private instances (sigstore scaffolding) sign as their pod. */
+  readonly signerName?: string;
   readonly treeId?: string;
   /** Global index of this shard's first leaf (public-good logIndex counts across shards). */
   readonly logIndexOffset?: number;
@@ -43,15 +45,16 @@ export function createRekorV1(options: RekorV1Options = {}): RekorV1Log {
   const impostorKey = generateKey('ecdsa-p256');
   const foreignKey = generateKey('ed25519');
   const host = options.host ?? 'rekor.signet.test';
-  const origin = `${host} - ${options.treeId ?? '4618235531977183207'}`;
+  const signer = options.signerName ?? host;
+  const origin = `${signer} - ${options.treeId ?? '4618235531977183207'}`;
   const logId = sha256(key.spki);
   const offset = options.logIndexOffset ?? 0;
   const tree = new MerkleTree();
   prefill(tree, options.prefill ?? 5);
   const signing = {
     origin,
-    sign: (text: string) => ecdsaNoteSignature(host, key, text),
-    impostor: (text: string) => ({ ...ecdsaNoteSignature(host, impostorKey, text), keyHint: logId.subarray(0, 4) }),
+    sign: (text: string) => ecdsaNoteSignature(signer, key, text),
+    impostor: (text: string) => ({ ...ecdsaNoteSignature(signer, impostorKey, text), keyHint: logId.subarray(0, 4) }),
     foreign: (text: string) => ed25519NoteSignature('witness.foreign.test', foreignKey, text),
     cosignatures: () => [],
     extraLines: (t: number) => (options.checkpointTimestampLine ? [`Timestamp: ${BigInt(t) * 1_000_000_000n}`] : []),

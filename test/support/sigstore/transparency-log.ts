@@ -21,7 +21,7 @@ export interface InclusionProofJson {
   rootHash: string;
   treeSize: string;
   hashes: string[];
-  checkpoint: { envelope: string };
+  checkpoint?: { envelope: string };
 }
 
 export interface TlogEntryJson {
@@ -46,6 +46,8 @@ export interface ProofFaults {
   readonly checkpointForeignOriginOnly?: boolean;
   /** The entry has no inclusion proof. */
   readonly noInclusionProof?: boolean;
+  /** The inclusion proof carries no checkpoint. */
+  readonly noCheckpoint?: boolean;
 }
 
 export interface CheckpointSigning {
@@ -88,7 +90,7 @@ export function inclusionProof(
     rootHash: b64(rootHash),
     treeSize: String(size),
     hashes: hashes.map(b64),
-    checkpoint: { envelope: signedNote(text, signatures) },
+    ...(faults.noCheckpoint ? {} : { checkpoint: { envelope: signedNote(text, signatures) } }),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   readHeader,
   seq,
   set,
+  utf8,
   x509Time,
   type Der,
 } from './der.ts';
@@ -169,9 +170,15 @@ export function authorityKeyId(issuerSpki: Uint8Array): Extension {
   return { oid: OID.authorityKeyId, value: seq(ctxPrim(0, keyIdentifier(issuerSpki))) };
 }
 
-// subjectAltName with one rfc822Name [1] or uniformResourceIdentifier [6], critical when the subject is empty.
-export function subjectAltName(san: { email: string } | { uri: string }, critical = true): Extension {
-  const general = 'email' in san ? retag(ia5(san.email), 0x81) : retag(ia5(san.uri), 0x86);
+// subjectAltName with one rfc822Name [1], uniformResourceIdentifier [6] or otherName [0] { Fulcio username OID,
+// [0] EXPLICIT UTF8String } (Fulcio certificate specification), critical when the subject is empty.
+export function subjectAltName(san: { email: string } | { uri: string } | { otherName: string }, critical = true): Extension {
+  const general =
+    'email' in san
+      ? retag(ia5(san.email), 0x81)
+      : 'uri' in san
+        ? retag(ia5(san.uri), 0x86)
+        : retag(seq(oid('1.3.6.1.4.1.57264.1.7'), ctx(0, utf8(san.otherName))), 0xa0);
   return { oid: OID.subjectAltName, critical, value: seq(general) };
 }
 

@@ -71,9 +71,10 @@ export async function evaluateKyverno(policy: KyvernoPolicy, container: Containe
   if (!worst) {
     return row('admit', `${policy.name}/${applicable[0]!.rule.name}: ${applicable.some((a) => a.iv.attestations.length > 0) ? 'verified image attestations' : 'verified image signatures'} for ${image}`, extra);
   }
-  const reason = `${policy.name}/${worst.rule}: ${worst.verdict.message}${worst.verdict.signet ? ` — Signet: ${worst.verdict.signet.step} failed: ${worst.verdict.signet.summary}` : ''}`;
-  if (worst.verdict.status === 'not-evaluated') return row('not-evaluated', reason, extra);
-  return row(worst.iv.failureAction === 'Enforce' ? 'deny' : 'warn', worst.iv.failureAction === 'Enforce' ? reason : `${reason} (validationFailureAction Audit: admitted, reported as a policy violation)`, extra);
+  const reason = `${policy.name}/${worst.rule}: ${worst.verdict.message}`;
+  const decided = { ...extra, ...(worst.verdict.signet ? { signet: worst.verdict.signet } : {}) };
+  if (worst.verdict.status === 'not-evaluated') return row('not-evaluated', reason, decided);
+  return row(worst.iv.failureAction === 'Enforce' ? 'deny' : 'warn', worst.iv.failureAction === 'Enforce' ? reason : `${reason} (validationFailureAction Audit: admitted, reported as a policy violation)`, decided);
 }
 
 // One verifyImages entry: digest rule, then every attestor set, then every attestation.

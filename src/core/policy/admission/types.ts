@@ -95,8 +95,10 @@ export interface AdmissionRow {
   /** `ClusterPolicy/check-images`, `ClusterImagePolicy/signed`, or `no matching policy`. */
   policy: string;
   status: AdmissionStatus;
-  /** The controller's message, followed by Signet's failed step and its evidence. */
+  /** The controller's message, in its own words. */
   reason: string;
+  /** The Signet step (and its evidence) the decision turned on, when a check failed. */
+  signet?: SignetFinding;
   /** The image name the policy's patterns were matched against. */
   matchedAs: string;
   /** The digest the tag resolved to, when it was resolved. */

@@ -1,8 +1,8 @@
 // artifact.bind: the signed digest (or the in-toto subject, or the image a simplesigning payload names) is the artifact the user has.
 import { VerifyError } from '../../errors';
 import { bytesEqual, fromUtf8, parseJson, toHex } from '../../encoding';
-import { digest, type HashAlg } from '../../crypto';
-import { findSubject, IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement } from '../../dsse';
+import { digest, digestLabelName, type HashAlg } from '../../crypto';
+import { findSubject, IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement, type InTotoStatement, type InTotoSubject } from '../../dsse';
 import type { MessageSignatureContent } from '../../bundle';
 import type { VerifyContext } from '../context';
 import { digestLabel, type ArtifactInput } from '../options';
@@ -11,7 +11,6 @@ import { StepFailure } from '../step-failure';
 import { bindImage } from './image-binding';
 import { signedArtifact } from './signed-artifact';
 
-const IN_TOTO_NAMES: Record<HashAlg, string> = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
 // Compute or take the artifact digest, then bind it to the bundle content.
 export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
@@ -21,8 +20,10 @@ export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
   if (!artifact) {
     return { status: 'warn', summary: 'No artifact was given, so nothing ties this signature to a file you hold.' };
   }
-  const { algorithm, value, label, given } = await artifactDigest(ctx, artifact, content.kind === 'message' ? content : undefined);
-  if (content.kind === 'message') return bindMessage(content, value, algorithm, label, given);
+  if (content.kind === 'message') {
+    const { algorithm, value, label, given } = await artifactDigest(ctx, artifact, content.digest?.algorithm ?? 'SHA-256');
+    return bindMessage(content, value, algorithm, label, given);
+  }
 
   if (content.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     throw new VerifyError('STATEMENT_INVALID', `the DSSE payload type is ${JSON.stringify(content.payloadType)}, so no subject can name the artifact`, {
@@ -32,7 +33,7 @@ export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
     });
   }
   const statement = parseInTotoStatement(content.payload);
-  const subject = findSubject(statement, IN_TOTO_NAMES[algorithm], toHex(value));
+  const { subject, label, given } = await subjectForArtifact(ctx, artifact, statement);
   return {
     summary: `The in-toto statement names ${given} as ${subject.name ? `subject ${JSON.stringify(subject.name)}` : 'an unnamed subject'} (${label}).`,
     evidence: [
@@ -45,9 +46,28 @@ export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
   };
 }
 
-// The artifact's digest (computed for bytes, in the algorithm the bundle names), recorded on the context.
-async function artifactDigest(ctx: VerifyContext, artifact: ArtifactInput, content: MessageSignatureContent | undefined): Promise<{ algorithm: HashAlg; value: Uint8Array; label: string; given: string }> {
-  const algorithm: HashAlg = artifact.kind === 'digest' ? artifact.algorithm : content?.digest ? content.digest.algorithm : 'SHA-256';
+// The subject naming the artifact. A file is hashed with every SHA-2 algorithm the subjects name (npm and
+// GitHub attestations name sha512 only), strongest first; a given digest is looked up under its own algorithm.
+async function subjectForArtifact(ctx: VerifyContext, artifact: ArtifactInput, statement: InTotoStatement): Promise<{ subject: InTotoSubject; label: string; given: string }> {
+  const named = new Set(statement.subjects.flatMap((s) => Object.keys(s.digest)));
+  const algorithms = artifact.kind === 'digest' ? [artifact.algorithm] : SUBJECT_ALGORITHMS.filter((a) => named.has(digestLabelName(a)));
+  let miss: unknown;
+  for (const alg of algorithms.length ? algorithms : ['SHA-256' as const]) {
+    const d = await artifactDigest(ctx, artifact, alg);
+    try {
+      return { subject: findSubject(statement, digestLabelName(d.algorithm), toHex(d.value)), label: d.label, given: d.given };
+    } catch (err) {
+      miss ??= err;
+    }
+  }
+  throw miss;
+}
+
+const SUBJECT_ALGORITHMS: HashAlg[] = ['SHA-512', 'SHA-384', 'SHA-256'];
+
+// The artifact's digest (computed for bytes, in the algorithm asked for), recorded on the context.
+async function artifactDigest(ctx: VerifyContext, artifact: ArtifactInput, wanted: HashAlg): Promise<{ algorithm: HashAlg; value: Uint8Array; label: string; given: string }> {
+  const algorithm: HashAlg = artifact.kind === 'digest' ? artifact.algorithm : wanted;
   const value = artifact.kind === 'digest' ? artifact.value : await digest(algorithm, artifact.bytes);
   ctx.artifactDigest = { algorithm, value };
   const given = artifact.kind === 'digest' ? (ctx.req.artifact ? 'the given digest' : 'the image digest') : ctx.req.artifact ? `the artifact (${artifact.bytes.length} bytes)` : `the ${artifact.bytes.length}-byte payload`;
@@ -73,7 +93,7 @@ function bindMessage(content: MessageSignatureContent, value: Uint8Array, algori
 async function bindSimpleSigning(ctx: VerifyContext, content: MessageSignatureContent, payload: Uint8Array, artifact: ArtifactInput | null): Promise<StepOutcome> {
   const image = bindImage(payload, ctx.req.image);
   if (!artifact) return { status: 'warn', summary: image.summary, evidence: image.evidence };
-  const d = await artifactDigest(ctx, artifact, content);
+  const d = await artifactDigest(ctx, artifact, content.digest?.algorithm ?? 'SHA-256');
   let message: StepOutcome;
   try {
     message = bindMessage(content, d.value, d.algorithm, d.label, d.given);

@@ -80,6 +80,13 @@ export async function verifyChain(ctx: VerifyContext): Promise<StepOutcome> {
 
 // Embedded SCTs from CT logs of the trusted root, verified over the reconstructed precertificate.
 export async function verifyScts(ctx: VerifyContext): Promise<StepOutcome> {
+  if (ctx.thresholds.sct === 0) {
+    return {
+      waived: true,
+      summary: 'Not checked: no SCT was required (--insecure-ignore-sct or --ctlog-threshold 0), so nothing shows the certificate was publicly logged in Certificate Transparency.',
+      evidence: [{ kind: 'text', label: 'SCTs required', value: '0 (waived by the verifier options)' }],
+    };
+  }
   const results = await verifyEmbeddedScts(ctx.leaf!, ctx.chain!.issuer, ctx.trust.ctlogs);
   const evidence: Evidence[] = results.map((r, i) => ({
     kind: 'text',

@@ -1,11 +1,18 @@
 // signature: the artifact signature or the DSSE signature over PAE(payloadType, payload) verifies with the signing key.
 import { VerifyError } from '../../errors';
 import { preAuthEncoding, toHex } from '../../encoding';
-import { defaultHash, verifyDigestSignature, verifySignature } from '../../crypto';
+import { defaultHash, verifyDigestSignature, verifySignature, type HashAlg, type PublicKey } from '../../crypto';
 import type { VerifyContext } from '../context';
 import { digestLabel } from '../options';
 import type { StepOutcome } from '../step-recorder';
 import { signedArtifact } from './signed-artifact';
+
+// The hash a message signature was made with: the one its message digest names (older sigstore-python signs
+// with P-384 keys over SHA-256), else the key's default. Curve and hash are independent choices in ECDSA and RSA
+// (FIPS 186-5 §6.4; RFC 8017 §8); Ed25519 hashes internally (RFC 8032) and takes no choice.
+function messageHash(key: PublicKey, named: HashAlg | undefined): HashAlg {
+  return named && key.kind !== 'ed25519' ? named : defaultHash(key);
+}
 
 // Verify the one signature of the bundle (Sigstore client spec §4.2).
 export async function verifyBundleSignature(ctx: VerifyContext): Promise<StepOutcome> {
@@ -36,14 +43,15 @@ export async function verifyBundleSignature(ctx: VerifyContext): Promise<StepOut
   }
 
   const artifact = signedArtifact(ctx);
+  const hash = messageHash(key, content.digest?.algorithm);
   const evidence = [
-    { kind: 'text' as const, label: 'algorithm', value: `${key.description} with ${defaultHash(key)}` },
+    { kind: 'text' as const, label: 'algorithm', value: `${key.description} with ${hash}${hash !== defaultHash(key) ? ` (the hash the bundle's message digest names, not the key's default ${defaultHash(key)})` : ''}` },
     { kind: 'hex' as const, label: 'signature', value: toHex(content.signature) },
   ];
   let ok: boolean;
   let over: string;
   if (artifact?.kind === 'bytes') {
-    ok = await verifySignature(key, content.signature, artifact.bytes);
+    ok = await verifySignature(key, content.signature, artifact.bytes, { hash });
     over = `the ${artifact.bytes.length}-byte ${ctx.req.artifact ? 'artifact' : 'payload'}`;
   } else {
     const d = artifact?.kind === 'digest' ? { algorithm: artifact.algorithm, value: artifact.value } : content.digest;

@@ -17,7 +17,7 @@ function timestampedBytes(ctx: VerifyContext): Uint8Array {
 // Verify every RFC 3161 token; each verified one adds a verified time.
 export async function checkRfc3161(ctx: VerifyContext): Promise<StepOutcome> {
   const tokens = ctx.bundle.rfc3161Timestamps;
-  const evidence: Evidence[] = [];
+  const evidence: Evidence[] = (ctx.trust.unusable ?? []).map((u) => ({ kind: 'text', label: 'left out of the trusted root', value: u }));
   const signed = timestampedBytes(ctx);
   for (const [i, der] of tokens.entries()) {
     const where = `verificationMaterial.timestampVerificationData.rfc3161Timestamps[${i}]`;
@@ -33,6 +33,23 @@ export async function checkRfc3161(ctx: VerifyContext): Promise<StepOutcome> {
   return { summary: `${tokens.length === 1 ? 'A trusted timestamp authority attests' : `${tokens.length} timestamps attest`} the signature existed at ${times.join(', ')}.`, evidence };
 }
 
+// With no verified time and none required, only the current time is checked, and the step says so.
+function checkedNowOnly(ctx: VerifyContext, window: string): StepOutcome {
+  const leaf = ctx.leaf!;
+  const at = new Date(ctx.now).toISOString();
+  if (ctx.now < leaf.notBefore || ctx.now > leaf.notAfter) {
+    throw new VerifyError('CERT_NOT_VALID_AT_TIME', `no verified time, and the current time ${at} is outside the certificate's validity ${window}`, { where: 'verification time', expected: `a time within ${window}`, found: at });
+  }
+  return {
+    waived: true,
+    summary: `Not checked: no verified time was required (--timestamp-threshold 0), so nothing proves when the signature was made; the certificate is valid now (${at}).`,
+    evidence: [
+      { kind: 'text', label: 'certificate validity', value: window },
+      { kind: 'time', label: 'current time', value: at },
+    ],
+  };
+}
+
 // The leaf was valid at every verified time, and enough distinct verified times exist.
 export function checkTimeValidity(ctx: VerifyContext): StepOutcome {
   const leaf = ctx.leaf!;
@@ -40,6 +57,14 @@ export function checkTimeValidity(ctx: VerifyContext): StepOutcome {
   ctx.verifiedTimes.sort((a, b) => a.where.localeCompare(b.where));
   const window = `${new Date(leaf.notBefore).toISOString()} to ${new Date(leaf.notAfter).toISOString()}`;
   const distinct = new Map(ctx.verifiedTimes.map((t) => [t.identity, t]));
+  if (ctx.req.useSignedTimestamps && !ctx.verifiedTimes.some((t) => t.source === 'rfc3161')) {
+    throw new VerifyError('TIMESTAMP_THRESHOLD', 'signed timestamps were asked for (--use-signed-timestamps), but no RFC 3161 timestamp verified', {
+      where: 'verificationMaterial.timestampVerificationData',
+      expected: 'at least 1 verified RFC 3161 timestamp',
+      found: `${ctx.bundle.rfc3161Timestamps.length} timestamp(s), none verified`,
+    });
+  }
+  if (distinct.size === 0 && ctx.thresholds.timestamps === 0) return checkedNowOnly(ctx, window);
   if (distinct.size < ctx.thresholds.timestamps) {
     throw new VerifyError('TIMESTAMP_THRESHOLD', `${distinct.size} verified timestamp${distinct.size === 1 ? '' : 's'}, ${ctx.thresholds.timestamps} required: nothing proves when the certificate was used`, {
       where: 'verificationMaterial',

@@ -3,7 +3,7 @@ import { VerifyError } from '../../errors';
 import { fromUtf8, parseJson, toHex } from '../../encoding';
 import type { TlogEntry } from '../../bundle';
 import type { TransparencyLogInstance } from '../../trust';
-import { findTransparencyLog, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
+import { findTransparencyLog, hashLeaf, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
 import type { Evidence } from '../../evidence';
 import type { VerifyContext } from '../context';
 import type { StepOutcome } from '../step-recorder';
@@ -44,6 +44,13 @@ async function eachEntry(states: EntryState[], check: (s: EntryState) => Promise
 
 // tlog.body: each entry comes from a trusted log and its canonical body describes this bundle's signature.
 export async function checkTlogBodies(ctx: VerifyContext, states: EntryState[]): Promise<StepOutcome> {
+  if (states.length === 0 && ctx.thresholds.tlog === 0) {
+    return {
+      waived: true,
+      summary: 'Not checked: the bundle has no transparency-log entry and none was required (--insecure-ignore-tlog or --tlog-threshold 0), so nothing shows this signature was ever made public.',
+      evidence: [{ kind: 'text', label: 'log entries required', value: '0 (waived by the verifier options)' }],
+    };
+  }
   if (states.length === 0) {
     throw new VerifyError('TLOG_ENTRY_MISSING', 'the bundle carries no transparency-log entry', {
       where: 'verificationMaterial.tlogEntries',
@@ -52,7 +59,7 @@ export async function checkTlogBodies(ctx: VerifyContext, states: EntryState[]):
     });
   }
   const material = {
-    ...(ctx.leaf ? { certificateDer: ctx.leaf.der } : {}),
+    ...(ctx.leaf ? { certificateDer: ctx.leaf.der, certificateSpki: ctx.leaf.spki } : {}),
     ...(!ctx.leaf && ctx.signingKey ? { publicKeySpki: ctx.signingKey.spki } : {}),
   };
   const evidence = await eachEntry(states, async (s) => {
@@ -65,6 +72,13 @@ export async function checkTlogBodies(ctx: VerifyContext, states: EntryState[]):
       { kind: 'text', label: 'entry', value: `${s.entry.kind} ${s.entry.version}, index ${s.entry.logIndex}` },
       ...(s.duplicateOf !== undefined ? [{ kind: 'text', label: 'duplicate', value: `same entry as tlogEntries[${s.duplicateOf}]; counted once` } as Evidence] : []),
       ...matched,
+      {
+        kind: 'json',
+        key: 'tlog.entry',
+        label: 'log entry',
+        // The leaf hash is what Rekor v1 names the entry by (its UUID without the tree prefix).
+        value: { log: s.log.baseUrl, kind: s.entry.kind, version: s.entry.version, logIndex: s.entry.logIndex, integratedTime: s.entry.integratedTime ?? null, leafHash: toHex(await hashLeaf(s.entry.canonicalizedBody)) },
+      },
       { kind: 'json', key: 'tlog.body', label: 'logged entry body', value: parseJson(fromUtf8(s.entry.canonicalizedBody, `${s.entry.where}.canonicalizedBody`), 'entry body') },
     ];
   });
@@ -90,10 +104,19 @@ export async function checkSets(ctx: VerifyContext, states: EntryState[]): Promi
   return { summary: `The log signed its promise to include ${withSet.length === 1 ? 'the entry' : `${withSet.length} entries`}, integrated at ${times.join(', ')}.`, evidence };
 }
 
-// tlog.inclusion: the RFC 6962 audit path from each entry's leaf hash reaches the proof's root hash.
+// tlog.inclusion: the RFC 6962 audit path from each entry's leaf hash reaches the proof's root hash, and that root
+// is one a log signed. A proof without its checkpoint is malformed (protobuf-specs marks the checkpoint REQUIRED):
+// its root hash is then vouched for by nobody, so the path proves nothing.
 export async function checkInclusion(states: EntryState[]): Promise<StepOutcome> {
   const withProof = states.filter((s) => s.entry.inclusionProof);
   const evidence = await eachEntry(withProof, async (s) => {
+    if (!s.entry.inclusionProof!.checkpoint) {
+      throw new VerifyError('CHECKPOINT_MISSING', 'the inclusion proof carries no checkpoint, so no log signed its root hash: the audit path leads to a tree root nobody vouched for', {
+        where: `${s.entry.where}.inclusionProof.checkpoint`,
+        expected: 'a checkpoint signed by the log (REQUIRED in protobuf-specs InclusionProof)',
+        found: 'none',
+      });
+    }
     const path = await verifyInclusionProof(s.entry);
     s.ok.inclusion = true;
     return [{ kind: 'merkle-path', label: 'audit path', value: path }];
@@ -118,6 +141,17 @@ export async function checkCheckpoints(states: EntryState[]): Promise<StepOutcom
     summary: `${first.log!.baseUrl} signed the checkpoint for tree size ${first.entry.inclusionProof!.treeSize} with root ${toHex(first.entry.inclusionProof!.rootHash).slice(0, 16)}….`,
     evidence,
   };
+}
+
+// The log threshold over distinct verified entries; the error to add to tlog.body when it is not met.
+export function tlogThresholdError(ctx: VerifyContext, states: EntryState[]): VerifyError | undefined {
+  const verified = countVerifiedEntries(states);
+  if (verified >= ctx.thresholds.tlog) return undefined;
+  return new VerifyError('TLOG_THRESHOLD', `${verified} distinct verified log entr${verified === 1 ? 'y' : 'ies'}, ${ctx.thresholds.tlog} required`, {
+    where: 'verificationMaterial.tlogEntries',
+    expected: `at least ${ctx.thresholds.tlog} distinct verified entries`,
+    found: String(verified),
+  });
 }
 
 // The verified-entry threshold: distinct entries whose every present proof verified.

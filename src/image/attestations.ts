@@ -1,0 +1,46 @@
+// Attestations among an image's signatures: which entries are attestations and of what type, the verdict
+// when a predicate type was asked for (cosign verify-attestation's rule and words), and attached SBOMs.
+import { COSIGN_SIGN_PREDICATE, LIMITS, matchesPredicateType, noMatchMessage, readSbomBlob, resolvePredicateType, toVerifyError, type Step, type Verdict, type VerificationPolicy, type VerificationResult } from '../core';
+import type { AttachedSbom, DiscoveredSignature, ImageReference, RegistryClient } from '../oci';
+import type { AttachedSbomRecord, SignatureVerification } from './types';
+
+// Signature or attestation, from the signed statement when it could be read, else from where it was stored.
+export function kindOf(sig: DiscoveredSignature, result: VerificationResult): Pick<SignatureVerification, 'kind' | 'predicateType'> {
+  const predicateType = result.attestation?.predicateType ?? sig.predicateTypeHint;
+  const statement = result.attestation !== undefined || sig.format === 'cosign-dsse' || sig.contentHint === 'dsse-envelope';
+  const kind = statement && predicateType !== COSIGN_SIGN_PREDICATE && (predicateType !== undefined || sig.format === 'cosign-dsse') ? 'attestation' : 'signature';
+  return { kind, ...(predicateType === undefined ? {} : { predicateType }) };
+}
+
+// With a predicate type asked for, only attestations of that type count (cosign verify-attestation --type):
+// none of that type fails with cosign's words, naming the types found; otherwise undefined (the usual rule).
+export function attestationVerdict(policy: VerificationPolicy, steps: Step[], entries: SignatureVerification[]): { verdict: Verdict; headline: string } | undefined {
+  if (policy.predicateType === undefined || steps.some((s) => s.status === 'fail')) return undefined;
+  let choice;
+  try {
+    choice = resolvePredicateType(policy.predicateType);
+  } catch (err) {
+    return { verdict: 'failed', headline: toVerifyError(err).message };
+  }
+  const attestations = entries.filter((e) => e.kind === 'attestation');
+  if (attestations.some((e) => e.predicateType !== undefined && matchesPredicateType(choice, e.predicateType))) return undefined;
+  const found = attestations.flatMap((e) => e.predicateType ?? []);
+  return { verdict: 'failed', headline: found.length === 0 ? 'no attestations found' : noMatchMessage(choice, found) };
+}
+
+// Each attached SBOM's blob read into a view (within the attestation size limit), labelled unsigned by the UI.
+export async function readAttachedSboms(client: RegistryClient, ref: Pick<ImageReference, 'registry' | 'repository'>, sboms: AttachedSbom[], onProgress?: (message: string) => void): Promise<AttachedSbomRecord[]> {
+  const out: AttachedSbomRecord[] = [];
+  for (const sbom of sboms) {
+    const record: AttachedSbomRecord = { where: sbom.where, manifestDigest: sbom.manifestDigest, mediaType: sbom.layer.mediaType, digest: sbom.layer.digest, size: sbom.layer.size };
+    try {
+      onProgress?.(`Reading the attached SBOM ${sbom.layer.digest.slice(0, 19)}… (${sbom.layer.size} bytes)`);
+      const bytes = await client.fetchBlob(ref, sbom.layer, LIMITS.attestationBytes);
+      record.view = readSbomBlob(bytes, sbom.layer.mediaType);
+    } catch (err) {
+      record.error = toVerifyError(err).message.slice(0, 500);
+    }
+    out.push(record);
+  }
+  return out;
+}

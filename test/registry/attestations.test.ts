@@ -1,0 +1,89 @@
+// Attestations on a real registry process: SBOMs made by `npm sbom`, GitHub-shaped provenance, OpenVEX and a
+// Trivy scan, attested with the test Sigstore instance and stored as `.att` layers and as v0.3 referrers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTrustedRootJson, type VerificationPolicy } from '../../src/core';
+import { createRegistryClient } from '../../src/oci';
+import { verifyImage } from '../../src/image';
+import { createTestInstance } from '../support/sigstore';
+import { registryMissingReason, startRegistry, type RunningRegistry } from '../support/registry/start-registry';
+import { ATTESTER, ATTESTER_SAN, PREDICATE, pushAttestedImages, type AttestedImages } from '../support/registry/attested-images';
+import { SOURCE } from '../support/attestations/predicates';
+
+const missing = registryMissingReason();
+const instance = createTestInstance();
+const trustedRoot = parseTrustedRootJson(instance.trustedRoot() as never, { name: 'test instance', description: 'built in code' });
+const policy: VerificationPolicy = { kind: 'identity', identity: { identity: { exact: ATTESTER_SAN }, issuer: { exact: ATTESTER.issuer } } };
+
+describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'attestations on a real registry', () => {
+  let registry: RunningRegistry;
+  let images: AttestedImages;
+  const verify = (tag: string, p: VerificationPolicy = policy) =>
+    verifyImage({ reference: `${registry.host}/attested:${tag}`, client: createRegistryClient({ fetch: (url, init) => fetch(url, init) }), policy: p, trustedRoot });
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    images = await pushAttestedImages(registry.url, registry.host, instance);
+  }, 120_000);
+
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it('lists every attestation in both formats, each with its own verified timeline, and the v3 signature as a signature', async () => {
+    const r = await verify('attested');
+    expect(r.verdict).toBe('verified');
+    const rows = r.signatures.map((s) => [s.source, s.kind, s.predicateType, s.result.verdict]).sort((a, b) => String(a[2]).localeCompare(String(b[2])));
+    expect(rows).toEqual([
+      ['cosign-att-tag', 'attestation', PREDICATE.vuln, 'verified'],
+      ['referrers-tag', 'attestation', PREDICATE.cyclonedx, 'verified'],
+      ['cosign-att-tag', 'attestation', PREDICATE.openvex, 'verified'],
+      ['referrers-tag', 'signature', PREDICATE.sign, 'verified'],
+      ['referrers-tag', 'attestation', PREDICATE.slsa1, 'verified'],
+      ['cosign-att-tag', 'attestation', PREDICATE.spdx, 'verified'],
+    ]);
+    for (const s of r.signatures) {
+      expect(s.result.steps.map((st) => st.id)).toContain('tlog.inclusion');
+      expect(s.result.steps.find((st) => st.id === 'artifact.bind')!.status).toBe('pass');
+    }
+    expect(r.sboms).toHaveLength(1);
+    expect(r.sboms[0]!.view).toMatchObject({ kind: 'sbom', format: 'SPDX' });
+    expect(r.referrers.map((x) => x.annotations['dev.sigstore.bundle.predicateType']).sort()).toEqual([PREDICATE.cyclonedx, PREDICATE.slsa1, PREDICATE.sign].sort());
+  });
+
+  it('each predicate reads into its view: SBOM packages, provenance agreeing with the certificate, VEX, scan', async () => {
+    const r = await verify('attested');
+    const view = (type: string) => r.signatures.find((s) => s.predicateType === type)!.result.attestation!.view;
+    expect(view(PREDICATE.spdx)).toMatchObject({ kind: 'sbom', format: 'SPDX' });
+    expect(view(PREDICATE.cyclonedx)).toMatchObject({ kind: 'sbom', format: 'CycloneDX' });
+    expect(view(PREDICATE.slsa1)).toMatchObject({ kind: 'provenance', sourceCommit: SOURCE.sha, buildTypeName: 'GitHub Actions workflow' });
+    expect(view(PREDICATE.openvex)).toMatchObject({ kind: 'openvex', totalStatements: 4 });
+    expect(view(PREDICATE.vuln)).toMatchObject({ kind: 'vuln', resultFormat: 'Trivy JSON', totalFindings: 4 });
+    const provenance = r.signatures.find((s) => s.predicateType === PREDICATE.slsa1)!;
+    expect(provenance.result.steps.find((s) => s.id === 'policy.attestation')!.status).toBe('pass');
+  });
+
+  it('--type picks attestations by cosign alias; a wrong type names what was found', async () => {
+    expect((await verify('attested', { ...policy, predicateType: 'spdxjson' })).verdict).toBe('verified');
+    expect((await verify('attested', { ...policy, predicateType: 'slsaprovenance1' })).verdict).toBe('verified');
+    const wrong = await verify('attested', { ...policy, predicateType: 'slsaprovenance' });
+    expect(wrong.verdict).toBe('failed');
+    expect(wrong.headline).toMatch(/^none of the attestations matched the predicate type: slsaprovenance, found: /);
+    for (const t of [PREDICATE.spdx, PREDICATE.cyclonedx, PREDICATE.slsa1, PREDICATE.openvex, PREDICATE.vuln]) expect(wrong.headline).toContain(t);
+    expect(wrong.headline).not.toContain(PREDICATE.sign);
+  });
+
+  it('a provenance whose source repository differs from the certificate warns, naming both', async () => {
+    const r = await verify('forked');
+    const step = r.signatures[0]!.result.steps.find((s) => s.id === 'policy.attestation')!;
+    expect(step.status).toBe('warn');
+    expect(step.summary).toContain('mallory/octo-app');
+    expect(step.summary).toContain(`https://github.com/${SOURCE.repository}`);
+  });
+
+  it('reads a 20,000-package SBOM attestation', async () => {
+    const r = await verify('big-sbom', { ...policy, predicateType: 'cyclonedx' });
+    expect(r.verdict).toBe('verified');
+    expect(r.signatures[0]!.result.attestation!.view).toMatchObject({ kind: 'sbom', totalPackages: 20_000 });
+    expect(images.bigSbom).toBe(r.digest);
+  });
+});
