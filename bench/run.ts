@@ -10,6 +10,7 @@ import { benchChromium } from './chromium-floor';
 import { benchVerdictTime } from './app-verdict-time';
 import { benchRegistry } from './image-and-proxy';
 import { benchColdStart } from './cold-start';
+import { benchBatch } from './batch';
 import { fmt } from './stats';
 
 const CONFORMANCE = '../shared/conformance';
@@ -83,6 +84,15 @@ if (typeof registryBench === 'string') {
       `  proxy: ${p.requests} manifest GETs, ${p.concurrency} in flight: ${p.perSecond.toFixed(0)} requests/s over ${p.seconds.toFixed(2)} s, latency ${fmt(p.latency)}\n`,
   );
   report.registry = registryBench;
+}
+
+const batch = await benchBatch(Number(process.env.BENCH_BATCH_ROUNDS ?? 3));
+if (typeof batch === 'string') {
+  process.stdout.write(`\nBatch: skipped (${batch})\n`);
+} else {
+  process.stdout.write(`\nsignet verify -f over 50 keyless-signed images in the local registry (whole command, built)\n`);
+  for (const b of batch) process.stdout.write(`  --concurrency ${b.concurrency}: ${fmt(b.wall)}, ${b.requestsPerImage.toFixed(1)} registry requests per image\n`);
+  report.batch = batch;
 }
 
 mkdirSync('bench/results', { recursive: true });
