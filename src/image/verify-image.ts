@@ -1,5 +1,5 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
-import { normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
+import { normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type Thresholds, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
 import { attestationVerdict, kindOf, readAttachedSboms } from './attestations';
 import { IMAGE_CATALOGUE, IMAGE_STEP_IDS, type ImageStepId } from './catalogue';
@@ -10,6 +10,8 @@ export interface VerifyImageRequest {
   client: RegistryClient;
   policy: VerificationPolicy;
   trustedRoot: TrustedRoot;
+  /** Evidence thresholds (tlog 0 / sct 0 are the cosign --insecure-ignore-* weakenings, shown as warn steps). */
+  thresholds?: Partial<Thresholds>;
   now?: number;
   /** Reports what is happening, for progress displays. */
   onProgress?: (message: string) => void;
@@ -127,7 +129,7 @@ export async function verifyDiscoveredSignature(
   sig: DiscoveredSignature,
   ref: Pick<ImageReference, 'registry' | 'repository'>,
   digest: string,
-  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now'>,
+  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now' | 'thresholds'>,
 ): Promise<SignatureVerification> {
   const imageDigest = { kind: 'digest' as const, algorithm: 'SHA-256' as const, value: fromHex(digest.slice('sha256:'.length), 'image digest') };
   const layer = { mediaType: sig.layer.mediaType, payload: sig.layer.bytes, annotations: sig.layer.annotations ?? {} };
@@ -138,6 +140,7 @@ export async function verifyDiscoveredSignature(
     image: { digest, repository: `${ref.registry}/${ref.repository}` },
     policy: req.policy,
     trustedRoot: req.trustedRoot,
+    ...(req.thresholds ? { thresholds: req.thresholds } : {}),
     ...(req.now !== undefined ? { now: req.now } : {}),
   });
   return { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };

@@ -90,10 +90,11 @@ async function evaluateAuthority(authority: PcAuthority, container: ContainerRef
   if (authority.kind === 'key' && authority.hashAlgorithm !== 'sha256') {
     return { path, status: 'not-evaluated', message: `not evaluated: key.hashAlgorithm ${authority.hashAlgorithm} (the engine checks keys with SHA-256)`, timelines: [] };
   }
+  const weakened = authority.insecureIgnoreSCT ? { thresholds: { sct: 0 } } : {};
   const ask: VerificationAsk =
     authority.kind === 'key'
       ? { key: `${trust.key}|key|${authority.data}`, trust: trust.root, policy: { kind: 'key', publicKey: authority.data }, label: `key authority ${authority.name}` }
-      : { key: `${trust.key}|inspect`, trust: trust.root, policy: { kind: 'inspect' }, label: `keyless authority ${authority.name}` };
+      : { key: `${trust.key}|${authority.insecureIgnoreSCT ? 'ignoreSCT' : ''}|inspect`, trust: trust.root, policy: { kind: 'inspect' }, label: `keyless authority ${authority.name}${authority.insecureIgnoreSCT ? ', insecureIgnoreSCT' : ''}`, ...weakened };
   const evidence = await ctx.verifier.verify(container.image, ask);
   const attestations = authority.attestations.length > 0;
   const check = checkEntry(evidence, {

@@ -1,7 +1,7 @@
 // The admission dry-run's vocabulary: what is asked of the image verifier, what it answers, and the decisions.
 import type { ErrorCode, ErrorDetail } from '../../errors';
 import type { TrustedRoot } from '../../trust';
-import type { StepId, VerificationPolicy, VerificationResult } from '../../verify';
+import type { StepId, Thresholds, VerificationPolicy, VerificationResult } from '../../verify';
 
 export type Controller = 'kyverno' | 'policy-controller';
 
@@ -15,6 +15,8 @@ export interface VerificationAsk {
   policy: VerificationPolicy;
   /** For people: "keyless, trust from the policy's roots". */
   label: string;
+  /** Kyverno rekor.ignoreTlog / ctlog.ignoreSCT, policy-controller insecureIgnoreSCT: those thresholds at 0 (a warn step). */
+  thresholds?: Partial<Thresholds>;
 }
 
 export type SignatureFormatName = 'sigstore-bundle' | 'cosign-simplesigning' | 'cosign-dsse';
