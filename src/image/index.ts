@@ -3,5 +3,5 @@ export * from './catalogue';
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
 export { verifyImages, type ImageOutcome, type VerifyManyRequest } from './verify-many';
-export { attestationVerdict } from './attestations';
+export { attestationVerdict, claimedPredicateType } from './attestations';
 export * from './admission';
