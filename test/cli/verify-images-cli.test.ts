@@ -50,7 +50,7 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'signet verify over a
     const payloads = lines.map((l) => JSON.parse(l) as { critical?: { image: { 'docker-manifest-digest': string } }; subject?: unknown }[]);
     expect(payloads[0]![0]!.critical!.image['docker-manifest-digest']).toBe(images.digests['keyless-sig']);
     expect(r.stderr).toContain(`Verification for ${ref('keyless-sig')} --\nThe following checks were performed on each of these signatures:\n  - The cosign claims were validated\n`);
-    expect(r.stderr).toContain(`Error: ${ref('unsigned')} (${images.digests.unsigned}): not verified: Failed at image.discover`);
+    expect(r.stderr).toContain(`Error: ${ref('unsigned')} (${images.digests.unsigned}): not verified: Failed: no signatures were found for the image (image.discover)`);
     expect(r.stderr).toMatch(new RegExp(`^${ref('unsigned').replace(/[.:]/g, '\\$&')} +sha256:\\S+ +FAILED +- +image\\.discover$`, 'm'));
     expect(r.stderr).toMatch(/^3 images: 2 verified, 1 not verified; \d+ registry requests \([\d.]+ per image\) in [\d.]+ s$/m);
     expect(r.stderr).toContain(`WARNING: ${ref('bundle')} resolves to ${images.digests.bundle}`);
