@@ -11,6 +11,7 @@ import { benchVerdictTime } from './app-verdict-time';
 import { benchRegistry } from './image-and-proxy';
 import { benchColdStart } from './cold-start';
 import { fmt } from './stats';
+import { benchIdentityRegexp } from './identity-regexp';
 
 const CONFORMANCE = '../shared/conformance';
 const FIXTURE = '../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json';
@@ -87,3 +88,5 @@ if (typeof registryBench === 'string') {
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));
+
+process.stdout.write(`\n${benchIdentityRegexp()}`);
