@@ -1,18 +1,37 @@
 // The application shell: inputs on one side, the verdict and its timeline on the other.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { InputPanel } from '../features/verify/input-panel';
 import { useVerification } from '../features/verify/use-verification';
 import { EMPTY_FORM, type VerifyForm } from '../lib/verify-form';
 import { readShareLink } from '../features/share/share-link';
 import { ProgressBar } from '../features/verify/progress-bar';
 import { ThemeToggle } from './theme-toggle';
+import { PolicyNavigation } from '../lib/policy-navigation';
+import { EMPTY_POLICY_FORM, type PolicyFormState } from '../features/policy/policy-form';
+import { AdmissionTimelineView } from './admission-timeline-view';
 
 const ResultView = lazy(() => import('./result-view').then((m) => ({ default: m.ResultView })));
+const PolicyMode = lazy(() => import('../features/policy/policy-mode').then((m) => ({ default: m.PolicyMode })));
+
+type Mode = 'verify' | 'policy';
 
 export function App() {
   const [form, setForm] = useState<VerifyForm>(EMPTY_FORM);
   const [notice, setNotice] = useState<string | null>(null);
   const { verify, outcome, error, pending, progress } = useVerification();
+  const [mode, setMode] = useState<Mode>('verify');
+  const [policyOpen, setPolicyOpen] = useState<{ key: number; form: PolicyFormState }>({ key: 0, form: EMPTY_POLICY_FORM });
+
+  // "Evaluate" on a pinned policy: the Policy mode opens with it, the image it came from and the same trust.
+  const openPolicy = useCallback(
+    (policy: string) => {
+      const image = outcome?.kind === 'image' ? outcome.form.imageRef.trim() : '';
+      const trust = form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null;
+      setPolicyOpen((p) => ({ key: p.key + 1, form: { ...EMPTY_POLICY_FORM, policy, images: image, trust } }));
+      setMode('policy');
+    },
+    [outcome, form.trust],
+  );
 
   // A shared link restores the inputs (and verifies at once when it carries the bundle).
   useEffect(() => {
@@ -34,10 +53,30 @@ export function App() {
             <h1 className="text-xl font-bold">Signet</h1>
             <p className="text-sm text-slate-600 dark:text-slate-400">Verify Sigstore and cosign signatures in your browser, one explained step at a time.</p>
           </div>
+          <div role="tablist" aria-label="Mode" className="flex gap-1">
+            {(['verify', 'policy'] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                role="tab"
+                aria-selected={mode === m}
+                onClick={() => setMode(m)}
+                className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? 'bg-sky-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-800'}`}
+              >
+                {m === 'verify' ? 'Verify' : 'Policy'}
+              </button>
+            ))}
+          </div>
           <ThemeToggle />
         </div>
       </header>
-      <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+      {mode === 'policy' && (
+        <Suspense fallback={<p className="p-6">Loading the Policy mode…</p>}>
+          <PolicyMode key={policyOpen.key} initial={policyOpen.form} renderTimeline={(t) => <AdmissionTimelineView timeline={t} />} />
+        </Suspense>
+      )}
+      <PolicyNavigation.Provider value={openPolicy}>
+      <main hidden={mode !== 'verify'} className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
         <div>
           <InputPanel form={form} setForm={setForm} onVerify={verify} pending={pending} />
         </div>
@@ -71,6 +110,7 @@ export function App() {
           )}
         </div>
       </main>
+      </PolicyNavigation.Provider>
     </div>
   );
 }

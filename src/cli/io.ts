@@ -11,6 +11,8 @@ export interface Io {
   columns: number;
   /** All of standard input as text (for `-f -`). */
   readStdin(): string;
+  /** All of standard input as bytes (`-` as the blob). */
+  readStdinBytes(): Uint8Array;
 }
 
 // The real process.
@@ -23,6 +25,7 @@ export function processIo(): Io {
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stderr.columns ?? 80,
     readStdin: () => readFileSync(0, 'utf8'),
+    readStdinBytes: () => new Uint8Array(readFileSync(0)),
   };
 }
 

@@ -80,6 +80,7 @@ export function formatAdmission(report: AdmissionReport, colour: boolean): strin
 // One container × policy row: decision, reason, what it matched as, each authority, notes.
 function formatRow(row: AdmissionRow, paint: ReturnType<typeof painter>): string[] {
   const lines = [`    ${paint(COLOUR[row.status], WORD[row.status])}  ${row.controller} ${sanitize(row.policy)}`, `        ${sanitize(row.reason)}`];
+  if (row.signet) lines.push(`        Signet: ${row.signet.step} failed${row.signet.code ? ` (${row.signet.code})` : ''}: ${sanitize(row.signet.summary)}${row.signet.detail?.expected !== undefined ? ` — expected ${sanitize(row.signet.detail.expected)}, found ${sanitize(row.signet.detail.found ?? 'nothing')}` : ''}`);
   lines.push(paint('90', `        matched as ${sanitize(row.matchedAs)}${row.mutatedImage ? `; mutateDigest → ${sanitize(row.mutatedImage)}` : row.digest ? `; digest ${row.digest}` : ''}`));
   for (const o of row.outcomes) {
     lines.push(paint('90', `        ${o.status.padEnd(13)} ${sanitize(o.path)}: ${sanitize(o.message)}${o.signet ? ` [Signet ${o.signet.step}${o.signet.code ? ` ${o.signet.code}` : ''}]` : ''}`));

@@ -39,6 +39,17 @@ export const TRUST_FLAGS: readonly FlagSpec[] = [
   { name: 'offline', help: 'accepted for cosign: Signet never contacts Rekor, Fulcio or TUF while verifying' },
 ];
 
+/** cosign's --check-claims (default true): Signet always checks them, so only =false is refused. */
+export const CHECK_CLAIMS_FLAG: FlagSpec = { name: 'check-claims', help: 'accepted for cosign (always on): the signed statement must name the artifact; =false is refused' };
+
+// --check-claims=false would verify a signature without tying it to the artifact: refused (on verbs that take the flag).
+export function assertClaimsChecked(args: ParsedArgs): void {
+  if (!args.verb.flags.some((f) => f.name === 'check-claims')) return;
+  if (args.has('check-claims') && !args.boolean('check-claims')) {
+    throw new UsageError('--check-claims=false is not supported: a signature not tied to the artifact proves nothing about it', args.verb);
+  }
+}
+
 // The embedded public-good root, or a trusted_root.json file (private instance, staging).
 export function loadTrustedRoot(args: ParsedArgs): TrustedRoot {
   const file = args.string('trusted-root');

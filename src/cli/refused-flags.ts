@@ -30,7 +30,6 @@ const REFUSED: Record<string, string> = {
   'local-image': 'images are read from registries only; OCI layout directories are not supported',
   payload: 'a detached payload file is not supported: Signet verifies the payload stored with the signature',
   annotations: 'checking signature annotations is not supported, and a verdict that skipped them would claim more than was checked',
-  'check-claims': 'Signet always checks the claims: the signed payload must name the image digest',
   sct: 'a detached SCT is not supported; Signet verifies the SCT embedded in the certificate',
   'rfc3161-timestamp': 'a detached timestamp file is not supported; give a Sigstore bundle (--bundle), which carries its timestamps',
   'signature-digest-algorithm': 'Signet uses the digest algorithm the signature and key declare; choosing another is not supported',

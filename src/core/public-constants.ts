@@ -2,3 +2,4 @@
 export { LIMITS } from './limits';
 export { STEP_IDS } from './verify/types';
 export { WORKFLOW_CLAIMS, type WorkflowClaim } from './policy/identity-policy';
+export type { AdmissionRow, AdmissionStatus, AuthorityOutcome, NoMatchPolicy } from './policy/admission/types';

@@ -1,6 +1,6 @@
 // Attestations among an image's signatures: which entries are attestations and of what type, the verdict
 // when a predicate type was asked for (cosign verify-attestation's rule and words), and attached SBOMs.
-import { COSIGN_SIGN_PREDICATE, LIMITS, matchesPredicateType, noMatchMessage, readSbomBlob, resolvePredicateType, toVerifyError, type Step, type Verdict, type VerificationPolicy, type VerificationResult } from '../core';
+import { COSIGN_SIGN_PREDICATE, fromBase64, fromUtf8, isJsonObject, LIMITS, matchesPredicateType, noMatchMessage, parseInTotoStatement, parseJson, readSbomBlob, resolvePredicateType, toVerifyError, type JsonObject, type Step, type Verdict, type VerificationPolicy, type VerificationResult } from '../core';
 import type { AttachedSbom, DiscoveredSignature, ImageReference, RegistryClient } from '../oci';
 import type { AttachedSbomRecord, SignatureVerification } from './types';
 
@@ -43,4 +43,33 @@ export async function readAttachedSboms(client: RegistryClient, ref: Pick<ImageR
     out.push(record);
   }
   return out;
+}
+
+// The DSSE envelope of a stored attestation: a `.att` layer is one; a bundle carries it as dsseEnvelope.
+function envelopeObject(sig: DiscoveredSignature): JsonObject | undefined {
+  if (sig.format === 'cosign-simplesigning') return undefined;
+  try {
+    const doc = parseJson(fromUtf8(sig.layer.bytes, sig.where), sig.where, LIMITS.bundleBytes);
+    const envelope = sig.format === 'sigstore-bundle' && isJsonObject(doc) ? doc.dsseEnvelope : doc;
+    return isJsonObject(envelope) ? envelope : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// The envelope as one line of JSON, as `cosign verify-attestation` and `cosign download attestation` print it.
+export function envelopeOf(sig: DiscoveredSignature): string | undefined {
+  const envelope = envelopeObject(sig);
+  return envelope === undefined ? undefined : JSON.stringify(envelope);
+}
+
+// The predicate type a stored attestation claims, read without verifying it (for listings such as `signet tree`).
+export function claimedPredicateType(sig: DiscoveredSignature): string | undefined {
+  const envelope = envelopeObject(sig);
+  if (!envelope || typeof envelope.payload !== 'string') return sig.predicateTypeHint;
+  try {
+    return parseInTotoStatement(fromBase64(envelope.payload, `${sig.where} payload`)).predicateType;
+  } catch {
+    return sig.predicateTypeHint;
+  }
 }

@@ -2,5 +2,6 @@
 export * from './catalogue';
 export * from './types';
 export { verifyDiscoveredSignature, verifyImage, type VerifyImageRequest } from './verify-image';
-export { attestationVerdict } from './attestations';
+export { verifyImages, type ImageOutcome, type VerifyManyRequest } from './verify-many';
+export { attestationVerdict, claimedPredicateType } from './attestations';
 export * from './admission';

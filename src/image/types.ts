@@ -11,6 +11,8 @@ export interface SignatureVerification {
   kind: 'signature' | 'attestation';
   /** The signed statement's predicate type (else the storage's hint, when the statement could not be read). */
   predicateType?: string;
+  /** The DSSE envelope JSON as stored (when asked for): what cosign verify-attestation prints. */
+  envelope?: string;
   result: VerificationResult;
 }
 

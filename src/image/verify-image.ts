@@ -1,7 +1,7 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
-import { normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
+import { normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type Thresholds, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
-import { attestationVerdict, kindOf, readAttachedSboms } from './attestations';
+import { attestationVerdict, envelopeOf, kindOf, readAttachedSboms } from './attestations';
 import { IMAGE_CATALOGUE, IMAGE_STEP_IDS, type ImageStepId } from './catalogue';
 import type { ImageVerificationResult, PlatformVerification, SignatureVerification } from './types';
 
@@ -10,9 +10,13 @@ export interface VerifyImageRequest {
   client: RegistryClient;
   policy: VerificationPolicy;
   trustedRoot: TrustedRoot;
+  /** Evidence thresholds (tlog 0 / sct 0 are the cosign --insecure-ignore-* weakenings, shown as warn steps). */
+  thresholds?: Partial<Thresholds>;
   now?: number;
   /** Reports what is happening, for progress displays. */
   onProgress?: (message: string) => void;
+  /** Keep each attestation's DSSE envelope as stored (for `verify-attestation` output and downloads). */
+  keepEnvelopes?: boolean;
 }
 
 const FORMAT_NAMES = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature (.sig)', 'cosign-dsse': 'cosign attestation (.att)' } as const;
@@ -40,8 +44,13 @@ async function resolveStep(ctx: DiscoveryContext): Promise<StepOutcome> {
   const image = await ctx.req.client.resolve(ref);
   ctx.image = image;
   const kind = image.platforms ? `an image index of ${image.platforms.length} platform${image.platforms.length === 1 ? '' : 's'}` : 'an image manifest';
+  // A tag can be moved to another image at any time: say which digest was verified, and warn (the verdict is about that digest).
+  const byTag = ref.digest === undefined;
   return {
-    summary: `${ref.canonical} resolves to ${image.digest} (${kind}); the digest is the sha256 of the ${image.bytes.length} bytes received.`,
+    ...(byTag ? { status: 'warn' as const } : {}),
+    summary: `${ref.canonical} resolves to ${image.digest} (${kind}); the digest is the sha256 of the ${image.bytes.length} bytes received.${
+      byTag ? ` This is a tag, which can later point to another image: the digest verified is ${image.digest}; pin ${ref.registry}/${ref.repository}@${image.digest}.` : ''
+    }`,
     evidence: [
       { kind: 'text', label: 'reference', value: ref.canonical },
       { kind: 'text', label: 'digest', value: image.digest },
@@ -122,7 +131,7 @@ export async function verifyDiscoveredSignature(
   sig: DiscoveredSignature,
   ref: Pick<ImageReference, 'registry' | 'repository'>,
   digest: string,
-  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now'>,
+  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now' | 'thresholds' | 'keepEnvelopes'>,
 ): Promise<SignatureVerification> {
   const imageDigest = { kind: 'digest' as const, algorithm: 'SHA-256' as const, value: fromHex(digest.slice('sha256:'.length), 'image digest') };
   const layer = { mediaType: sig.layer.mediaType, payload: sig.layer.bytes, annotations: sig.layer.annotations ?? {} };
@@ -133,9 +142,12 @@ export async function verifyDiscoveredSignature(
     image: { digest, repository: `${ref.registry}/${ref.repository}` },
     policy: req.policy,
     trustedRoot: req.trustedRoot,
+    ...(req.thresholds ? { thresholds: req.thresholds } : {}),
     ...(req.now !== undefined ? { now: req.now } : {}),
   });
-  return { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };
+  const entry: SignatureVerification = { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };
+  const envelope = req.keepEnvelopes && entry.kind === 'attestation' ? envelopeOf(sig) : undefined;
+  return envelope === undefined ? entry : { ...entry, envelope };
 }
 
 // For a multi-arch index: each platform manifest's own signatures and verdict.

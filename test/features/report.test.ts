@@ -27,12 +27,33 @@ describe('markdownReport', () => {
   it('reports a verified production result: verdict, context, every step, certificate and log evidence', async () => {
     const result = await productionResult();
     const md = markdownReport(result, INPUTS);
-    expect(md.startsWith('# Signet verification report\n\n- **Verdict**: VERIFIED\n')).toBe(true);
-    expect(md).toContain('- **Headline**: Verified. Signed by kasiramkompella@gmail.com, authenticated by https://accounts.google.com.\n');
-    expect(md).toContain(`- **Date**: ${result.startedAt}\n`);
-    expect(md).toContain(`- **Engine**: signet ${result.engine.version}\n`);
-    expect(md).toContain('- **Trust root**: Sigstore public-good instance: ');
-    expect(md).toContain(`- **Artifact**: ${INPUTS.artifactLabel}\n- **Bundle**: bundle.sigstore.json\n`);
+    // The head, in the order auditors file a report: artifact, status, certificate, Rekor entry, policy.
+    expect(section(md, 'Summary').split('\n')).toEqual([
+        '',
+        '## Summary',
+        '',
+        `- **Artifact**: ${INPUTS.artifactLabel}`,
+        '- **Verification status**: VERIFIED: Verified. Signed by kasiramkompella@gmail.com, authenticated by https://accounts.google.com.',
+        '- **Certificate subject**: kasiramkompella@gmail.com',
+        `- **Certificate OIDC issuer**: ${GOOGLE}`,
+        '- **Certificate issued by**: CN=sigstore-intermediate,O=sigstore.dev',
+        '- **Certificate valid from**: 2026-06-08T07:05:25.000Z',
+        '- **Certificate valid until**: 2026-06-08T07:15:25.000Z',
+        '- **Rekor entry UUID (leaf hash)**: 3486beb1519b29ecd69f643d9a1e22539d2a1cf1630a9cba668a8002bf76cc9b',
+        '- **Rekor log**: https://rekor.sigstore.dev (dsse 0.0.1)',
+        '- **Rekor log index**: 1754783759',
+        '- **Rekor integrated time**: 2026-06-08T07:05:26.000Z',
+        '- **Inclusion proof**: verified: leaf 1632879497 of a tree of 1632879500, root hash 85056095e5b8d3de9b581e673150387ae18e14d5eca6464cedf930394d03453a',
+        `- **Policy**: ${INPUTS.policyLabel}`,
+        '- **Policy check**: PASS: Signed by kasiramkompella@gmail.com, authenticated by https://accounts.google.com.',
+        '',
+    ]);
+    expect(md.startsWith('# Signet verification report\n\n## Summary\n\n- **Artifact**: ')).toBe(true);
+    const context = section(md, 'Context');
+    expect(context).toContain(`- **Date**: ${result.startedAt}\n`);
+    expect(context).toContain(`- **Engine**: signet ${result.engine.version}\n`);
+    expect(context).toContain('- **Trust root**: Sigstore public-good instance: ');
+    expect(context).toContain('- **Bundle**: bundle.sigstore.json\n');
     for (const id of STEP_IDS) {
       const status = id === 'policy.attestation' ? 'SKIP' : 'PASS';
       expect(md).toMatch(new RegExp(`^\\| ${status} \\| ${id.replace('.', '\\.')} \\| `, 'm'));
@@ -58,7 +79,8 @@ describe('markdownReport', () => {
 
   it('reports a failure with its code and what was expected, found and where', async () => {
     const md = markdownReport(await productionResult('someone@example.com'), INPUTS);
-    expect(md).toContain('- **Verdict**: FAILED\n');
+    expect(md).toContain('- **Verification status**: FAILED: Failed at policy.identity ');
+    expect(md).toContain('- **Policy check**: FAIL: expected identity "someone@example.com", the certificate says "kasiramkompella@gmail.com"\n');
     expect(md).toContain('- **Failed step**: policy.identity\n');
     expect(md).toMatch(/^\| FAIL \| policy\.identity \| /m);
     const failures = section(md, 'Failures');

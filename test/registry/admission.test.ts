@@ -30,6 +30,7 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'admission dry-run on
   let registry: RunningRegistry;
   let signed: SignedImages;
   let host = '';
+  let noTlogKey = '';
   const client = () => createRegistryClient({ fetch: (url, init) => fetch(url, init) });
   const img = (tag: string) => `${host}/app:${tag}`;
   const run = (policy: string, images: string[], o: { trust?: TrustedRoot; noMatch?: NoMatchPolicy } = {}) =>
@@ -54,6 +55,12 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'admission dry-run on
     const mallory = buildImage({ os: 'linux', architecture: 'amd64' }, new TextEncoder().encode('layer of mallory') as Bytes);
     await push.push('app', mallory, 'mallory-sig');
     await push.pushCosignTag('app', mallory.digest, 'sig', [layerOf(signImageLayer(instance, named(mallory.digest), { identity: MALLORY }).layer)]);
+    // A keyed signature never uploaded to a log (cosign sign --tlog-upload=false).
+    const untlogged = buildImage({ os: 'linux', architecture: 'amd64' }, new TextEncoder().encode('layer of no-tlog') as Bytes);
+    await push.push('app', untlogged, 'no-tlog');
+    const sig = signImageLayer(instance, named(untlogged.digest), { keyed: true, rekor: 'none' });
+    noTlogKey = sig.signed.publicKeyPem;
+    await push.pushCosignTag('app', untlogged.digest, 'sig', [layerOf(sig.layer)]);
   }, 120_000);
 
   afterAll(async () => {
@@ -121,6 +128,36 @@ ${signed.keyPem.trim().split('\n').map((l) => `                      ${l}`).join
     expect(report.rows[1]!.reason).toContain(`failed to verify image ${host}/app:unsigned: .attestors[0].entries[0].keys: no signatures found`);
     expect(report.rows[1]!.outcomes[0]!.signet?.code).toBe('OCI_NO_SIGNATURES');
     expect(report.containers.map((c) => c.status)).toEqual(['admit', 'deny']);
+  });
+
+  it('Kyverno keys with rekor.ignoreTlog admit a signature that has no log entry; without it the entry is required', async () => {
+    const policy = (ignoreTlog: boolean) => `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: check-image-no-tlog
+spec:
+  validationFailureAction: Enforce
+  rules:
+    - name: check-image
+      match:
+        any:
+          - resources:
+              kinds: [Pod]
+      verifyImages:
+        - imageReferences: ["${host}/*"]
+          attestors:
+            - entries:
+                - keys:
+                    publicKeys: |-
+${noTlogKey.trim().split('\n').map((l) => `                      ${l}`).join('\n')}
+                    rekor:
+                      ignoreTlog: ${ignoreTlog}
+`;
+    const strict = await only(policy(false), img('no-tlog'));
+    expect(strict.status).toBe('deny');
+    expect(strict.outcomes[0]!.signet?.step).toMatch(/^tlog\./);
+    const relaxed = await only(policy(true), img('no-tlog'));
+    expect(relaxed.status).toBe('admit');
   });
 
   it('Kyverno: a wrong subject and a wrong issuer are denied in Kyverno\'s words, then Signet\'s evidence', async () => {

@@ -8,6 +8,10 @@ import { createTestInstance } from '../support/sigstore';
 import { registryMissingReason, startRegistry, type RunningRegistry } from '../support/registry/start-registry';
 import { ATTESTER, ATTESTER_SAN, PREDICATE, pushAttestedImages, type AttestedImages } from '../support/registry/attested-images';
 import { SOURCE } from '../support/attestations/predicates';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../cli/run-cli';
 
 const missing = registryMissingReason();
 const instance = createTestInstance();
@@ -17,12 +21,17 @@ const policy: VerificationPolicy = { kind: 'identity', identity: { identity: { e
 describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'attestations on a real registry', () => {
   let registry: RunningRegistry;
   let images: AttestedImages;
+  let rootFile = '';
+  const identityFlags = () => ['--certificate-identity', ATTESTER_SAN, '--certificate-oidc-issuer', ATTESTER.issuer, '--trusted-root', rootFile];
+  const cli = (...args: string[]) => runCli(args, { env: { SIGNET_FROM_SOURCE: '1', NO_COLOR: '1' } });
   const verify = (tag: string, p: VerificationPolicy = policy) =>
     verifyImage({ reference: `${registry.host}/attested:${tag}`, client: createRegistryClient({ fetch: (url, init) => fetch(url, init) }), policy: p, trustedRoot });
 
   beforeAll(async () => {
     registry = await startRegistry();
     images = await pushAttestedImages(registry.url, registry.host, instance);
+    rootFile = join(mkdtempSync(join(tmpdir(), 'signet-root-')), 'trusted_root.json');
+    writeFileSync(rootFile, JSON.stringify(instance.trustedRoot()));
   }, 120_000);
 
   afterAll(async () => {
@@ -86,4 +95,46 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'attestations on a re
     expect(r.signatures[0]!.result.attestation!.view).toMatchObject({ kind: 'sbom', totalPackages: 20_000 });
     expect(images.bigSbom).toBe(r.digest);
   });
+
+  it('signet verify-attestation prints the checks and signer on stderr and one verified envelope per line on stdout', async () => {
+    const ok = await cli('verify-attestation', `${registry.host}/attested:attested`, '--type', 'slsaprovenance1', ...identityFlags());
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain('The following checks were performed on each of these signatures:');
+    expect(ok.stderr).toContain(`Certificate subject: ${ATTESTER_SAN}`);
+    expect(ok.stderr).toContain(`GitHub Workflow Repository: ${SOURCE.repository}`);
+    const lines = ok.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const envelope = JSON.parse(lines[0]!) as { payloadType: string; payload: string };
+    expect(envelope.payloadType).toBe('application/vnd.in-toto+json');
+    const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as { predicateType: string; subject: { digest: { sha256: string } }[] };
+    expect([statement.predicateType, `sha256:${statement.subject[0]!.digest.sha256}`]).toEqual([PREDICATE.slsa1, images.attested]);
+
+    const wrong = await cli('verify-attestation', `${registry.host}/attested:attested`, '--type', 'slsaprovenance', ...identityFlags());
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/Error: none of the attestations matched the predicate type: slsaprovenance, found: .*https:\/\/slsa\.dev\/provenance\/v1/);
+    expect(wrong.stdout).toBe('');
+  }, 90_000);
+
+  it('signet tree lists signatures, attestations with their predicate types, the attached SBOM and the referrers', async () => {
+    const r = await cli('tree', `${registry.host}/attested:attested`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('└── Signatures (1)');
+    expect(r.stdout).toContain('└── Attestations (5)');
+    expect(r.stdout).toContain('└── SBOMs (cosign attach sbom) (1)');
+    expect(r.stdout).toContain('└── Referrers (3)');
+    for (const t of [PREDICATE.spdx, PREDICATE.cyclonedx, PREDICATE.slsa1, PREDICATE.openvex, PREDICATE.vuln]) expect(r.stdout).toContain(t);
+    expect(r.stdout).toContain('text/spdx+json');
+  }, 60_000);
+
+  it('signet download attestation prints the verified envelopes of one type as JSON lines', async () => {
+    const all = await cli('download', 'attestation', `${registry.host}/attested:attested`, ...identityFlags());
+    expect(all.code).toBe(0);
+    expect(all.stdout.trim().split('\n')).toHaveLength(5);
+    const sboms = await cli('download', 'attestation', `${registry.host}/attested:attested`, '--predicate-type', 'spdxjson', ...identityFlags());
+    const lines = sboms.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(Buffer.from((JSON.parse(lines[0]!) as { payload: string }).payload, 'base64').toString('utf8')).predicateType).toBe(PREDICATE.spdx);
+    const stranger = await cli('download', 'attestation', `${registry.host}/attested:attested`, '--certificate-identity', 'someone@else.example', '--certificate-oidc-issuer', ATTESTER.issuer, '--trusted-root', rootFile);
+    expect([stranger.code, stranger.stdout]).toEqual([1, '']);
+  }, 90_000);
 });

@@ -44,6 +44,13 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'images on a real reg
     expect(r.verdict).toBe('verified');
     expect(r.digest).toBe(digests['keyless-sig']);
     expect(r.signatures.map((s) => [s.source, s.format, s.result.verdict])).toEqual([['cosign-sig-tag', 'cosign-simplesigning', 'verified']]);
+    expect(r.steps.map((s) => `${s.id}:${s.status}`)).toEqual(['image.resolve:warn', 'image.discover:pass']);
+    expect(r.steps[0]!.summary).toContain(`This is a tag, which can later point to another image: the digest verified is ${digests['keyless-sig']}`);
+  });
+
+  it('by digest, image.resolve passes without the tag warning', async () => {
+    const r = await verify(`keyless-sig@${digests['keyless-sig']}`);
+    expect(r.verdict).toBe('verified');
     expect(r.steps.map((s) => `${s.id}:${s.status}`)).toEqual(['image.resolve:pass', 'image.discover:pass']);
   });
 

@@ -3,13 +3,14 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Verdict, VerificationResult } from '../../core';
 import { CopyButton } from '../../components/copy-button';
 import { pinIdentity, type PinnedPolicies } from './pin-identity';
+import { usePolicyNavigation } from '../../lib/policy-navigation';
 import type { PinForm } from './pin-options';
 
 /** The three outputs, in the order a user usually needs them. */
-const OUTPUTS: { key: keyof PinnedPolicies; title: string; copyLabel: string }[] = [
-  { key: 'cosign', title: 'cosign command', copyLabel: 'Copy cosign command' },
-  { key: 'kyverno', title: 'Kyverno ClusterPolicy', copyLabel: 'Copy Kyverno policy' },
-  { key: 'policyController', title: 'Sigstore policy-controller ClusterImagePolicy', copyLabel: 'Copy policy-controller policy' },
+const OUTPUTS: { key: keyof PinnedPolicies; title: string; copyLabel: string; admission: boolean }[] = [
+  { key: 'cosign', title: 'cosign command', copyLabel: 'Copy cosign command', admission: false },
+  { key: 'kyverno', title: 'Kyverno ClusterPolicy', copyLabel: 'Copy Kyverno policy', admission: true },
+  { key: 'policyController', title: 'Sigstore policy-controller ClusterImagePolicy', copyLabel: 'Copy policy-controller policy', admission: true },
 ];
 
 /** Why pinning from an unverified result needs care, by verdict. */
@@ -18,16 +19,28 @@ const UNVERIFIED_WARNING: Record<Exclude<Verdict, 'verified'>, string> = {
   incomplete: 'This verification is incomplete: the identity was not checked against an expected one. These policies pin whoever signed; confirm it is the signer you expect.',
 };
 
-// One output: heading, the text in a scrollable <pre>, and its copy button.
-function PolicyOutput({ title, text, copyLabel }: { title: string; text: string; copyLabel: string }) {
+// One output: heading, the text in a scrollable <pre>, its copy button and, for admission policies, "Evaluate".
+function PolicyOutput({ title, text, copyLabel, admission }: { title: string; text: string; copyLabel: string; admission: boolean }) {
   const headingId = useId();
+  const evaluate = usePolicyNavigation();
   return (
     <section aria-labelledby={headingId} className="mt-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id={headingId} className="font-medium">
           {title}
         </h3>
-        <CopyButton text={text} label={copyLabel} />
+        <div className="flex flex-wrap gap-2">
+          {admission && evaluate && (
+            <button
+              type="button"
+              onClick={() => evaluate(text)}
+              className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-sky-800 ring-1 ring-slate-300 hover:bg-slate-100 dark:bg-slate-900 dark:text-sky-200 dark:ring-slate-700"
+            >
+              Evaluate {title.startsWith('Kyverno') ? 'Kyverno policy' : 'policy-controller policy'}
+            </button>
+          )}
+          <CopyButton text={text} label={copyLabel} />
+        </div>
       </div>
       <pre tabIndex={0} aria-labelledby={headingId} className="mt-2 overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-900 dark:text-slate-100">
         {text}
@@ -112,7 +125,7 @@ export function PinIdentityPanel({ result }: { result: VerificationResult }) {
         The admission policies name the Sigstore public-good Fulcio and Rekor; change those URLs for a private instance. The workflow commit SHA is not pinned, so later builds of the same workflow still pass.
       </p>
       {OUTPUTS.map((o) => (
-        <PolicyOutput key={o.key} title={o.title} text={pinned[o.key]} copyLabel={o.copyLabel} />
+        <PolicyOutput key={o.key} title={o.title} text={pinned[o.key]} copyLabel={o.copyLabel} admission={o.admission} />
       ))}
     </PanelFrame>
   );

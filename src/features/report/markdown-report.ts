@@ -3,13 +3,12 @@ import type { VerificationResult } from '../../core';
 import { certificateSection } from './certificate-markdown';
 import { checkpointSection, inclusionSection, tlogEntrySection } from './log-markdown';
 import { escapeMarkdown, field, tableRow } from './markdown';
+import { reportHead, type ReportSubject } from './report-head';
 import { STATUS_TEXT, stepsSection } from './step-markdown';
 
 /** What the user verified, as they would name it in the report. */
-export interface ReportInputs {
-  artifactLabel: string;
+export interface ReportInputs extends ReportSubject {
   bundleLabel?: string;
-  policyLabel: string;
 }
 
 /** The parts of a failure's detail, in the order a reader compares them. */
@@ -19,21 +18,17 @@ const DETAIL_LABELS = [
   ['where', 'Where'],
 ] as const;
 
-// Title and the facts an auditor needs first: verdict, headline, date, engine, trust root, inputs.
+// Title, the head auditors read first (artifact, status, certificate, Rekor entry, policy), then the context of the run.
 function header(result: VerificationResult, inputs: ReportInputs): string {
   const trust = `${result.trust.name}: ${result.trust.description}${result.trust.date ? ` (${result.trust.date})` : ''}`;
-  const lines = [
-    field('Verdict', result.verdict.toUpperCase()),
-    field('Headline', result.headline),
+  const context = [
     field('Date', result.startedAt),
     field('Engine', `${result.engine.name} ${result.engine.version}`),
     field('Trust root', trust),
-    field('Artifact', inputs.artifactLabel),
     ...(inputs.bundleLabel === undefined ? [] : [field('Bundle', inputs.bundleLabel)]),
-    field('Policy', inputs.policyLabel),
     ...(result.failedStep === undefined ? [] : [field('Failed step', result.failedStep)]),
   ];
-  return `# Signet verification report\n\n${lines.join('\n')}`;
+  return `# Signet verification report\n\n${reportHead(result, inputs)}\n\n## Context\n\n${context.join('\n')}`;
 }
 
 // "## Steps": one table row per step, status as a word.

@@ -6,7 +6,7 @@ import { escapeMarkdown, field } from './markdown';
 export const STATUS_TEXT: Record<StepStatus, string> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' };
 
 /** Evidence the report shows in a dedicated form, or that is too large for a list (DER, signed bytes). */
-const SHOWN_ELSEWHERE: ReadonlySet<EvidenceKey> = new Set(['certificate.der', 'chain.der', 'pae', 'statement', 'tlog.body', 'checkpoint']);
+const SHOWN_ELSEWHERE: ReadonlySet<EvidenceKey> = new Set(['certificate.der', 'chain.der', 'pae', 'statement', 'tlog.body', 'tlog.entry', 'checkpoint']);
 
 /** Evidence a step's list shows: everything but the Merkle path and the keyed values shown elsewhere. */
 type ListedEvidence = Exclude<Evidence, { kind: 'merkle-path' }>;

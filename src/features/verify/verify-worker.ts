@@ -1,6 +1,8 @@
 // The verification worker: hashing and every check run here, so the page never freezes.
-import { fromHex, parseTrustedRoot, publicGoodTrustedRoot, severalSignatures, toVerifyError, verifyBundle, type ArtifactInput } from '../../core';
-import { createRegistryClient, type FetchFunction } from '../../oci';
+import { fromHex, severalSignatures, toVerifyError, verifyBundle, type ArtifactInput } from '../../core';
+import { createRegistryClient } from '../../oci';
+import { proxyFetch } from '../../lib/proxy-fetch';
+import { trustedRootOf } from '../../lib/trusted-root-choice';
 import { verifyImage } from '../../image';
 import { readArtifact } from './read-artifact';
 import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -39,20 +41,8 @@ async function handle(msg: VerifyMessage): Promise<void> {
 
 // The trusted root a request names: the embedded public-good root or the one the user loaded.
 function trustOf(msg: VerifyMessage | VerifyImageMessage) {
-  return msg.trustedRoot
-    ? parseTrustedRoot(msg.trustedRoot.text, { name: 'Custom trusted root', description: `loaded from ${msg.trustedRoot.name}` })
-    : publicGoodTrustedRoot();
+  return trustedRootOf(msg.trustedRoot);
 }
-
-// Registry requests go through this site's proxy (browsers cannot call registries directly); no cookies.
-// An answer of the proxy's own (a refused target, an unreachable upstream) becomes an error in plain words.
-const proxyFetch: FetchFunction = async (url, init) => {
-  const res = await fetch(`/proxy?url=${encodeURIComponent(url)}`, { method: init.method, headers: init.headers, credentials: 'omit', cache: 'no-store' });
-  const code = res.headers.get('X-Signet-Proxy-Error');
-  if (!code) return res;
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  throw new Error(`this site's proxy answered ${res.status} ${code}: ${body?.error?.message ?? 'no reason given'}`);
-};
 
 // Answer one image verification request: resolve, discover, verify each signature.
 async function handleImage(msg: VerifyImageMessage): Promise<void> {

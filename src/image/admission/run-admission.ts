@@ -122,7 +122,7 @@ function cachingVerifier(req: AdmissionRequest, timelines: AdmissionTimeline[]):
         p = (async () => {
           const target = await resolve(image);
           req.onProgress?.(`Verifying ${image} (${ask.label})`);
-          const result = await verifyImage({ reference: target.reference ?? image, client: req.client, policy: ask.policy, trustedRoot: ask.trust ?? req.trustedRoot });
+          const result = await verifyImage({ reference: target.reference ?? image, client: req.client, policy: ask.policy, trustedRoot: ask.trust ?? req.trustedRoot, ...(ask.thresholds ? { thresholds: ask.thresholds } : {}) });
           const timeline = timelines.push({ image, label: ask.label, result }) - 1;
           const failed = result.steps.find((s) => s.status === 'fail');
           return {

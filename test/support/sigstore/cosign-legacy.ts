@@ -45,6 +45,8 @@ export interface LegacySignOptions {
   readonly entryKind?: 'intoto' | 'dsse';
   /** The identity in the signing certificate (keyless). */
   readonly identity?: SigningIdentity;
+  /** 'none': no transparency-log entry (cosign sign --tlog-upload=false). */
+  readonly rekor?: 'v1' | 'none';
   /** For attestations: predicate type and predicate of the statement (default: SLSA v1 with a build type). */
   readonly predicateType?: string;
   readonly predicate?: Record<string, unknown>;
@@ -75,6 +77,7 @@ function instanceOptions(o: LegacySignOptions) {
     ...(o.keyAlgorithm ? { keyAlgorithm: o.keyAlgorithm } : {}),
     ...(o.faults ? { faults: o.faults } : {}),
     ...(o.identity ? { identity: o.identity } : {}),
+    ...(o.rekor ? { rekor: o.rekor } : {}),
   };
 }
 

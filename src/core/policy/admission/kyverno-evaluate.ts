@@ -71,9 +71,10 @@ export async function evaluateKyverno(policy: KyvernoPolicy, container: Containe
   if (!worst) {
     return row('admit', `${policy.name}/${applicable[0]!.rule.name}: ${applicable.some((a) => a.iv.attestations.length > 0) ? 'verified image attestations' : 'verified image signatures'} for ${image}`, extra);
   }
-  const reason = `${policy.name}/${worst.rule}: ${worst.verdict.message}${worst.verdict.signet ? ` — Signet: ${worst.verdict.signet.step} failed: ${worst.verdict.signet.summary}` : ''}`;
-  if (worst.verdict.status === 'not-evaluated') return row('not-evaluated', reason, extra);
-  return row(worst.iv.failureAction === 'Enforce' ? 'deny' : 'warn', worst.iv.failureAction === 'Enforce' ? reason : `${reason} (validationFailureAction Audit: admitted, reported as a policy violation)`, extra);
+  const reason = `${policy.name}/${worst.rule}: ${worst.verdict.message}`;
+  const decided = { ...extra, ...(worst.verdict.signet ? { signet: worst.verdict.signet } : {}) };
+  if (worst.verdict.status === 'not-evaluated') return row('not-evaluated', reason, decided);
+  return row(worst.iv.failureAction === 'Enforce' ? 'deny' : 'warn', worst.iv.failureAction === 'Enforce' ? reason : `${reason} (validationFailureAction Audit: admitted, reported as a policy violation)`, decided);
 }
 
 // One verifyImages entry: digest rule, then every attestor set, then every attestation.
@@ -196,13 +197,16 @@ function askFor(entry: Exclude<AttestorEntry, { kind: 'not-evaluable' }>, defaul
   const custom = Object.keys(parts).length > 0;
   const trust = custom ? trustWithParts(defaultTrust, parts, 'Trust from the Kyverno policy') : null;
   const trustKey = custom ? `${roots ?? ''}|${entry.rekor.pubkey ?? ''}|${entry.ctlog.pubkey ?? ''}` : 'default';
-  const label = `${type} ${entry.kind}${custom ? `, trust from the policy (${Object.keys(parts).join(', ')})` : ''}`;
-  if (entry.kind === 'keys') return { key: `${trustKey}|key|${entry.publicKeys}`, trust, policy: { kind: 'key', publicKey: entry.publicKeys }, label };
+  const ignored = [...(entry.rekor.ignoreTlog ? ['ignoreTlog'] : []), ...(entry.ctlog.ignoreSCT ? ['ignoreSCT'] : [])];
+  const label = `${type} ${entry.kind}${custom ? `, trust from the policy (${Object.keys(parts).join(', ')})` : ''}${ignored.length ? `, ${ignored.join(' and ')}` : ''}`;
+  const weakened = ignored.length ? { thresholds: { ...(entry.rekor.ignoreTlog ? { tlog: 0 } : {}), ...(entry.ctlog.ignoreSCT ? { sct: 0 } : {}) } } : {};
+  const base = `${trustKey}|${ignored.join(',')}`;
+  if (entry.kind === 'keys') return { key: `${base}|key|${entry.publicKeys}`, trust, policy: { kind: 'key', publicKey: entry.publicKeys }, label, ...weakened };
   if (entry.kind === 'certificates' && entry.cert) {
     const der = parsePem(entry.cert, `${entry.path}.cert`).find((b) => b.label === 'CERTIFICATE');
-    if (der) return { key: `${trustKey}|cert|${entry.cert}`, trust, policy: { kind: 'key', publicKey: parseCertificate(der.der, `${entry.path}.cert`).spki }, label };
+    if (der) return { key: `${base}|cert|${entry.cert}`, trust, policy: { kind: 'key', publicKey: parseCertificate(der.der, `${entry.path}.cert`).spki }, label, ...weakened };
   }
-  return { key: `${trustKey}|inspect`, trust, policy: { kind: 'inspect' }, label };
+  return { key: `${base}|inspect`, trust, policy: { kind: 'inspect' }, label, ...weakened };
 }
 
 // Kyverno's keyless identity rule: subjectRegExp/issuerRegExp as cosign identities (unanchored RE2), then the subject and

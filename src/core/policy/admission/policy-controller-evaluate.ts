@@ -51,7 +51,7 @@ async function evaluatePolicy(policy: PcPolicy, container: ContainerRef, ref: st
     notes.push(...authority.notes);
     outcomes.push(await evaluateAuthority(authority, container, ref, ctx));
   }
-  const row = (status: AdmissionRow['status'], reason: string): AdmissionRow => ({
+  const row = (status: AdmissionRow['status'], reason: string, signet?: AuthorityOutcome['signet']): AdmissionRow => ({
     container,
     controller: 'policy-controller',
     policy: `ClusterImagePolicy/${policy.name}`,
@@ -62,6 +62,7 @@ async function evaluatePolicy(policy: PcPolicy, container: ContainerRef, ref: st
     outcomes,
     notes,
     timelines: [...new Set(outcomes.flatMap((o) => o.timelines))].filter((t) => t >= 0),
+    ...(signet ? { signet } : {}),
   });
   const passed = outcomes.filter((o) => o.status === 'pass');
   if (passed.length > 0) {
@@ -70,10 +71,9 @@ async function evaluatePolicy(policy: PcPolicy, container: ContainerRef, ref: st
   }
   const failed = outcomes.filter((o) => o.status === 'fail');
   const first = failed[0] ?? outcomes[0];
-  const signet = first?.signet ? ` — Signet: ${first.signet.step} failed: ${first.signet.summary}` : '';
-  const message = `failed policy: ${policy.name}: ${container.path}.image ${ref} ${outcomes.map((o) => o.message).join(' ')}${signet}`;
-  if (outcomes.some((o) => o.status === 'not-evaluated')) return row('not-evaluated', message);
-  return policy.mode === 'warn' ? row('warn', `${message} (mode: warn: admitted with a warning)`) : row('deny', message);
+  const message = `failed policy: ${policy.name}: ${container.path}.image ${ref} ${outcomes.map((o) => o.message).join(' ')}`;
+  if (outcomes.some((o) => o.status === 'not-evaluated')) return row('not-evaluated', message, first?.signet);
+  return policy.mode === 'warn' ? row('warn', `${message} (mode: warn: admitted with a warning)`, first?.signet) : row('deny', message, first?.signet);
 }
 
 // One authority: static, or verify the image with its trust and key and apply its identities and attestations.
@@ -90,10 +90,11 @@ async function evaluateAuthority(authority: PcAuthority, container: ContainerRef
   if (authority.kind === 'key' && authority.hashAlgorithm !== 'sha256') {
     return { path, status: 'not-evaluated', message: `not evaluated: key.hashAlgorithm ${authority.hashAlgorithm} (the engine checks keys with SHA-256)`, timelines: [] };
   }
+  const weakened = authority.insecureIgnoreSCT ? { thresholds: { sct: 0 } } : {};
   const ask: VerificationAsk =
     authority.kind === 'key'
       ? { key: `${trust.key}|key|${authority.data}`, trust: trust.root, policy: { kind: 'key', publicKey: authority.data }, label: `key authority ${authority.name}` }
-      : { key: `${trust.key}|inspect`, trust: trust.root, policy: { kind: 'inspect' }, label: `keyless authority ${authority.name}` };
+      : { key: `${trust.key}|${authority.insecureIgnoreSCT ? 'ignoreSCT' : ''}|inspect`, trust: trust.root, policy: { kind: 'inspect' }, label: `keyless authority ${authority.name}${authority.insecureIgnoreSCT ? ', insecureIgnoreSCT' : ''}`, ...weakened };
   const evidence = await ctx.verifier.verify(container.image, ask);
   const attestations = authority.attestations.length > 0;
   const check = checkEntry(evidence, {

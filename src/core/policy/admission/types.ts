@@ -1,7 +1,7 @@
 // The admission dry-run's vocabulary: what is asked of the image verifier, what it answers, and the decisions.
 import type { ErrorCode, ErrorDetail } from '../../errors';
 import type { TrustedRoot } from '../../trust';
-import type { StepId, VerificationPolicy, VerificationResult } from '../../verify';
+import type { StepId, Thresholds, VerificationPolicy, VerificationResult } from '../../verify';
 
 export type Controller = 'kyverno' | 'policy-controller';
 
@@ -15,6 +15,8 @@ export interface VerificationAsk {
   policy: VerificationPolicy;
   /** For people: "keyless, trust from the policy's roots". */
   label: string;
+  /** Kyverno rekor.ignoreTlog / ctlog.ignoreSCT, policy-controller insecureIgnoreSCT: those thresholds at 0 (a warn step). */
+  thresholds?: Partial<Thresholds>;
 }
 
 export type SignatureFormatName = 'sigstore-bundle' | 'cosign-simplesigning' | 'cosign-dsse';
@@ -95,8 +97,10 @@ export interface AdmissionRow {
   /** `ClusterPolicy/check-images`, `ClusterImagePolicy/signed`, or `no matching policy`. */
   policy: string;
   status: AdmissionStatus;
-  /** The controller's message, followed by Signet's failed step and its evidence. */
+  /** The controller's message, in its own words. */
   reason: string;
+  /** The Signet step (and its evidence) the decision turned on, when a check failed. */
+  signet?: SignetFinding;
   /** The image name the policy's patterns were matched against. */
   matchedAs: string;
   /** The digest the tag resolved to, when it was resolved. */

@@ -4,7 +4,7 @@ import { bytesEqual, toHex } from '../../encoding';
 import { sha256 } from '../../crypto';
 import { IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement } from '../../dsse';
 import { matchesPredicateType, noMatchMessage, resolvePredicateType } from '../../attest';
-import { evaluateIdentityPolicy, REGEXP_SEMANTICS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../policy';
+import { broadMatchers, describeBroadMatchers, evaluateIdentityPolicy, REGEXP_SEMANTICS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../policy';
 import { oidcIssuer } from '../../x509';
 import type { VerifyContext } from '../context';
 import type { StepOutcome } from '../step-recorder';
@@ -36,8 +36,11 @@ export async function checkIdentity(ctx: VerifyContext): Promise<StepOutcome> {
     (Object.keys(WORKFLOW_CLAIMS) as WorkflowClaim[]).map((c) => [c, ctx.leaf!.fulcio[c]]).filter(([, v]) => typeof v === 'string'),
   ) as Partial<Record<WorkflowClaim, string>>;
   const match = evaluateIdentityPolicy(policy.identity, { sans: ctx.leaf.subjectAltNames.map((s) => s.value), issuer: oidcIssuer(ctx.leaf), claims });
+  const broad = broadMatchers(policy.identity);
   return {
-    summary: `Signed by ${match.identity}, authenticated by ${match.issuer}${Object.keys(match.claims).length ? `, with ${Object.keys(match.claims).length} pinned workflow claim(s)` : ''}.`,
+    // A policy that accepts anyone is no identity check: a warn step, so the verdict is at most incomplete, as with --inspect.
+    ...(broad.length > 0 ? { status: 'warn' as const } : {}),
+    summary: broad.length > 0 ? `Signed by ${match.identity}, authenticated by ${match.issuer}, but ${describeBroadMatchers(broad)}` : `Signed by ${match.identity}, authenticated by ${match.issuer}${Object.keys(match.claims).length ? `, with ${Object.keys(match.claims).length} pinned workflow claim(s)` : ''}.`,
     evidence: [
       { kind: 'text', label: 'identity', value: match.identity },
       { kind: 'text', label: 'OIDC issuer', value: match.issuer },

@@ -3,7 +3,7 @@ import { VerifyError } from '../../errors';
 import { fromUtf8, parseJson, toHex } from '../../encoding';
 import type { TlogEntry } from '../../bundle';
 import type { TransparencyLogInstance } from '../../trust';
-import { findTransparencyLog, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
+import { findTransparencyLog, hashLeaf, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
 import type { Evidence } from '../../evidence';
 import type { VerifyContext } from '../context';
 import type { StepOutcome } from '../step-recorder';
@@ -72,6 +72,13 @@ export async function checkTlogBodies(ctx: VerifyContext, states: EntryState[]):
       { kind: 'text', label: 'entry', value: `${s.entry.kind} ${s.entry.version}, index ${s.entry.logIndex}` },
       ...(s.duplicateOf !== undefined ? [{ kind: 'text', label: 'duplicate', value: `same entry as tlogEntries[${s.duplicateOf}]; counted once` } as Evidence] : []),
       ...matched,
+      {
+        kind: 'json',
+        key: 'tlog.entry',
+        label: 'log entry',
+        // The leaf hash is what Rekor v1 names the entry by (its UUID without the tree prefix).
+        value: { log: s.log.baseUrl, kind: s.entry.kind, version: s.entry.version, logIndex: s.entry.logIndex, integratedTime: s.entry.integratedTime ?? null, leafHash: toHex(await hashLeaf(s.entry.canonicalizedBody)) },
+      },
       { kind: 'json', key: 'tlog.body', label: 'logged entry body', value: parseJson(fromUtf8(s.entry.canonicalizedBody, `${s.entry.where}.canonicalizedBody`), 'entry body') },
     ];
   });

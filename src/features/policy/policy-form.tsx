@@ -1,0 +1,137 @@
+// The Policy mode's inputs: policy YAML (pasted or from files), image references or a manifest, no-match policy, trust.
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { NoMatchPolicy } from '../../core/public-constants';
+import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
+import type { AdmissionMessage } from './policy-protocol';
+
+const input =
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
+const MAX_FILE = 2 * 1024 * 1024;
+
+/** The form's state; the app may open it with a policy and an image. */
+export interface PolicyFormState {
+  policy: string;
+  source: 'images' | 'manifest';
+  images: string;
+  manifest: string;
+  noMatchPolicy: NoMatchPolicy;
+  trust: TrustedRootChoice;
+}
+
+export const EMPTY_POLICY_FORM: PolicyFormState = { policy: '', source: 'images', images: '', manifest: '', noMatchPolicy: 'deny', trust: null };
+
+// A labelled group of controls.
+function Group({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <fieldset className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <legend className="px-1 text-sm font-semibold">{title}</legend>
+      {hint && <p className="-mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      {children}
+    </fieldset>
+  );
+}
+
+// A file input whose text (size-capped) goes to onText.
+function FileButton({ label, accept, onText, onError }: { label: string; accept: string; onText: (name: string, text: string) => void; onError: (m: string) => void }) {
+  return (
+    <label className="cursor-pointer text-sm font-medium text-sky-700 underline dark:text-sky-300">
+      {label}
+      <input
+        type="file"
+        accept={accept}
+        className="sr-only"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (!file) return;
+          if (file.size > MAX_FILE) onError(`${file.name} is ${file.size} bytes; the limit is ${MAX_FILE}`);
+          else void file.text().then((t) => onText(file.name, t));
+          e.target.value = '';
+        }}
+      />
+    </label>
+  );
+}
+
+// What is missing before a run can start, in words; null when ready.
+function formProblem(form: PolicyFormState): string | null {
+  if (form.policy.trim() === '') return 'Paste or open a policy.';
+  if (form.source === 'images' && form.images.trim() === '') return 'Give at least one image reference.';
+  if (form.source === 'manifest' && form.manifest.trim() === '') return 'Paste or open a manifest.';
+  return null;
+}
+
+// The request the worker receives for this form.
+export function requestOf(form: PolicyFormState): Omit<AdmissionMessage, 'type' | 'id'> {
+  const images = form.images.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  return {
+    policies: [{ name: 'policy', text: form.policy }],
+    ...(form.source === 'manifest' ? { manifest: form.manifest } : { images }),
+    noMatchPolicy: form.noMatchPolicy,
+    trustedRoot: form.trust,
+    credentials: null,
+  };
+}
+
+export function PolicyForm({ form, setForm, onEvaluate, pending }: { form: PolicyFormState; setForm: (f: PolicyFormState) => void; onEvaluate: () => void; pending: boolean }) {
+  const [fileError, setFileError] = useState<string | null>(null);
+  const set = (patch: Partial<PolicyFormState>) => setForm({ ...form, ...patch });
+  const problem = formProblem(form);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!problem) onEvaluate();
+  };
+  return (
+    <form className="grid gap-4" onSubmit={submit} aria-label="Admission dry run">
+      <Group title="Policies" hint="Kyverno ClusterPolicy/Policy with verifyImages, policy-controller ClusterImagePolicy and its TrustRoots; several documents separated by ---.">
+        <textarea aria-label="Policy YAML" className={`${input} h-56 font-mono text-xs`} spellCheck={false} value={form.policy} onChange={(e) => set({ policy: e.target.value })} placeholder="apiVersion: kyverno.io/v1&#10;kind: ClusterPolicy&#10;…" />
+        <FileButton label="Open policy files" accept=".yaml,.yml,.json" onText={(_, t) => set({ policy: form.policy.trim() ? `${form.policy.trimEnd()}\n---\n${t}` : t })} onError={setFileError} />
+      </Group>
+      <Group title="What to admit">
+        <div role="radiogroup" aria-label="What to admit" className="flex gap-4 text-sm">
+          {(['images', 'manifest'] as const).map((s) => (
+            <label key={s} className="inline-flex items-center gap-1">
+              <input type="radio" name="admit-source" checked={form.source === s} onChange={() => set({ source: s })} />
+              {s === 'images' ? 'Image references' : 'Kubernetes manifest'}
+            </label>
+          ))}
+        </div>
+        {form.source === 'images' ? (
+          <textarea aria-label="Image references" className={`${input} h-24 font-mono text-xs`} spellCheck={false} value={form.images} onChange={(e) => set({ images: e.target.value })} placeholder="ghcr.io/org/app:v1 (one per line)" />
+        ) : (
+          <>
+            <textarea aria-label="Manifest YAML" className={`${input} h-40 font-mono text-xs`} spellCheck={false} value={form.manifest} onChange={(e) => set({ manifest: e.target.value })} placeholder="Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or a List" />
+            <FileButton label="Open a manifest" accept=".yaml,.yml,.json" onText={(_, t) => set({ manifest: t })} onError={setFileError} />
+          </>
+        )}
+      </Group>
+      <Group title="Cluster settings" hint="What the policies' own trust material leaves out comes from this trusted root.">
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium">policy-controller no-match-policy</span>
+          <select className={input} value={form.noMatchPolicy} onChange={(e) => set({ noMatchPolicy: e.target.value as NoMatchPolicy })}>
+            <option value="deny">deny (policy-controller's default)</option>
+            <option value="warn">warn</option>
+            <option value="allow">allow</option>
+          </select>
+        </label>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span>Trust: {form.trust ? `${form.trust.name} (loaded)` : 'Sigstore public-good (embedded)'}</span>
+          <FileButton label="Load trusted_root.json" accept=".json" onText={(name, text) => set({ trust: { name, text } })} onError={setFileError} />
+          {form.trust && (
+            <button type="button" className="text-sky-700 underline dark:text-sky-300" onClick={() => set({ trust: null })}>
+              Use public-good
+            </button>
+          )}
+        </div>
+      </Group>
+      {fileError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {fileError}
+        </p>
+      )}
+      <button type="submit" disabled={pending || problem !== null} className="rounded-lg bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:opacity-50">
+        {pending ? 'Evaluating…' : 'Evaluate'}
+      </button>
+      {problem && <p className="text-sm text-slate-600 dark:text-slate-400">{problem}</p>}
+    </form>
+  );
+}
