@@ -1,66 +1,106 @@
-// Registry figures: image reference to verdict through the proxy, and the proxy's throughput on loopback.
+// Registry figures over HTTPS (a local docker-registry with a CA the bench creates and trusts): image reference to
+// verdict through the proxy with one connection per upstream request against pooled connections, and manifest
+// GETs per second at 16 in flight through the proxy against the registry directly, in the same run.
 import { createTestInstance } from '../test/support/sigstore';
 import { startRegistry, registryMissingReason } from '../test/support/registry/start-registry';
 import { pushSignedImages } from '../test/support/registry/signed-images';
-import { parseTrustedRootJson, type VerificationPolicy } from '../src/core';
+import { createTestTls, fetchTrusting } from '../test/support/registry/tls-ca';
+import { parseTrustedRootJson, type TrustedRoot, type VerificationPolicy } from '../src/core';
 import { createRegistryClient, type FetchFunction } from '../src/oci';
 import { verifyImage } from '../src/image';
+import { proxyUrl } from '../src/http/proxy-wire';
 import { resolveProxyPolicy } from '../src/proxy';
-import { proxyRoute } from '../src/server/proxy-route';
-import { startServer } from '../src/server/start-server';
+import { startServer, type RunningServer } from '../src/server/start-server';
 import { summarise, timeIt, type Sample } from './stats';
 
-export interface RegistryBench {
-  referenceToVerdict: Sample;
-  proxy: { requests: number; concurrency: number; seconds: number; perSecond: number; latency: Sample };
+export interface Throughput {
+  requests: number;
+  concurrency: number;
+  seconds: number;
+  perSecond: number;
+  latency: Sample;
 }
 
-// Start a registry with the signed images and a server with the proxy, then measure both.
+export interface RegistryBench {
+  referenceToVerdict: { unpooled: Sample; pooled: Sample; direct: Sample };
+  /** Rounds alternate direct and proxy so drift on a shared machine hits both alike. */
+  throughput: { direct: Throughput[]; proxy: Throughput[]; overhead: number };
+}
+
+const ROUNDS = 3;
+const REQUESTS = 2000;
+const IN_FLIGHT = 16;
+
+// Start an HTTPS registry with the signed images and two servers with the proxy (unpooled, pooled); measure.
 export async function benchRegistry(n: number): Promise<RegistryBench | string> {
   const missing = registryMissingReason();
   if (missing) return missing;
-  const registry = await startRegistry();
+  const tls = createTestTls();
+  const trusting = fetchTrusting(tls.caPem);
+  const registry = await startRegistry({ tls });
   // The benchmark's own client is the only one: lift the per-client rate limit that protects a public deployment.
   const policy = resolveProxyPolicy({ allowLoopback: true, rate: { burst: 1_000_000, perSecond: 1_000_000 } });
-  const server = await startServer({ port: 0, host: '127.0.0.1', root: 'dist', routes: [proxyRoute(policy)] });
+  const servers: RunningServer[] = [];
   try {
+    const unpooled = await startServer({ port: 0, host: '127.0.0.1', root: 'dist', proxy: policy, upstream: { pool: false, extraCa: [tls.caPem] } });
+    servers.push(unpooled);
+    const pooled = await startServer({ port: 0, host: '127.0.0.1', root: 'dist', proxy: policy, upstream: { extraCa: [tls.caPem] } });
+    servers.push(pooled);
     const instance = createTestInstance();
-    const images = await pushSignedImages(registry.url, registry.host, instance);
+    const images = await pushSignedImages(registry.url, registry.host, instance, trusting.fetch);
     const trustedRoot = parseTrustedRootJson(instance.trustedRoot() as never, { name: 'bench', description: 'test instance' });
-    const policyOf: VerificationPolicy = { kind: 'identity', identity: { identity: { exact: images.san }, issuer: { exact: images.issuer } } };
-    // The browser's path: every registry request through the proxy's HTTP endpoint.
-    const viaProxy: FetchFunction = (url, init) => fetch(`${server.url}proxy?url=${encodeURIComponent(url)}`, init);
-    const once = async () => {
-      const r = await verifyImage({ reference: `${registry.host}/app:keyless-sig`, client: createRegistryClient({ fetch: viaProxy }), policy: policyOf, trustedRoot });
-      if (r.verdict !== 'verified') throw new Error(`bench image did not verify: ${r.headline}`);
+    const identity: VerificationPolicy = { kind: 'identity', identity: { identity: { exact: images.san }, issuer: { exact: images.issuer } } };
+    const reference = `${registry.host}/app:keyless-sig`;
+    // The browser's path: every registry request through a proxy's HTTP endpoint.
+    const through = (server: RunningServer): FetchFunction => (url, init) => fetch(proxyUrl(url, server.url), init);
+    const verdict = (fetchFn: FetchFunction) => () => verifyOnce(reference, fetchFn, identity, trustedRoot);
+    const referenceToVerdict = {
+      unpooled: summarise(await timeIt(verdict(through(unpooled)), n, 5)),
+      pooled: summarise(await timeIt(verdict(through(pooled)), n, 5)),
+      direct: summarise(await timeIt(verdict(trusting.fetch as FetchFunction), n, 5)),
     };
-    const referenceToVerdict = summarise(await timeIt(once, n, 5));
-    const proxy = await proxyThroughput(`${server.url}proxy?url=${encodeURIComponent(`${registry.url}/v2/app/manifests/${images.digests['keyless-sig']}`)}`, 2000, 16);
-    return { referenceToVerdict, proxy };
+    const manifest = `${registry.url}/v2/app/manifests/${images.digests['keyless-sig']}`;
+    const direct: Throughput[] = [];
+    const proxy: Throughput[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      direct.push(await throughput(() => trusting.fetch(manifest, { headers: MANIFEST_ACCEPT })));
+      proxy.push(await throughput(() => fetch(proxyUrl(manifest, pooled.url), { headers: MANIFEST_ACCEPT })));
+    }
+    const median = (runs: Throughput[]) => summarise(runs.map((run) => run.perSecond)).median;
+    return { referenceToVerdict, throughput: { direct, proxy, overhead: 1 - median(proxy) / median(direct) } };
   } finally {
-    await server.close();
+    await Promise.all(servers.map((server) => server.close()));
+    await trusting.close();
     await registry.stop();
   }
 }
 
-// A fixed number of manifest GETs through the proxy, `concurrency` in flight at a time.
-async function proxyThroughput(url: string, requests: number, concurrency: number): Promise<RegistryBench['proxy']> {
+const MANIFEST_ACCEPT = { Accept: 'application/vnd.oci.image.manifest.v1+json' };
+
+// One image verification over fetchFn (https to the registry), which must come out verified.
+async function verifyOnce(reference: string, fetchFn: FetchFunction, policy: VerificationPolicy, trustedRoot: TrustedRoot): Promise<void> {
+  const client = createRegistryClient({ fetch: fetchFn, plainHttp: () => false });
+  const result = await verifyImage({ reference, client, policy, trustedRoot });
+  if (result.verdict !== 'verified') throw new Error(`bench image did not verify: ${result.headline}`);
+}
+
+// REQUESTS manifest GETs, IN_FLIGHT at a time, each read to its end.
+async function throughput(get: () => Promise<Response>): Promise<Throughput> {
   const latencies: number[] = [];
   let next = 0;
-  const headers = { Accept: 'application/vnd.oci.image.manifest.v1+json' };
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < REQUESTS) {
         next++;
         const t = performance.now();
-        const res = await fetch(url, { headers });
+        const res = await get();
         await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`proxy answered ${res.status}`);
+        if (res.status !== 200) throw new Error(`answered ${res.status}`);
         latencies.push(performance.now() - t);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { requests, concurrency, seconds, perSecond: requests / seconds, latency: summarise(latencies) };
+  return { requests: REQUESTS, concurrency: IN_FLIGHT, seconds, perSecond: REQUESTS / seconds, latency: summarise(latencies) };
 }

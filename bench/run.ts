@@ -8,7 +8,7 @@ import { formatAppSize, measureAppSize } from './app-size';
 import { benchAgainstReference } from './node-vs-reference';
 import { benchChromium } from './chromium-floor';
 import { benchVerdictTime } from './app-verdict-time';
-import { benchRegistry } from './image-and-proxy';
+import { benchRegistry, type Throughput } from './image-and-proxy';
 import { benchColdStart } from './cold-start';
 import { fmt } from './stats';
 import { benchIdentityRegexp } from './identity-regexp';
@@ -73,15 +73,21 @@ const verdict = await benchVerdictTime(APP_BUILD_DIR, N);
 process.stdout.write(`\nApp: from pressing Verify to the verdict on screen (example bundle, worker already started; first 5 runs dropped)\n  ${fmt(verdict)}\n`);
 report.verdictTime = verdict;
 
-const registryBench = await benchRegistry(N);
+const registryBench = await benchRegistry(Number(process.env.BENCH_REGISTRY_N ?? 30));
 if (typeof registryBench === 'string') {
   process.stdout.write(`\nRegistry: skipped (${registryBench})\n`);
 } else {
-  const p = registryBench.proxy;
+  const { referenceToVerdict: v, throughput: t } = registryBench;
+  const rate = (runs: Throughput[]) => runs.map((run) => `${run.perSecond.toFixed(0)}/s (median latency ${run.latency.median.toFixed(2)} ms)`).join(', ');
   process.stdout.write(
-    `\nRegistry (local docker-registry, keyless cosign .sig, Node through the proxy's HTTP endpoint)\n` +
-      `  image reference to verdict ${fmt(registryBench.referenceToVerdict)}\n` +
-      `  proxy: ${p.requests} manifest GETs, ${p.concurrency} in flight: ${p.perSecond.toFixed(0)} requests/s over ${p.seconds.toFixed(2)} s, latency ${fmt(p.latency)}\n`,
+    `\nRegistry over HTTPS (local docker-registry, test CA; keyless cosign .sig; Node through the proxy's HTTP endpoint)\n` +
+      `  image reference to verdict, proxy opening a connection per upstream request ${fmt(v.unpooled)}\n` +
+      `  image reference to verdict, proxy with pooled connections ${fmt(v.pooled)}\n` +
+      `  image reference to verdict, registry directly (no proxy) ${fmt(v.direct)}\n` +
+      `  manifest GETs, ${t.proxy[0]!.requests} per round, ${t.proxy[0]!.concurrency} in flight:\n` +
+      `    registry directly ${rate(t.direct)}\n` +
+      `    through the proxy ${rate(t.proxy)}\n` +
+      `    the proxy costs ${(t.overhead * 100).toFixed(1)} % of the direct rate (median of rounds)\n`,
   );
   report.registry = registryBench;
 }

@@ -1,7 +1,6 @@
 // The built app for browser tests: one Vite build into dist/, served by the production server.
 import { build } from 'vite';
 import { startServer, type RunningServer } from '../../src/server/start-server';
-import { proxyRoute } from '../../src/server/proxy-route';
 import { proxyPolicyFromEnv } from '../../src/proxy';
 
 export const APP_DIR = 'dist';
@@ -15,5 +14,5 @@ export async function buildApp(outDir: string = APP_DIR): Promise<void> {
 // does: the test registry listens on loopback.
 export function startAppServer(): Promise<RunningServer> {
   const policy = proxyPolicyFromEnv({ SIGNET_PROXY_ALLOW_LOOPBACK: '1' });
-  return startServer({ port: 0, host: '127.0.0.1', root: APP_DIR, routes: [proxyRoute(policy)] });
+  return startServer({ port: 0, host: '127.0.0.1', root: APP_DIR, proxy: policy });
 }

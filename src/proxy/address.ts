@@ -45,11 +45,11 @@ const IPV4_RANGES: readonly Range[] = [
   v4('240.0.0.0', 4, 'reserved'), // RFC 1112, with 255.255.255.255 broadcast
 ];
 
-// Prefixes that carry an IPv4 address in their last 32 bits: the embedded address decides.
-const IPV6_EMBEDDING_V4: readonly Range[] = [
-  v6('::ffff:0:0', 96, 'public'), // RFC 4291 §2.5.5.2 IPv4-mapped
-  v6('64:ff9b::', 96, 'public'), // RFC 6052 NAT64 well-known prefix
-];
+// Prefixes that carry an IPv4 address in their last 32 bits: the embedded address decides, except that only an
+// IPv4-mapped address reaches this machine's own loopback. A NAT64 address is translated by a gateway on the
+// network, which must not translate to a non-global address (RFC 6052 §3.1), so an embedded loopback is reserved.
+const IPV4_MAPPED = v6('::ffff:0:0', 96, 'public'); // RFC 4291 §2.5.5.2
+const NAT64 = v6('64:ff9b::', 96, 'public'); // RFC 6052 NAT64 well-known prefix
 
 const IPV6_RANGES: readonly Range[] = [
   v6('::', 128, 'unspecified'), // RFC 4291
@@ -147,9 +147,15 @@ export function classifyAddress(text: string): AddressClass | null {
   const ipv6 = parseIpv6(address);
   if (ipv6 === null) return null;
   if (ipv6 === METADATA_V6) return 'metadata';
-  if (IPV6_EMBEDDING_V4.some((range) => inRange(ipv6, range))) return classifyIpv4(ipv6 & 0xffffffffn);
+  if (inRange(ipv6, IPV4_MAPPED)) return classifyIpv4(ipv6 & 0xffffffffn);
+  if (inRange(ipv6, NAT64)) return nat64Class(classifyIpv4(ipv6 & 0xffffffffn));
   const special = IPV6_RANGES.find((range) => inRange(ipv6, range))?.cls;
   return special ?? (inRange(ipv6, IPV6_GLOBAL) ? 'public' : 'reserved');
+}
+
+// The class of a NAT64 address from the class of the IPv4 address it embeds: loopback is not this machine's.
+function nat64Class(embedded: AddressClass): AddressClass {
+  return embedded === 'loopback' ? 'reserved' : embedded;
 }
 
 // The class of a 32-bit IPv4 value.

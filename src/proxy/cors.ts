@@ -1,9 +1,10 @@
 // CORS for configured origins only (Fetch standard, "CORS protocol"); the app's own origin needs none.
+import { PROXY_ERROR_HEADER, PROXY_FINAL_URL_HEADER } from '../http/proxy-wire';
 import { ProxyRefusal } from './errors';
 import type { ProxyPolicy } from './policy';
-import { FINAL_URL_HEADER, PASSED_HEADERS } from './response';
+import { PASSED_HEADERS } from './response';
 
-const EXPOSED = [...PASSED_HEADERS, FINAL_URL_HEADER].join(', ');
+const EXPOSED = [...PASSED_HEADERS, PROXY_FINAL_URL_HEADER, PROXY_ERROR_HEADER].join(', ');
 // The request headers the proxy passes on, so the only ones a preflight may ask for.
 export const FORWARDED_REQUEST_HEADERS = ['accept', 'authorization', 'range'] as const;
 const PREFLIGHT_MAX_AGE_S = '600';

@@ -1,4 +1,5 @@
 // Refusals the proxy answers with: a stable code, the HTTP status that goes with it, and a JSON body.
+import { PROXY_ERROR_HEADER, type ProxyErrorBody } from '../http/proxy-wire';
 
 export type ProxyErrorCode =
   | 'PROXY_URL_MISSING'
@@ -11,10 +12,12 @@ export type ProxyErrorCode =
   | 'PROXY_AUTH_REFUSED'
   | 'PROXY_TOO_LARGE'
   | 'PROXY_RATE_LIMITED'
+  | 'PROXY_BUSY'
   | 'PROXY_BAD_REDIRECT'
   | 'PROXY_TOO_MANY_REDIRECTS'
   | 'PROXY_UPSTREAM_FAILED'
-  | 'PROXY_TIMEOUT';
+  | 'PROXY_TIMEOUT'
+  | 'PROXY_TOO_SLOW';
 
 const STATUS: Readonly<Record<ProxyErrorCode, number>> = {
   PROXY_URL_MISSING: 400,
@@ -27,19 +30,18 @@ const STATUS: Readonly<Record<ProxyErrorCode, number>> = {
   PROXY_AUTH_REFUSED: 403,
   PROXY_TOO_LARGE: 413,
   PROXY_RATE_LIMITED: 429,
+  PROXY_BUSY: 503,
   PROXY_BAD_REDIRECT: 502,
   PROXY_TOO_MANY_REDIRECTS: 502,
   PROXY_UPSTREAM_FAILED: 502,
   PROXY_TIMEOUT: 504,
+  PROXY_TOO_SLOW: 504,
 };
 
 // A target echoed back in a refusal is cut to this many characters.
 const MAX_TARGET_ECHO = 256;
 
 // A request the proxy will not forward, or an exchange it had to give up on.
-/** Set on every answer the proxy itself gives (a refusal or an upstream failure), never on forwarded ones. */
-export const PROXY_ERROR_HEADER = 'X-Signet-Proxy-Error';
-
 export class ProxyRefusal extends Error {
   readonly status: number;
 
@@ -58,7 +60,7 @@ export class ProxyRefusal extends Error {
   // The JSON answer: { "error": { "code", "message", "target" } }, marked so a client tells it from the upstream's own errors.
   toResponse(): Response {
     const target = this.target.length > MAX_TARGET_ECHO ? `${this.target.slice(0, MAX_TARGET_ECHO)}…` : this.target;
-    const body = JSON.stringify({ error: { code: this.code, message: this.message, target } });
+    const body = JSON.stringify({ error: { code: this.code, message: this.message, target } } satisfies ProxyErrorBody);
     return new Response(body, { status: this.status, headers: { 'Content-Type': 'application/json; charset=utf-8', [PROXY_ERROR_HEADER]: this.code, ...this.headers } });
   }
 }

@@ -1,5 +1,6 @@
 // Sends a request upstream and follows redirects itself (RFC 9110 §15.4), re-checking every hop against the
 // same rules as the first and dropping Authorization once the origin changes (or the new kind takes none).
+import type { Exchange } from './exchange';
 import { ProxyRefusal } from './errors';
 import type { ProxyPolicy } from './policy';
 import type { RealmRegistry } from './realms';
@@ -14,8 +15,12 @@ export interface ForwardContext {
   policy: ProxyPolicy;
   realms: RealmRegistry;
   upstream: Upstream;
-  /** Aborted when the time for the exchange has run out. */
-  timeout: AbortSignal;
+  exchange: Exchange;
+  /**
+   * The one host (host[:port]) loopback may be reached on in this exchange: the registry host the client named,
+   * so that neither a realm nor a redirect leads to another local service. Null: loopback nowhere.
+   */
+  loopbackHost: string | null;
 }
 
 export interface Forwarded {
@@ -26,13 +31,18 @@ export interface Forwarded {
   redirected: boolean;
 }
 
+// Whether a hop to url may reach a loopback address.
+export function loopbackAllowed(url: URL, { loopbackHost }: Pick<ForwardContext, 'loopbackHost'>): boolean {
+  return loopbackHost !== null && url.host === loopbackHost;
+}
+
 // The final response for target, after at most policy.maxRedirects redirects.
-export async function forward(target: URL, kind: TargetKind, init: UpstreamInit, context: ForwardContext): Promise<Forwarded> {
+export async function forward(target: URL, kind: TargetKind, init: Omit<UpstreamInit, 'allowLoopback'>, context: ForwardContext): Promise<Forwarded> {
   const { policy, realms } = context;
   const headers = new Headers(init.headers);
   let hop = { url: target, kind };
   for (let redirects = 0; ; redirects++) {
-    const response = await send(hop.url, { ...init, headers }, context);
+    const response = await send(hop.url, { ...init, headers, allowLoopback: loopbackAllowed(hop.url, context) }, context);
     const location = REDIRECTS.has(response.status) ? response.headers.get('Location') : null;
     if (location === null) return { response, url: hop.url, kind: hop.kind, redirected: redirects > 0 };
     await response.body?.cancel();
@@ -40,26 +50,27 @@ export async function forward(target: URL, kind: TargetKind, init: UpstreamInit,
     const next = URL.canParse(location, hop.url) ? new URL(location, hop.url) : null;
     if (next === null || next.username !== '' || next.password !== '') throw new ProxyRefusal('PROXY_BAD_REDIRECT', 'The upstream redirected to an unusable Location.', hop.url.href);
     next.hash = '';
-    assertReachable(next, policy);
-    hop = { url: next, kind: classifyHop(next, hop.kind, policy, realms) };
+    assertReachable(next, loopbackAllowed(next, context));
+    hop = { url: next, kind: classifyHop(next, hop.kind, policy, realms, init.method) };
     const authorization = headers.get('Authorization');
     if (authorization !== null && (next.origin !== target.origin || !authorizationSuits(authorization, hop.kind))) headers.delete('Authorization');
   }
 }
 
-// One hop; failures other than refusals become PROXY_TIMEOUT or PROXY_UPSTREAM_FAILED.
-async function send(url: URL, init: UpstreamInit, { upstream, timeout }: ForwardContext): Promise<Response> {
+// One hop; failures other than refusals become the exchange's own failure (time, rate) or PROXY_UPSTREAM_FAILED.
+async function send(url: URL, init: UpstreamInit, { upstream, exchange }: ForwardContext): Promise<Response> {
   try {
     return await upstream(url, init);
   } catch (error) {
-    throw upstreamFailure(error, url, timeout);
+    throw upstreamFailure(error, url, exchange);
   }
 }
 
 // The refusal for an error met while talking upstream (connecting, or reading the body).
-export function upstreamFailure(error: unknown, url: URL, timeout: AbortSignal): ProxyRefusal {
+export function upstreamFailure(error: unknown, url: URL, exchange: Exchange): ProxyRefusal {
   if (error instanceof ProxyRefusal) return error;
-  if (timeout.aborted) return new ProxyRefusal('PROXY_TIMEOUT', 'The upstream did not answer in time.', url.href);
+  const failure = exchange.failure(url);
+  if (failure) return failure;
   const code = (error as { code?: unknown } | null)?.code;
   const reason = typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown error';
   return new ProxyRefusal('PROXY_UPSTREAM_FAILED', `The upstream could not be reached: ${reason}.`, url.href);

@@ -1,41 +1,48 @@
 // The proxy as a platform-neutral handler (WHATWG Request/Response): checks a request, forwards it through
 // an Upstream, and answers with the upstream response or a JSON refusal.
-import type { Handler } from '../http/handler';
+import { Capacity } from './capacity';
 import { assertOrigin, corsHeaders, FORWARDED_REQUEST_HEADERS, preflight } from './cors';
 import { bearerRealm } from './challenge';
 import { ProxyRefusal } from './errors';
+import { Exchange } from './exchange';
 import { forward, upstreamFailure, type ForwardContext, type Forwarded } from './forward';
 import type { ProxyPolicy } from './policy';
 import { RateLimiter } from './rate-limiter';
 import { RealmRegistry } from './realms';
 import { assertDeclaredSize, capped, passThrough, PROXY_RESPONSE_HEADERS } from './response';
-import { assertAuthorization, assertSearchPost, classifyTarget, REKOR_SEARCH_BODY_MAX, type TargetKind } from './target-rules';
+import { assertAuthorization, assertSearchPost, classifyTarget, isForwardedMethod, REKOR_SEARCH_BODY_MAX, type TargetKind } from './target-rules';
 import { assertReachable, targetOf } from './target-url';
 import { TokenCache, type CachedToken } from './token-cache';
-import type { Upstream, UpstreamInit } from './upstream';
+import type { Upstream } from './upstream';
 
-export interface ProxyHandlerOptions {
-  /** Who is asking, for the rate limit; the adapter knows (in Node, the remote address). Unset: one shared budget. */
-  clientId?: (request: Request) => string;
-}
+/**
+ * The proxy: a request, and who is asking for the rate limit (the server knows: in Node, the remote address or the
+ * address a trusted reverse proxy forwarded). Unset: one shared budget.
+ */
+export type ProxyHandler = (request: Request, client?: string) => Promise<Response>;
 
 // The state one proxy keeps between requests.
-interface ProxyState extends Omit<ForwardContext, 'timeout'> {
+interface ProxyState {
+  policy: ProxyPolicy;
+  upstream: Upstream;
+  realms: RealmRegistry;
   tokens: TokenCache;
+  capacity: Capacity;
 }
 
+// The methods a client may use anywhere (POST goes only to the one Rekor search).
 const ALLOW = { Allow: 'GET, HEAD' };
 
 // The proxy handler for a policy, reaching the network through upstream.
-export function createProxyHandler(policy: ProxyPolicy, upstream: Upstream, { clientId = () => '' }: ProxyHandlerOptions = {}): Handler {
-  const state: ProxyState = { policy, upstream, realms: new RealmRegistry(policy.realmTtlMs), tokens: new TokenCache() };
+export function createProxyHandler(policy: ProxyPolicy, upstream: Upstream): ProxyHandler {
+  const state: ProxyState = { policy, upstream, realms: new RealmRegistry(policy.realmTtlMs), tokens: new TokenCache(), capacity: new Capacity(policy) };
   const limiter = new RateLimiter(policy.rate);
-  return async (request) => {
+  return async (request, client = '') => {
     const cors = corsHeaders(request, policy);
     let response: Response;
     try {
       assertOrigin(request, policy);
-      const waitSeconds = limiter.take(clientId(request));
+      const waitSeconds = limiter.take(client);
       if (waitSeconds > 0) throw new ProxyRefusal('PROXY_RATE_LIMITED', 'Too many requests; try again later.', '', { 'Retry-After': String(waitSeconds) });
       response = request.method === 'OPTIONS' ? answerOptions(request, policy) : await proxy(request, state);
     } catch (error) {
@@ -53,15 +60,24 @@ function answerOptions(request: Request, policy: ProxyPolicy): Response {
   return answer;
 }
 
+// The host loopback may be reached on for this target: its own host when loopback is allowed at all, except that a
+// token realm counts only when a registry on that same host named it (a realm never leads elsewhere on loopback).
+function loopbackHostFor(target: URL, kind: TargetKind, { policy, realms }: ProxyState): string | null {
+  if (!policy.allowLoopback) return null;
+  return kind !== 'token' || realms.namedBy(target).includes(target.host) ? target.host : null;
+}
+
 // Checks, forwards and answers one GET or HEAD, or the one Rekor search POST.
 async function proxy(request: Request, state: ProxyState): Promise<Response> {
   const { method } = request;
-  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') throw new ProxyRefusal('PROXY_METHOD_REFUSED', `${method} is not forwarded; the proxy only reads.`, '', ALLOW);
-  const { policy, realms, tokens } = state;
+  if (!isForwardedMethod(method)) throw new ProxyRefusal('PROXY_METHOD_REFUSED', `${method} is not forwarded; the proxy only reads.`, '', ALLOW);
+  const { policy, realms, tokens, capacity } = state;
   const target = targetOf(request);
-  assertReachable(target, policy);
+  assertReachable(target, policy.allowLoopback);
   if (method === 'POST') assertSearchPost(target, request.headers.get('Content-Type'), policy);
-  const kind: TargetKind = method === 'POST' ? 'rekor' : classifyTarget(target, policy, realms);
+  const kind = classifyTarget(target, policy, realms, method);
+  const loopbackHost = loopbackHostFor(target, kind, state);
+  if (loopbackHost !== target.host) assertReachable(target, false);
   const headers = forwardedHeaders(request);
   const body = method === 'POST' ? await searchBody(request, target) : undefined;
   if (body) headers.set('Content-Type', 'application/json');
@@ -72,12 +88,19 @@ async function proxy(request: Request, state: ProxyState): Promise<Response> {
   const cached = anonymousToken ? tokens.get(target) : null;
   if (cached) return tokenResponse(cached);
 
-  const timeout = AbortSignal.timeout(policy.timeoutMs);
-  const init: UpstreamInit = { method, headers, signal: AbortSignal.any([request.signal, timeout]), ...(body ? { body } : {}) };
-  const forwarded = await forward(target, kind, init, { ...state, timeout });
-  recordRealm(forwarded, realms, policy);
-  if (anonymousToken && forwarded.response.ok) return storeToken(forwarded, tokens, policy.maxResponseBytes, timeout);
-  return passThrough(forwarded, method, policy.maxResponseBytes);
+  const release = capacity.admit();
+  const exchange = new Exchange(policy, request.signal);
+  exchange.finally(release);
+  try {
+    const context: ForwardContext = { policy, realms, upstream: state.upstream, exchange, loopbackHost };
+    const forwarded = await forward(target, kind, { method, headers, signal: exchange.signal, ...(body ? { body } : {}) }, context);
+    recordRealm(forwarded, state);
+    if (kind === 'token' && method === 'GET' && forwarded.response.ok) return await readToken(forwarded, state, exchange, anonymousToken);
+    return passThrough(forwarded, method, exchange, policy.maxResponseBytes);
+  } catch (error) {
+    exchange.end();
+    throw error;
+  }
 }
 
 // The body of a search POST, refused past its cap (PROXY_TOO_LARGE); a redirect of it is re-classified as a read and refused.
@@ -97,36 +120,52 @@ function forwardedHeaders(request: Request): Headers {
   return headers;
 }
 
-// Remembers the realm of a registry's Bearer challenge (Docker token auth spec) so a token request to it is allowed.
-function recordRealm({ response, url, kind }: Forwarded, realms: RealmRegistry, policy: ProxyPolicy): void {
+// Remembers the realm of a registry's Bearer challenge (Docker token auth spec) so a token request to it is allowed;
+// with loopback allowed, a realm on loopback counts only on the registry's own host.
+function recordRealm({ response, url, kind }: Forwarded, { realms, policy }: ProxyState): void {
   if (response.status !== 401 || (kind !== 'registry' && kind !== 'blob')) return;
   const realm = bearerRealm(response.headers.get('WWW-Authenticate') ?? '');
   if (realm === null || !URL.canParse(realm, url)) return;
   const realmUrl = new URL(realm, url);
   try {
-    assertReachable(realmUrl, policy);
+    assertReachable(realmUrl, policy.allowLoopback && realmUrl.host === url.host);
   } catch {
     return; // A realm the proxy could never reach is not worth remembering.
   }
   realms.record(url.host, realmUrl);
 }
 
-// Reads an anonymous token response, keeps its token, and answers with the same bytes.
-async function storeToken(forwarded: Forwarded, tokens: TokenCache, maxBytes: number, timeout: AbortSignal): Promise<Response> {
+// Reads a token response whole (at most maxTokenBytes, each byte counted against the proxy's memory bound until the
+// client has it), keeps an anonymous token, and answers with the same bytes under the same exchange.
+async function readToken(forwarded: Forwarded, { policy, tokens, capacity }: ProxyState, exchange: Exchange, anonymous: boolean): Promise<Response> {
   const { response, url } = forwarded;
-  assertDeclaredSize(response, maxBytes, url);
-  let bytes: ArrayBuffer;
+  assertDeclaredSize(response, policy.maxTokenBytes, url);
+  let held = 0;
+  exchange.finally(() => capacity.release(held));
+  // Counts a chunk against the memory bound.
+  const hold = (bytes: number) => {
+    capacity.hold(bytes, url.href);
+    held += bytes;
+  };
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
-    bytes = await new Response(response.body && capped(response.body, maxBytes, url)).arrayBuffer();
+    const body = response.body && exchange.body(response.body, url, { maxBytes: policy.maxTokenBytes, onChunk: hold, keepOpen: true });
+    bytes = new Uint8Array(await new Response(body).arrayBuffer());
   } catch (error) {
-    throw upstreamFailure(error, url, timeout);
+    throw upstreamFailure(error, url, exchange);
   }
+  if (anonymous) keepToken(tokens, url, bytes);
+  const again = new Response(bytes, { status: response.status, headers: response.headers });
+  return passThrough({ ...forwarded, response: again }, 'GET', exchange, policy.maxTokenBytes);
+}
+
+// Keeps the token of an anonymous token response; a body that is not JSON is passed on as it came, never kept.
+function keepToken(tokens: TokenCache, url: URL, bytes: Uint8Array): void {
   try {
     tokens.store(url, JSON.parse(new TextDecoder().decode(bytes)));
   } catch {
-    // Not JSON: passed on as it came, never kept.
+    // Not JSON: nothing to keep.
   }
-  return passThrough({ ...forwarded, response: new Response(bytes, { status: response.status, headers: response.headers }) }, 'GET', maxBytes);
 }
 
 // A token response served from the cache, with the lifetime it has left.

@@ -40,7 +40,6 @@
 // Everything exported here is platform-neutral; the Node network side is in ./node-upstream.
 export { classifyAddress, type AddressClass } from './address';
 export { ProxyRefusal, type ProxyErrorCode } from './errors';
-export { createProxyHandler, type ProxyHandlerOptions } from './handler';
+export { createProxyHandler, type ProxyHandler } from './handler';
 export { DEFAULT_PROXY_POLICY, proxyPolicyFromEnv, resolveProxyPolicy, type ProxyPolicy } from './policy';
-export { FINAL_URL_HEADER } from './response';
 export type { Upstream, UpstreamInit } from './upstream';

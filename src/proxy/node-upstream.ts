@@ -1,12 +1,15 @@
-// The Upstream for Node (node:http, node:https): resolves the name itself, refuses any address that is not
-// public (loopback too, unless the policy allows it), and connects to exactly the address it checked.
+// The Upstream for Node (undici): connections pooled per origin, each one made to an address that was checked when
+// it was made. The connect hook resolves the name once, refuses it when any address is not allowed (loopback only
+// on hops that may reach it), and hands the socket exactly the checked addresses, so the connection is pinned to
+// one of them. Loopback-capable hops use a pool of their own, so a connection checked under the looser rule is
+// never reused by a hop under the stricter one; a pooled connection never serves another origin.
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
+import { rootCertificates } from 'node:tls';
+import { Agent } from 'undici';
 import { assertAllowedAddress } from './address';
-import type { ProxyPolicy } from './policy';
+import { ProxyRefusal } from './errors';
 import type { Upstream } from './upstream';
 
 export interface ResolvedAddress {
@@ -20,39 +23,65 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 // The system resolver, every address of the name.
 export const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
-// RFC 9110 §6.4.1: no content for these statuses or for HEAD, whatever the headers say.
-const NO_CONTENT = new Set([204, 205, 304]);
-
-// The Node upstream for a policy; each request gets its own connection (no agent), made to a checked address.
-export function createNodeUpstream(policy: Pick<ProxyPolicy, 'allowLoopback'>, resolve: Resolver = systemResolver): Upstream {
-  return async (target, { method, headers, signal, body }) => {
-    // IP literals never reach lookup (net.connect uses them as they are), so they are checked here.
-    const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
-    if (isIP(host) !== 0) assertAllowedAddress(host, policy.allowLoopback, target.href);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise<Response>((resolveResponse, reject) => {
-      const request = send(target, { method, headers: Object.fromEntries(headers), lookup: checkedLookup(target.href, policy.allowLoopback, resolve), signal, agent: false }, (message) => {
-        try {
-          resolveResponse(toResponse(message, method));
-        } catch (error) {
-          message.destroy();
-          reject(error);
-        }
-      });
-      request.on('error', reject);
-      request.end(body);
-    });
-  };
+export interface NodeUpstreamOptions {
+  resolve?: Resolver;
+  /** Keep connections open and reuse them per origin (default); false opens a new connection for every request. */
+  pool?: boolean;
+  /**
+   * Connections per origin at most; unset, no per-origin limit (the proxy's maxConcurrent bounds them all), so a few
+   * slow exchanges never queue others to the same registry behind them.
+   */
+  connectionsPerOrigin?: number;
+  /** CA certificates (PEM) trusted besides Node's own roots, such as a private registry's. */
+  extraCa?: readonly string[];
 }
 
-// A net lookup that resolves the name once, refuses it when any address is not allowed, and hands net exactly the
-// checked addresses, so the connection goes to one of them and no second resolution can differ.
-function checkedLookup(target: string, allowLoopback: boolean, resolve: Resolver): LookupFunction {
+/** The Node upstream, with a way to close its pooled connections. */
+export interface NodeUpstream extends Upstream {
+  close(): Promise<void>;
+}
+
+// RFC 9110 §6.4.1: no content for these statuses or for HEAD, whatever the headers say.
+const NO_CONTENT = new Set([204, 205, 304]);
+// An idle pooled connection is closed after this long (or sooner when the server's Keep-Alive says so).
+const KEEP_ALIVE_MS = 10_000;
+
+// The Node upstream: every request over a pooled connection to a checked address.
+export function createNodeUpstream({ resolve = systemResolver, pool = true, connectionsPerOrigin, extraCa = [] }: NodeUpstreamOptions = {}): NodeUpstream {
+  const ca = extraCa.length > 0 ? [...rootCertificates, ...extraCa] : undefined;
+  const agents = new Map<boolean, Agent>();
+  // The pool for hops that may (true) or may not (false) reach loopback.
+  const agentFor = (allowLoopback: boolean): Agent => {
+    let agent = agents.get(allowLoopback);
+    if (!agent) {
+      agent = new Agent({ connect: { lookup: checkedLookup(allowLoopback, resolve), ...(ca ? { ca } : {}) }, connections: connectionsPerOrigin ?? null, keepAliveTimeout: KEEP_ALIVE_MS });
+      agents.set(allowLoopback, agent);
+    }
+    return agent;
+  };
+  const upstream = async (target: URL, { method, headers, signal, allowLoopback, body }: Parameters<Upstream>[1]): Promise<Response> => {
+    // IP literals never reach lookup (the socket uses them as they are), so they are checked here, on every request.
+    const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (isIP(host) !== 0) assertAllowedAddress(host, allowLoopback, target.href);
+    try {
+      const answer = await agentFor(allowLoopback).request({ origin: target.origin, path: `${target.pathname}${target.search}`, method, headers: Object.fromEntries(headers), signal, reset: !pool, ...(body ? { body } : {}) });
+      return toResponse(answer, method);
+    } catch (error) {
+      if (error instanceof ProxyRefusal) throw new ProxyRefusal(error.code, error.message, target.href);
+      throw error;
+    }
+  };
+  return Object.assign(upstream, { close: async () => void (await Promise.all([...agents.values()].map((agent) => agent.close()))) });
+}
+
+// A socket lookup that resolves the name once, refuses it when any address is not allowed, and hands the socket
+// exactly the checked addresses, so the connection goes to one of them and no second resolution can differ.
+function checkedLookup(allowLoopback: boolean, resolve: Resolver): LookupFunction {
   return (hostname, options, callback) => {
     const answer = callback as (error: Error | null, address: string | ResolvedAddress[], family?: number) => void;
     resolve(hostname)
       .then((addresses) => {
-        for (const { address } of addresses) assertAllowedAddress(address, allowLoopback, target);
+        for (const { address } of addresses) assertAllowedAddress(address, allowLoopback, hostname);
         const usable = addresses.filter(({ family }) => !options.family || family === options.family);
         if (usable.length === 0) throw Object.assign(new Error(`${hostname} has no usable address`), { code: 'ENOTFOUND' });
         return usable;
@@ -64,14 +93,39 @@ function checkedLookup(target: string, allowLoopback: boolean, resolve: Resolver
   };
 }
 
+type UndiciAnswer = Awaited<ReturnType<Agent['request']>>;
+
 // The WHATWG Response for an upstream answer, its body streamed.
-function toResponse(message: IncomingMessage, method: string): Response {
+function toResponse({ statusCode, headers: raw, body }: UndiciAnswer, method: string): Response {
   const headers = new Headers();
-  for (let i = 0; i + 1 < message.rawHeaders.length; i += 2) headers.append(message.rawHeaders[i]!, message.rawHeaders[i + 1]!);
-  const status = message.statusCode ?? 0;
-  if (method === 'HEAD' || NO_CONTENT.has(status)) {
-    message.resume();
-    return new Response(null, { status, headers });
+  for (const [name, value] of Object.entries(raw)) {
+    for (const one of Array.isArray(value) ? value : [value ?? '']) headers.append(name, one);
   }
-  return new Response(Readable.toWeb(message) as ReadableStream<Uint8Array>, { status, headers });
+  if (method === 'HEAD' || NO_CONTENT.has(statusCode)) {
+    body.resume();
+    return new Response(null, { status: statusCode, headers });
+  }
+  return new Response(webStream(body), { status: statusCode, headers });
+}
+
+// A Node stream as a WHATWG stream that reads only when its reader asks (nothing buffered ahead) and destroys the
+// source when cancelled.
+function webStream(body: Readable): ReadableStream<Uint8Array> {
+  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  return new ReadableStream<Uint8Array>(
+    {
+      // Hands on the next chunk, or closes at the end; a failed read errors the stream.
+      async pull(controller) {
+        const { done, value } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      },
+      // The reader gave up: so does the source (its connection is not reused mid-body).
+      cancel() {
+        body.once('error', () => {}); // The abort this raises is the cancellation itself, already handled.
+        body.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

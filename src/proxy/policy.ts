@@ -1,7 +1,12 @@
 // What the proxy may reach and how much it may carry, resolved once into a complete, validated object.
+import type { CapacityLimits } from './capacity';
+import type { ExchangeLimits } from './exchange';
 
-export interface ProxyPolicy {
-  /** Local development only: loopback targets, and plain http to them. Nothing else private ever. */
+export interface ProxyPolicy extends ExchangeLimits, CapacityLimits {
+  /**
+   * Local development only: loopback targets, and plain http to them, but only on the host the client named (a
+   * registry's realm and redirects stay on that registry's host). Nothing else private ever.
+   */
   allowLoopback: boolean;
   /** Origins (scheme://host[:port]) that get CORS headers; the app's own origin needs none. */
   allowedOrigins: readonly string[];
@@ -11,8 +16,8 @@ export interface ProxyPolicy {
   tufHosts: readonly string[];
   /** Largest response body forwarded, in bytes. */
   maxResponseBytes: number;
-  /** Time allowed for one whole exchange, redirects and body included. */
-  timeoutMs: number;
+  /** Largest token response body read (token responses are read whole to cache anonymous tokens). */
+  maxTokenBytes: number;
   /** Redirects followed for one request. */
   maxRedirects: number;
   /** Requests a client may make in a burst, and how many it regains per second. */
@@ -27,7 +32,12 @@ export const DEFAULT_PROXY_POLICY: ProxyPolicy = {
   rekorHosts: ['rekor.sigstore.dev', 'log2025-1.rekor.sigstore.dev', 'rekor.sigstage.dev'],
   tufHosts: ['tuf-repo-cdn.sigstore.dev', 'tuf-repo.github.com', 'tuf-repo-cdn.sigstage.dev'],
   maxResponseBytes: 32 * 1024 * 1024,
+  maxTokenBytes: 64 * 1024,
   timeoutMs: 20_000,
+  minBytesPerSecond: 1024,
+  rateWindowMs: 10_000,
+  maxConcurrent: 512,
+  maxBufferedBytes: 64 * 1024 * 1024,
   maxRedirects: 5,
   rate: { burst: 120, perSecond: 20 },
   realmTtlMs: 60 * 60 * 1000,
@@ -36,11 +46,14 @@ export const DEFAULT_PROXY_POLICY: ProxyPolicy = {
 // The defaults overridden by the given fields; throws on values that cannot work.
 export function resolveProxyPolicy(overrides: Partial<ProxyPolicy> = {}): ProxyPolicy {
   const policy: ProxyPolicy = { ...DEFAULT_PROXY_POLICY, ...overrides };
-  const positive = { maxResponseBytes: policy.maxResponseBytes, timeoutMs: policy.timeoutMs, realmTtlMs: policy.realmTtlMs, burst: policy.rate.burst, perSecond: policy.rate.perSecond };
+  const { maxResponseBytes, maxTokenBytes, timeoutMs, minBytesPerSecond, rateWindowMs, maxBufferedBytes, realmTtlMs } = policy;
+  const positive = { maxResponseBytes, maxTokenBytes, timeoutMs, minBytesPerSecond, rateWindowMs, maxBufferedBytes, realmTtlMs, burst: policy.rate.burst, perSecond: policy.rate.perSecond };
   for (const [name, value] of Object.entries(positive)) {
     if (!(Number.isFinite(value) && value > 0)) throw new Error(`proxy policy: ${name} must be a positive number, got ${value}`);
   }
-  if (!(Number.isInteger(policy.maxRedirects) && policy.maxRedirects >= 0)) throw new Error(`proxy policy: maxRedirects must be a whole number, got ${policy.maxRedirects}`);
+  for (const [name, value, least] of [['maxRedirects', policy.maxRedirects, 0], ['maxConcurrent', policy.maxConcurrent, 1]] as const) {
+    if (!(Number.isInteger(value) && value >= least)) throw new Error(`proxy policy: ${name} must be a whole number of at least ${least}, got ${value}`);
+  }
   for (const origin of policy.allowedOrigins) {
     if (!URL.canParse(origin) || new URL(origin).origin !== origin) throw new Error(`proxy policy: ${JSON.stringify(origin)} is not an origin such as https://app.example`);
   }
@@ -51,8 +64,8 @@ export function resolveProxyPolicy(overrides: Partial<ProxyPolicy> = {}): ProxyP
   };
 }
 
-// A comma list from the environment, blanks dropped.
-function envList(value: string | undefined): string[] {
+// The items of a comma-separated list, trimmed, empty ones dropped.
+export function commaList(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
     .map((item) => item.trim())
@@ -60,12 +73,15 @@ function envList(value: string | undefined): string[] {
 }
 
 // The policy for `npm start`: SIGNET_PROXY_ALLOW_LOOPBACK=1 for local development, SIGNET_PROXY_ORIGINS a comma list,
-// SIGNET_PROXY_REKOR_HOSTS and SIGNET_PROXY_TUF_HOSTS extra hosts (private instances) beside the public ones.
+// SIGNET_PROXY_REKOR_HOSTS and SIGNET_PROXY_TUF_HOSTS extra hosts (private instances) beside the public ones,
+// SIGNET_PROXY_MAX_CONCURRENT the exchanges carried at once.
 export function proxyPolicyFromEnv(env: Readonly<Record<string, string | undefined>>): ProxyPolicy {
-  return resolveProxyPolicy({
+  const overrides: Partial<ProxyPolicy> = {
     allowLoopback: env.SIGNET_PROXY_ALLOW_LOOPBACK === '1',
-    allowedOrigins: envList(env.SIGNET_PROXY_ORIGINS),
-    rekorHosts: [...DEFAULT_PROXY_POLICY.rekorHosts, ...envList(env.SIGNET_PROXY_REKOR_HOSTS)],
-    tufHosts: [...DEFAULT_PROXY_POLICY.tufHosts, ...envList(env.SIGNET_PROXY_TUF_HOSTS)],
-  });
+    allowedOrigins: commaList(env.SIGNET_PROXY_ORIGINS),
+    rekorHosts: [...DEFAULT_PROXY_POLICY.rekorHosts, ...commaList(env.SIGNET_PROXY_REKOR_HOSTS)],
+    tufHosts: [...DEFAULT_PROXY_POLICY.tufHosts, ...commaList(env.SIGNET_PROXY_TUF_HOSTS)],
+  };
+  if (env.SIGNET_PROXY_MAX_CONCURRENT) overrides.maxConcurrent = Number(env.SIGNET_PROXY_MAX_CONCURRENT);
+  return resolveProxyPolicy(overrides);
 }

@@ -24,13 +24,10 @@ export class RealmRegistry {
     setNewest(this.#byRegistry, registryHost, { realm: realmKey(realm), expiresAt: this.now() + this.ttlMs }, MAX_REGISTRIES);
   }
 
-  // Whether some registry named this URL's endpoint as its realm and the record has not expired.
-  isNamed(url: URL): boolean {
+  // The hosts of the registries that named this URL's endpoint as their realm, in records that have not expired.
+  namedBy(url: URL): string[] {
     const key = realmKey(url);
     const now = this.now();
-    for (const { realm, expiresAt } of this.#byRegistry.values()) {
-      if (realm === key && expiresAt > now) return true;
-    }
-    return false;
+    return [...this.#byRegistry].filter(([, { realm, expiresAt }]) => realm === key && expiresAt > now).map(([registryHost]) => registryHost);
   }
 }

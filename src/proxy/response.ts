@@ -1,6 +1,7 @@
-// Builds what the client gets back: the upstream status and body with an allow-list of headers, the body capped
-// in size, and headers that keep a forwarded body from ever acting as a page of the app's origin.
-import { ProxyRefusal } from './errors';
+// Builds what the client gets back: the upstream status and body with an allow-list of headers, the body under
+// the exchange's limits, and headers that keep a forwarded body from ever acting as a page of the app's origin.
+import { PROXY_FINAL_URL_HEADER } from '../http/proxy-wire';
+import { tooLarge, type Exchange } from './exchange';
 import type { Forwarded } from './forward';
 
 // Upstream headers the app needs (OCI distribution spec, Docker token auth spec, RFC 9110); no Set-Cookie ever.
@@ -15,14 +16,11 @@ export const PASSED_HEADERS = [
   'etag',
 ] as const;
 
-/** Set when redirects were followed: the URL that gave the final response (relative Link targets resolve against it). */
-export const FINAL_URL_HEADER = 'X-Signet-Proxy-Final-Url';
-
-// On every proxy answer: never stored (tokens pass here), never sniffed, not embeddable by other sites, and
-// sandboxed with nothing allowed when opened as a document, so registry content can never run as the app.
+// On every proxy answer: never stored (tokens pass here), never sniffed, never framed, not embeddable by other
+// sites, and sandboxed with nothing allowed when opened as a document, so registry content can never run as the app.
 export const PROXY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
-  'Content-Security-Policy': "sandbox; default-src 'none'",
+  'Content-Security-Policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Content-Type-Options': 'nosniff',
 };
@@ -30,20 +28,22 @@ export const PROXY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 // RFC 9110 §6.4.1: responses to these statuses (and to HEAD) have no content.
 const NO_CONTENT = new Set([204, 205, 304]);
 
-// The client's response for a forwarded exchange; throws PROXY_TOO_LARGE when Content-Length is already over the cap.
-export function passThrough({ response, url, redirected }: Forwarded, method: string, maxBytes: number): Response {
+// The client's response for a forwarded exchange, its body read under the exchange's limits (the exchange ends with
+// the body, or at once when there is none); throws PROXY_TOO_LARGE when Content-Length is already over maxBytes.
+export function passThrough({ response, url, redirected }: Forwarded, method: string, exchange: Exchange, maxBytes: number): Response {
   const headers = new Headers(PROXY_RESPONSE_HEADERS);
   for (const name of PASSED_HEADERS) {
     const value = response.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  if (redirected) headers.set(FINAL_URL_HEADER, url.href);
-  if (method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null) {
+  if (redirected) headers.set(PROXY_FINAL_URL_HEADER, url.href);
+  if (method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('Content-Length') === '0') {
     void response.body?.cancel();
+    exchange.end();
     return new Response(null, { status: response.status, headers });
   }
   assertDeclaredSize(response, maxBytes, url);
-  return new Response(capped(response.body, maxBytes, url), { status: response.status, headers });
+  return new Response(exchange.body(response.body, url, { maxBytes }), { status: response.status, headers });
 }
 
 // Throws PROXY_TOO_LARGE (and drops the body) when the response declares more than maxBytes.
@@ -55,7 +55,7 @@ export function assertDeclaredSize(response: Pick<Response, 'headers' | 'body'>,
   }
 }
 
-// The body, erroring (which aborts the upstream read and cuts the client's response) once more than maxBytes went by.
+// The body, erroring once more than maxBytes went by (for request bodies read before any exchange starts).
 export function capped(body: ReadableStream<Uint8Array>, maxBytes: number, url: URL): ReadableStream<Uint8Array> {
   let seen = 0;
   return body.pipeThrough(
@@ -68,9 +68,4 @@ export function capped(body: ReadableStream<Uint8Array>, maxBytes: number, url: 
       },
     }),
   );
-}
-
-// The refusal for a body over the cap.
-function tooLarge(maxBytes: number, url: URL): ProxyRefusal {
-  return new ProxyRefusal('PROXY_TOO_LARGE', `The upstream response is larger than ${maxBytes} bytes.`, url.href);
 }

@@ -50,14 +50,47 @@ export function assertSearchPost(url: URL, contentType: string | null, policy: P
 // TUF specification §5 (client workflow): versioned root, timestamp, snapshot, top-level targets, target files.
 const TUF_PATHS: readonly RegExp[] = [/^\/(?:\d+\.)?(?:root|snapshot|targets)\.json$/, /^\/timestamp\.json$/, /^\/targets(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/];
 
+/** The methods a rule may forward. */
+export type ForwardedMethod = 'GET' | 'HEAD' | 'POST';
+
+// One kind of target: which methods and paths, on which hosts (any public host when hosts is absent).
+interface TargetRule {
+  kind: TargetKind;
+  methods: readonly ForwardedMethod[];
+  paths: readonly RegExp[];
+  hosts?: (policy: ProxyPolicy) => readonly string[];
+}
+
+const READS: readonly ForwardedMethod[] = ['GET', 'HEAD'];
+
+// What the proxy forwards, first match wins; a new kind of read is one more row. Token realms are not a row:
+// they are named at run time by registry challenges.
+const TARGET_RULES: readonly TargetRule[] = [
+  { kind: 'blob', methods: READS, paths: [BLOB_PATH] },
+  { kind: 'registry', methods: READS, paths: REGISTRY_PATHS },
+  { kind: 'rekor', methods: READS, paths: REKOR_PATHS, hosts: (policy) => policy.rekorHosts },
+  { kind: 'rekor', methods: ['POST'], paths: [new RegExp(`^${REKOR_SEARCH_PATH.replaceAll('/', '\\/')}$`)], hosts: (policy) => policy.rekorHosts },
+  { kind: 'tuf', methods: READS, paths: TUF_PATHS, hosts: (policy) => policy.tufHosts },
+];
+
+/** Every method some rule forwards (token requests are GETs, the one POST is Rekor's search). */
+export const FORWARDED_METHODS: readonly ForwardedMethod[] = [...new Set(TARGET_RULES.flatMap((rule) => rule.methods))];
+
+// Whether the proxy forwards this method to anything at all.
+export function isForwardedMethod(method: string): method is ForwardedMethod {
+  return (FORWARDED_METHODS as readonly string[]).includes(method);
+}
+
+// Whether a rule covers this method and URL.
+function matches(rule: TargetRule, method: ForwardedMethod, url: URL, policy: ProxyPolicy): boolean {
+  return rule.methods.includes(method) && (rule.hosts === undefined || rule.hosts(policy).includes(url.host)) && rule.paths.some((pattern) => pattern.test(url.pathname));
+}
+
 // The kind of a target the client asked for; throws PROXY_PATH_REFUSED for anything the app does not need.
-export function classifyTarget(url: URL, policy: ProxyPolicy, realms: RealmRegistry): TargetKind {
-  const path = url.pathname;
-  if (BLOB_PATH.test(path)) return 'blob';
-  if (REGISTRY_PATHS.some((pattern) => pattern.test(path))) return 'registry';
-  if (policy.rekorHosts.includes(url.host) && REKOR_PATHS.some((pattern) => pattern.test(path))) return 'rekor';
-  if (policy.tufHosts.includes(url.host) && TUF_PATHS.some((pattern) => pattern.test(path))) return 'tuf';
-  if (realms.isNamed(url)) return 'token';
+export function classifyTarget(url: URL, policy: ProxyPolicy, realms: RealmRegistry, method: ForwardedMethod = 'GET'): TargetKind {
+  const rule = TARGET_RULES.find((candidate) => matches(candidate, method, url, policy));
+  if (rule) return rule.kind;
+  if (READS.includes(method) && realms.namedBy(url).length > 0) return 'token';
   throw new ProxyRefusal(
     'PROXY_PATH_REFUSED',
     'Not a registry API read (/v2/…), a token realm named by a registry challenge, a Rekor read on a configured log, or TUF metadata on a configured repository.',
@@ -66,8 +99,9 @@ export function classifyTarget(url: URL, policy: ProxyPolicy, realms: RealmRegis
 }
 
 // The kind of a redirect hop: after a blob, any location (a CDN serves it by digest); otherwise the same rules as a request.
-export function classifyHop(url: URL, from: TargetKind, policy: ProxyPolicy, realms: RealmRegistry): TargetKind {
-  return from === 'blob' || from === 'cdn' ? 'cdn' : classifyTarget(url, policy, realms);
+export function classifyHop(url: URL, from: TargetKind, policy: ProxyPolicy, realms: RealmRegistry, method: ForwardedMethod): TargetKind {
+  // A redirected POST is classified as the read it would become, so the search body is never sent on elsewhere.
+  return from === 'blob' || from === 'cdn' ? 'cdn' : classifyTarget(url, policy, realms, method === 'POST' ? 'GET' : method);
 }
 
 // Whether an Authorization header may go to a target of this kind: Bearer to registries, realms and a blob's

@@ -1,8 +1,8 @@
 // Reads the target out of `/proxy?url=<encodeURIComponent(absolute URL)>` and checks how it may be reached:
 // scheme, credentials, and the address when the host is an IP literal.
+import { PROXY_TARGET_PARAM, proxyUrl } from '../http/proxy-wire';
 import { assertAllowedAddress, classifyAddress } from './address';
 import { ProxyRefusal } from './errors';
-import type { ProxyPolicy } from './policy';
 
 // Longer targets are refused unparsed (registry URLs are short; CDN URLs with signatures stay well below).
 export const MAX_TARGET_LENGTH = 8192;
@@ -10,10 +10,10 @@ export const MAX_TARGET_LENGTH = 8192;
 // The target URL of a proxy request; throws PROXY_URL_MISSING or PROXY_URL_INVALID.
 export function targetOf(request: Request): URL {
   const params = new URL(request.url).searchParams;
-  const values = params.getAll('url');
+  const values = params.getAll(PROXY_TARGET_PARAM);
   const [raw] = values;
-  if (raw === undefined || raw === '') throw new ProxyRefusal('PROXY_URL_MISSING', 'Give the target as /proxy?url=<encodeURIComponent(absolute URL)>.');
-  if (values.length > 1 || [...params.keys()].some((name) => name !== 'url')) {
+  if (raw === undefined || raw === '') throw new ProxyRefusal('PROXY_URL_MISSING', `Give the target as ${proxyUrl('<absolute URL>')}.`);
+  if (values.length > 1 || [...params.keys()].some((name) => name !== PROXY_TARGET_PARAM)) {
     throw new ProxyRefusal('PROXY_URL_INVALID', 'The only query parameter is a single url=…; put the target query inside it.', raw);
   }
   if (raw.length > MAX_TARGET_LENGTH) throw new ProxyRefusal('PROXY_URL_INVALID', `The target is longer than ${MAX_TARGET_LENGTH} characters.`, raw);
@@ -24,18 +24,18 @@ export function targetOf(request: Request): URL {
   return target;
 }
 
-// Whether plain http may be used to reach url: only loopback, and only when the policy allows loopback.
-function isPlainHttpAllowed(url: URL, policy: ProxyPolicy): boolean {
-  return policy.allowLoopback && (url.hostname === 'localhost' || classifyAddress(url.hostname) === 'loopback');
+// Whether plain http may be used to reach url: only loopback, and only where loopback is allowed.
+function isPlainHttpAllowed(url: URL, allowLoopback: boolean): boolean {
+  return allowLoopback && (url.hostname === 'localhost' || classifyAddress(url.hostname) === 'loopback');
 }
 
 // Throws unless url can be reached at all: an allowed IP literal (names are checked when resolved), over https
-// (or plain http where allowed).
-export function assertReachable(url: URL, policy: ProxyPolicy): void {
+// (or plain http to loopback, where loopback is allowed for this host).
+export function assertReachable(url: URL, allowLoopback: boolean): void {
   const target = url.href;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ProxyRefusal('PROXY_SCHEME_REFUSED', `Only https targets are forwarded, not ${url.protocol}`, target);
-  if (classifyAddress(url.hostname) !== null) assertAllowedAddress(url.hostname, policy.allowLoopback, target);
-  if (url.protocol === 'http:' && !isPlainHttpAllowed(url, policy)) {
+  if (classifyAddress(url.hostname) !== null) assertAllowedAddress(url.hostname, allowLoopback, target);
+  if (url.protocol === 'http:' && !isPlainHttpAllowed(url, allowLoopback)) {
     throw new ProxyRefusal('PROXY_SCHEME_REFUSED', 'Plain http is only forwarded to loopback targets in local development; use https.', target);
   }
 }

@@ -1,9 +1,11 @@
 // `npm start`: serves the built app from dist/ and the proxy at /proxy on HOST:PORT until SIGINT or SIGTERM.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { proxyPolicyFromEnv, type ProxyPolicy } from '../proxy';
-import { proxyRoute } from './proxy-route';
-import { startServer } from './start-server';
+import { PROXY_PATH } from '../http/proxy-wire';
+import { commaList, proxyPolicyFromEnv } from '../proxy/policy';
+import type { ClientKeyOptions } from './client-key';
+import { defaultHosts, normalizeHost } from './host-check';
+import { startServer, type ServerOptions } from './start-server';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -13,22 +15,18 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     process.stderr.write(`signet: no built app at ${DIST}index.html; run \`npm run build\` first (or \`npm start\`, which builds).\n`);
     return 1;
   }
-  const port = parsePort(env.PORT);
-  if (port === null) {
-    process.stderr.write(`signet: PORT must be a number from 0 to 65535, got ${JSON.stringify(env.PORT)}.\n`);
-    return 2;
-  }
-  let policy: ProxyPolicy;
+  let options: ServerOptions;
   try {
-    policy = proxyPolicyFromEnv(env);
+    options = serverOptionsFromEnv(env, DIST);
   } catch (error) {
     process.stderr.write(`signet: ${(error as Error).message}\n`);
     return 2;
   }
-  const server = await startServer({ port, host: env.HOST || '127.0.0.1', root: DIST, routes: [proxyRoute(policy)] });
+  const server = await startServer(options);
   process.stdout.write(`Signet is running at ${server.url}\n`);
-  const loopback = policy.allowLoopback ? 'allowed (SIGNET_PROXY_ALLOW_LOOPBACK=1)' : 'refused';
-  process.stdout.write(`The proxy at ${server.url}proxy forwards to public addresses; loopback targets are ${loopback}.\n`);
+  process.stdout.write(`It answers for the host names ${options.hosts?.join(', ')} (SIGNET_HOSTS); any other Host gets 421.\n`);
+  const loopback = options.proxy?.allowLoopback ? 'allowed on the host a request names (SIGNET_PROXY_ALLOW_LOOPBACK=1)' : 'refused';
+  process.stdout.write(`The proxy at ${server.url}${PROXY_PATH.slice(1)} forwards to public addresses; loopback targets are ${loopback}.\n`);
   // Close the server, then leave.
   const stop = () => {
     void server.close().then(() => process.exit(0));
@@ -38,9 +36,24 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   return undefined;
 }
 
-// PORT from the environment: 8080 when unset, null when not a valid port.
-function parsePort(value: string | undefined): number | null {
-  if (value === undefined || value === '') return 8080;
-  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-  return port <= 65535 ? port : null;
+// The server options from the environment: HOST, PORT, SIGNET_HOSTS, SIGNET_TRUSTED_PROXY_HOPS,
+// SIGNET_RATE_IPV6_PREFIX and the proxy's SIGNET_PROXY_* variables; throws on a value that cannot work.
+export function serverOptionsFromEnv(env: Readonly<Record<string, string | undefined>>, root: string): ServerOptions {
+  const host = env.HOST || '127.0.0.1';
+  const port = wholeNumber('PORT', env.PORT, 8080, 0, 65535);
+  const named = commaList(env.SIGNET_HOSTS);
+  const hosts = named.length > 0 ? named.map(normalizeHost) : defaultHosts(host);
+  const clientKey: ClientKeyOptions = {
+    trustedProxyHops: wholeNumber('SIGNET_TRUSTED_PROXY_HOPS', env.SIGNET_TRUSTED_PROXY_HOPS, 0, 0, 16),
+    ipv6PrefixBits: wholeNumber('SIGNET_RATE_IPV6_PREFIX', env.SIGNET_RATE_IPV6_PREFIX, 64, 1, 128),
+  };
+  return { port, host, root, hosts, clientKey, proxy: proxyPolicyFromEnv(env) };
+}
+
+// A whole number from the environment within [least, most], or fallback when unset.
+function wholeNumber(name: string, value: string | undefined, fallback: number, least: number, most: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+  if (!(number >= least && number <= most)) throw new Error(`${name} must be a whole number from ${least} to ${most}, got ${JSON.stringify(value)}.`);
+  return number;
 }

@@ -1,66 +1,63 @@
-// Headers sent with every response: the app loads only its own code, talks only to its own origin,
-// cannot be framed, and asks for no device or browser feature.
+// Headers sent with every answer (Hono's secureHeaders with Signet's values): the app loads only its own code,
+// talks only to its own origin, cannot be framed, and asks for no device or browser feature. An answer that sets
+// a header itself keeps it (the proxy's sandboxing Content-Security-Policy is stricter still, and also frame-ancestors 'none').
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Content-Security-Policy directives (CSP Level 3), in Hono's camel-case form. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+  frameAncestors: ["'none'"],
+};
 
 // Every feature Chromium knows off (naming one it does not know logs a console warning), except writing
 // to the clipboard from the app itself (copying a report or a link).
-const PERMISSIONS_POLICY = [
-  'accelerometer=()',
-  'autoplay=()',
-  'browsing-topics=()',
-  'camera=()',
-  'clipboard-read=()',
-  'clipboard-write=(self)',
-  'display-capture=()',
-  'encrypted-media=()',
-  'fullscreen=()',
-  'gamepad=()',
-  'geolocation=()',
-  'gyroscope=()',
-  'hid=()',
-  'idle-detection=()',
-  'local-fonts=()',
-  'magnetometer=()',
-  'microphone=()',
-  'midi=()',
-  'otp-credentials=()',
-  'payment=()',
-  'picture-in-picture=()',
-  'publickey-credentials-create=()',
-  'publickey-credentials-get=()',
-  'screen-wake-lock=()',
-  'serial=()',
-  'storage-access=()',
-  'usb=()',
-  'window-management=()',
-  'xr-spatial-tracking=()',
-].join(', ');
+export const PERMISSIONS_POLICY = {
+  accelerometer: [],
+  autoplay: [],
+  browsingTopics: [],
+  camera: [],
+  clipboardRead: [],
+  clipboardWrite: ['self'],
+  displayCapture: [],
+  encryptedMedia: [],
+  fullscreen: [],
+  gamepad: [],
+  geolocation: [],
+  gyroscope: [],
+  hid: [],
+  idleDetection: [],
+  localFonts: [],
+  magnetometer: [],
+  microphone: [],
+  midi: [],
+  otpCredentials: [],
+  payment: [],
+  pictureInPicture: [],
+  publickeyCredentialsGet: [],
+  screenWakeLock: [],
+  serial: [],
+  storageAccess: [],
+  usb: [],
+  windowManagement: [],
+  xrSpatialTracking: [],
+} satisfies NonNullable<Parameters<typeof secureHeaders>[0]>['permissionsPolicy'];
 
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': PERMISSIONS_POLICY,
-};
-
-// Returns the response with each security header it does not set itself (a mounted handler may set a stricter one).
-export function withSecurityHeaders(response: Response): Response {
-  const missing = Object.entries(SECURITY_HEADERS).filter(([name]) => !response.headers.has(name));
-  if (missing.length === 0) return response;
-  const headers = new Headers(response.headers);
-  for (const [name, value] of missing) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+// The middleware; Strict-Transport-Security is left to the TLS front end that knows the deployment's domains.
+export function signetSecureHeaders(): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    permissionsPolicy: PERMISSIONS_POLICY,
+    xFrameOptions: 'DENY',
+    strictTransportSecurity: false,
+    overwrite: false,
+  });
 }

@@ -1,10 +1,16 @@
-// Starts the production server: the built app from a directory, with further handlers mounted by prefix.
-import { createServer, type Server } from 'node:http';
+// Starts the production server on Node (@hono/node-server): the built app from a directory, the proxy beside it,
+// per-client keys from the socket (and trusted reverse proxies).
+import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
-import { createNodeListener } from './node-adapter';
+import type { Server } from 'node:http';
+import type { ProxyPolicy } from '../proxy';
+import type { NodeUpstreamOptions } from '../proxy/node-upstream';
+import { createApp } from './app';
+import { clientKey, DEFAULT_CLIENT_KEY_OPTIONS, type ClientKeyOptions } from './client-key';
+import { defaultHosts } from './host-check';
 import { createNodeFileSource } from './node-file-source';
-import { createRouter, type Route } from './router';
-import { createStaticHandler } from './static-handler';
+import { createNodeProxy } from './node-proxy';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -12,8 +18,14 @@ export interface ServerOptions {
   host: string;
   /** The directory of the built app (dist/). */
   root: string;
-  /** Handlers in front of the app, such as the proxy. */
-  routes?: readonly Route[];
+  /** The proxy's policy; no proxy when absent. */
+  proxy?: ProxyPolicy;
+  /** How the proxy reaches upstreams (pooling, extra CAs). */
+  upstream?: NodeUpstreamOptions;
+  /** Host names answered for; default: the listen address, localhost and the loopback literals. */
+  hosts?: readonly string[];
+  /** How the rate-limit key is read from a request. */
+  clientKey?: ClientKeyOptions;
 }
 
 export interface RunningServer {
@@ -22,19 +34,27 @@ export interface RunningServer {
 }
 
 // Listens on host:port and resolves once the server accepts connections.
-export async function startServer({ port, host, root, routes = [] }: ServerOptions): Promise<RunningServer> {
-  const handler = createRouter(routes, createStaticHandler({ files: createNodeFileSource(root) }));
-  const server = createServer(createNodeListener(handler));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
+export async function startServer({ port, host, root, proxy, upstream, hosts = defaultHosts(host), clientKey: keyOptions = DEFAULT_CLIENT_KEY_OPTIONS }: ServerOptions): Promise<RunningServer> {
+  const nodeProxy = proxy && createNodeProxy(proxy, upstream);
+  const app = createApp({
+    files: createNodeFileSource(root),
+    hosts,
+    ...(nodeProxy ? { proxy: nodeProxy.handler } : {}),
+    clientKey: (c) => clientKey(getConnInfo(c).remote.address ?? '', c.req.header('X-Forwarded-For') ?? null, keyOptions),
+  });
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const started: ServerType = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started));
+    started.once('error', reject);
   });
   const { port: actualPort } = server.address() as AddressInfo;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${hostInUrl}:${actualPort}/`, close: () => closeServer(server) };
+  return {
+    url: `http://${hostInUrl}:${actualPort}/`,
+    close: async () => {
+      await closeServer(server as Server);
+      await nodeProxy?.close();
+    },
+  };
 }
 
 // Stops accepting, drops idle keep-alive connections and resolves when the last one has closed.

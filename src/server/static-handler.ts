@@ -2,8 +2,7 @@
 // hashed assets cached for a year, everything else revalidated. Platform-neutral (WHATWG Request/Response).
 import { contentTypeFor } from './content-types';
 import { matchesIfNoneMatch, weakEtag } from './etag';
-import type { Handler } from './handler';
-import { withSecurityHeaders } from './security-headers';
+import type { Handler } from '../http/handler';
 import { toRelativeFilePath } from './url-path';
 
 export interface StaticFile {
@@ -28,12 +27,12 @@ const ASSETS_PREFIX = 'assets/';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-// The handler for a directory of built files.
+// The handler for a directory of built files (the app adds the security headers).
 export function createStaticHandler({ files }: StaticHandlerOptions): Handler {
-  return async (request) => withSecurityHeaders(await respond(files, request));
+  return (request) => respond(files, request);
 }
 
-// Answers one request, before the security headers are added.
+// Answers one request.
 async function respond(files: FileSource, request: Request): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return plain(405, 'Method Not Allowed', { Allow: 'GET, HEAD' });

@@ -80,6 +80,9 @@ describe('classifyAddress', () => {
     ['::ffff:8.8.8.8', 'public'],
     ['64:ff9b::10.0.0.1', 'private'],
     ['64:ff9b::8.8.8.8', 'public'],
+    // NAT64 is translated by a gateway on the network: an embedded loopback is not this machine.
+    ['64:ff9b::7f00:1', 'reserved'],
+    ['64:ff9b::127.0.0.1', 'reserved'],
   ])('IPv4 embedded in IPv6, %s, is classified by the IPv4 address: %s', (address, cls) => {
     expect(classifyAddress(address)).toBe(cls);
   });

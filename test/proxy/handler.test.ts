@@ -37,7 +37,8 @@ function ok(body = 'ok', headers: Record<string, string> = {}): Answer {
 // A handler over answers with a test policy.
 function proxyOver(answers: Record<string, Answer>, overrides: Partial<ProxyPolicy> = {}) {
   const { upstream, calls } = stub(answers);
-  const handler = createProxyHandler(resolveProxyPolicy({ maxResponseBytes: 1024, timeoutMs: 200, ...overrides }), upstream, { clientId: (r) => r.headers.get('X-Client') ?? '' });
+  const proxy = createProxyHandler(resolveProxyPolicy({ maxResponseBytes: 1024, timeoutMs: 200, ...overrides }), upstream);
+  const handler = (request: Request) => proxy(request, request.headers.get('X-Client') ?? '');
   return { handler, calls };
 }
 
@@ -172,7 +173,7 @@ describe('responses', () => {
       link: '</v2/demo/app/tags/list?last=b>; rel="next"',
       'oci-filters-applied': 'artifactType',
       'cache-control': 'no-store',
-      'content-security-policy': "sandbox; default-src 'none'",
+      'content-security-policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
       'cross-origin-resource-policy': 'same-origin',
       'x-content-type-options': 'nosniff',
     });

@@ -1,11 +1,10 @@
-// The proxy mounted in the production server, as `npm start` does: over real HTTP, limited per remote address.
+// The proxy mounted in the production server, as `npm start` does: over real HTTP, limited per client address.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createProxyHandler, resolveProxyPolicy } from '../../src/proxy';
-import { createNodeUpstream } from '../../src/proxy/node-upstream';
-import { CLIENT_ADDRESS_HEADER } from '../../src/server/node-adapter';
+import { proxyUrl } from '../../src/http/proxy-wire';
+import { resolveProxyPolicy } from '../../src/proxy';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { startRegistry, type TestServer } from './test-servers';
 
@@ -13,21 +12,32 @@ const root = mkdtempSync(join(tmpdir(), 'signet-proxy-'));
 writeFileSync(join(root, 'index.html'), '<!doctype html>');
 let registry: TestServer;
 let server: RunningServer;
+let behindProxies: RunningServer;
 beforeAll(async () => {
   registry = await startRegistry('127.0.0.1', 'http://127.0.0.1:9');
-  const policy = resolveProxyPolicy({ allowLoopback: true, rate: { burst: 3, perSecond: 0.1 } });
-  const handler = createProxyHandler(policy, createNodeUpstream(policy), { clientId: (request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? '' });
-  server = await startServer({ port: 0, host: '127.0.0.1', root, routes: [{ prefix: '/proxy', handler }] });
+  const proxy = resolveProxyPolicy({ allowLoopback: true, rate: { burst: 3, perSecond: 0.1 } });
+  server = await startServer({ port: 0, host: '127.0.0.1', root, proxy });
+  behindProxies = await startServer({ port: 0, host: '127.0.0.1', root, proxy, clientKey: { trustedProxyHops: 1, ipv6PrefixBits: 64 } });
 });
 afterAll(async () => {
-  await Promise.all([server.close(), registry.close()]);
+  await Promise.all([server.close(), behindProxies.close(), registry.close()]);
   rmSync(root, { recursive: true, force: true });
 });
 
-it('forwards through the server, and a client cannot dodge its rate limit by naming another address', async () => {
-  const url = `${server.url}proxy?url=${encodeURIComponent(`${registry.origin}/v2/`)}`;
-  const statuses: number[] = [];
-  for (let i = 0; i < 4; i++) statuses.push((await fetch(url, { headers: { [CLIENT_ADDRESS_HEADER]: `203.0.113.${i}` } })).status);
-  expect(statuses).toEqual([401, 401, 401, 429]);
-  expect(registry.requests.every(({ headers }) => headers[CLIENT_ADDRESS_HEADER] === undefined)).toBe(true);
+// Four requests for the registry's /v2/ with the given X-Forwarded-For values; their statuses.
+async function statuses(base: string, forwardedFor: (i: number) => string): Promise<number[]> {
+  const url = proxyUrl(`${registry.origin}/v2/`, base);
+  const answers: number[] = [];
+  for (let i = 0; i < 4; i++) answers.push((await fetch(url, { headers: { 'X-Forwarded-For': forwardedFor(i) } })).status);
+  return answers;
+}
+
+it('forwards through the server, and without trusted proxies a client cannot dodge its rate limit with X-Forwarded-For', async () => {
+  expect(await statuses(server.url, (i) => `203.0.113.${i}`)).toEqual([401, 401, 401, 429]);
+  expect(registry.requests.every(({ headers }) => headers['x-forwarded-for'] === undefined)).toBe(true);
+});
+
+it('behind one trusted reverse proxy, keys on the address it forwarded, and groups an IPv6 /64 into one client', async () => {
+  expect(await statuses(behindProxies.url, (i) => `198.51.100.7, 203.0.113.${i}`)).toEqual([401, 401, 401, 401]);
+  expect(await statuses(behindProxies.url, (i) => `2001:db8:1:2::${i + 1}`)).toEqual([401, 401, 401, 429]);
 });

@@ -1,12 +1,14 @@
 // Drives a proxy handler the way the app does, and records what reaches an upstream.
 import type { Handler } from '../../src/http/handler';
 import type { Upstream } from '../../src/proxy';
+import { proxyUrl } from '../../src/http/proxy-wire';
+import { createNodeUpstream, type NodeUpstream, type NodeUpstreamOptions } from '../../src/proxy/node-upstream';
 
 export const APP_ORIGIN = 'http://app.test';
 
 // A request to the proxy for target, as the app sends it.
 export function proxyRequest(target: string, init: RequestInit = {}): Request {
-  return new Request(`${APP_ORIGIN}/proxy?url=${encodeURIComponent(target)}`, init);
+  return new Request(proxyUrl(target, APP_ORIGIN), init);
 }
 
 // Sends target through the handler.
@@ -29,5 +31,18 @@ export function spyOn(upstream: Upstream): { upstream: Upstream; targets: string
       targets.push(target.href);
       return upstream(target, init);
     },
+  };
+}
+
+// Node upstreams made by a test file, all closed by its afterAll.
+export function nodeUpstreams(): { create(options?: NodeUpstreamOptions): NodeUpstream; closeAll(): Promise<void> } {
+  const made: NodeUpstream[] = [];
+  return {
+    create(options = {}) {
+      const upstream = createNodeUpstream(options);
+      made.push(upstream);
+      return upstream;
+    },
+    closeAll: async () => void (await Promise.all(made.splice(0).map((upstream) => upstream.close()))),
   };
 }

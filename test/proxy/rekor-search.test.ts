@@ -22,7 +22,7 @@ afterAll(() => rekor.close());
 
 const handler = (rekorHosts: string[]) => {
   const policy = resolveProxyPolicy({ allowLoopback: true, rekorHosts });
-  return createProxyHandler(policy, createNodeUpstream(policy));
+  return createProxyHandler(policy, createNodeUpstream());
 };
 const search = (h: ReturnType<typeof handler>, body: string, contentType = 'application/json', path = '/api/v1/index/retrieve') =>
   viaProxy(h, `${rekor.url}${path}`, { method: 'POST', headers: { 'Content-Type': contentType }, body });

@@ -60,19 +60,19 @@ describe('RealmRegistry', () => {
     const time = clock();
     const realms = new RealmRegistry(60_000, time.now);
     realms.record('registry.example', new URL('https://auth.example/token'));
-    expect(realms.isNamed(new URL('https://auth.example/token?scope=x'))).toBe(true);
-    expect(realms.isNamed(new URL('https://auth.example/token/other'))).toBe(false);
-    expect(realms.isNamed(new URL('http://auth.example/token'))).toBe(false);
+    expect(realms.namedBy(new URL('https://auth.example/token?scope=x'))).toEqual(['registry.example']);
+    expect(realms.namedBy(new URL('https://auth.example/token/other'))).toEqual([]);
+    expect(realms.namedBy(new URL('http://auth.example/token'))).toEqual([]);
     time.advance(60_000);
-    expect(realms.isNamed(new URL('https://auth.example/token'))).toBe(false);
+    expect(realms.namedBy(new URL('https://auth.example/token'))).toEqual([]);
   });
 
   it('keeps one realm per registry host, the latest', () => {
     const realms = new RealmRegistry(60_000);
     realms.record('registry.example', new URL('https://auth.example/one'));
     realms.record('registry.example', new URL('https://auth.example/two'));
-    expect(realms.isNamed(new URL('https://auth.example/one'))).toBe(false);
-    expect(realms.isNamed(new URL('https://auth.example/two'))).toBe(true);
+    expect(realms.namedBy(new URL('https://auth.example/one'))).toEqual([]);
+    expect(realms.namedBy(new URL('https://auth.example/two'))).toEqual(['registry.example']);
   });
 });
 

@@ -18,8 +18,8 @@ export interface TestServer {
   port: number;
   /** TCP connections accepted so far. */
   connections: number;
-  /** Method, path and headers of every request received. */
-  requests: { method: string; path: string; headers: IncomingHttpHeaders }[];
+  /** Method, path, headers and the client port of the connection of every request received. */
+  requests: { method: string; path: string; headers: IncomingHttpHeaders; socket: number }[];
   close(): Promise<void>;
 }
 
@@ -29,7 +29,7 @@ type Route = (req: IncomingMessage, res: ServerResponse, self: TestServer) => vo
 export async function startTestServer(host: string, routes: Record<string, Route>): Promise<TestServer> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    self.requests.push({ method: req.method ?? '', path, headers: req.headers });
+    self.requests.push({ method: req.method ?? '', path, headers: req.headers, socket: req.socket.remotePort ?? 0 });
     const route = routes[path];
     if (route) route(req, res, self);
     else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

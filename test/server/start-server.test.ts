@@ -3,10 +3,10 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../../src/server/security-headers';
 import { startServer, type RunningServer } from '../../src/server/start-server';
+import { expectSecurityHeaders } from './expected-headers';
 
 const SECRET = 'outside the served root';
 const INDEX_HTML = '<!doctype html><title>app</title>';
@@ -40,17 +40,7 @@ function raw(url: string, path: string, headers: Record<string, string> = {}, me
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    root,
-    routes: [
-      {
-        prefix: '/echo/',
-        handler: async (req) => new Response(JSON.stringify({ method: req.method, path: new URL(req.url).pathname, body: await req.text() }), { headers: { 'Content-Type': 'application/json' } }),
-      },
-    ],
-  });
+  server = await startServer({ port: 0, host: '127.0.0.1', root });
 });
 afterAll(async () => {
   await server.close();
@@ -63,7 +53,7 @@ describe('startServer', () => {
     const res = await fetch(server.url);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(INDEX_HTML);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name)).toBe(value);
+    expectSecurityHeaders(res.headers);
   });
 
   it('serves assets and app routes', async () => {
@@ -77,19 +67,15 @@ describe('startServer', () => {
     expect(res.body.toString()).not.toContain(SECRET);
   });
 
-  it('rejects a request target that is not a path', async () => {
-    expect((await raw(server.url, 'http://elsewhere.test/')).status).toBe(400);
+  it('answers a request target naming another host with 421', async () => {
+    expect((await raw(server.url, 'http://elsewhere.test/')).status).toBe(421);
   });
 
-  it('compresses text with brotli or gzip as the client accepts, and says it varies', async () => {
-    const br = await raw(server.url, '/assets/index-abc123.js', { 'Accept-Encoding': 'gzip, br' });
-    expect(br.headers['content-encoding']).toBe('br');
-    expect(br.headers['content-length']).toBeUndefined();
-    expect(br.headers.vary).toBe('Accept-Encoding');
-    expect(brotliDecompressSync(br.body).toString()).toBe(SCRIPT);
-
-    const gzip = await raw(server.url, '/assets/index-abc123.js', { 'Accept-Encoding': 'gzip, br;q=0' });
+  it('compresses text with gzip when the client accepts it, and says it varies', async () => {
+    const gzip = await raw(server.url, '/assets/index-abc123.js', { 'Accept-Encoding': 'gzip, br' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['content-length']).toBeUndefined();
+    expect(gzip.headers.vary).toBe('Accept-Encoding');
     expect(gunzipSync(gzip.body).toString()).toBe(SCRIPT);
 
     const identity = await raw(server.url, '/assets/index-abc123.js');
@@ -98,7 +84,7 @@ describe('startServer', () => {
   });
 
   it('does not compress small files', async () => {
-    const res = await raw(server.url, '/', { 'Accept-Encoding': 'br' });
+    const res = await raw(server.url, '/', { 'Accept-Encoding': 'gzip' });
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.body.toString()).toBe(INDEX_HTML);
   });
@@ -115,13 +101,6 @@ describe('startServer', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-length']).toBe(String(SCRIPT.length));
     expect(res.body.length).toBe(0);
-  });
-
-  it('sends a mounted prefix to its handler, request body included, with the security headers', async () => {
-    const res = await raw(server.url, '/echo/v2/library/alpine', { 'Content-Type': 'text/plain' }, 'POST', 'hello');
-    expect(JSON.parse(res.body.toString())).toEqual({ method: 'POST', path: '/echo/v2/library/alpine', body: 'hello' });
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect((await raw(server.url, '/echoes')).body.toString()).toBe(INDEX_HTML);
   });
 
   it('close() stops it', async () => {

@@ -1,10 +1,9 @@
-// The static handler: content types, app-route fallback, caching, conditional requests, methods, headers, and no way out of the root.
+// The static handler: content types, app-route fallback, caching, conditional requests, methods, and no way out of the root.
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNodeFileSource } from '../../src/server/node-file-source';
-import { SECURITY_HEADERS } from '../../src/server/security-headers';
 import { createStaticHandler } from '../../src/server/static-handler';
 import { toRelativeFilePath } from '../../src/server/url-path';
 
@@ -145,26 +144,5 @@ describe('methods', () => {
     const res = await get('/', { method });
     expect(res.status).toBe(405);
     expect(res.headers.get('Allow')).toBe('GET, HEAD');
-  });
-});
-
-describe('security headers', () => {
-  it.each([
-    ['200', () => get('/')],
-    ['200 asset', () => get('/assets/index-abc123.js')],
-    ['304', () => get('/', { headers: { 'If-None-Match': '*' } })],
-    ['404', () => get('/assets/missing.js')],
-    ['405', () => get('/', { method: 'POST' })],
-  ])('on a %s', async (_, request) => {
-    const res = await request();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name)).toBe(value);
-  });
-
-  it('the policy keeps the app to its own origin and unframeable', () => {
-    const csp = SECURITY_HEADERS['Content-Security-Policy']!;
-    for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
-      expect(csp).toContain(directive);
-    }
-    expect(SECURITY_HEADERS['Permissions-Policy']).toContain('camera=()');
   });
 });

@@ -14,11 +14,12 @@ async function unexpected(response: Response, step: string): Promise<Error> {
   return new Error(`${step}: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`);
 }
 
-// A push client bound to one registry base URL (`http://127.0.0.1:PORT`).
-export function pushClient(baseUrl: string) {
+// A push client bound to one registry base URL (`http://127.0.0.1:PORT`), over fetchFn (one that trusts the
+// registry's CA when it speaks HTTPS); by default the global fetch as it is at each call.
+export function pushClient(baseUrl: string, fetchFn: typeof fetch = (input, init) => fetch(input, init)) {
   // distribution spec "Checking if content exists in the registry": HEAD answers 200 when the blob is there.
   async function blobExists(repo: string, digest: string): Promise<boolean> {
-    const response = await fetch(`${baseUrl}/v2/${repo}/blobs/${digest}`, { method: 'HEAD' });
+    const response = await fetchFn(`${baseUrl}/v2/${repo}/blobs/${digest}`, { method: 'HEAD' });
     return response.status === 200;
   }
 
@@ -26,19 +27,19 @@ export function pushClient(baseUrl: string) {
   async function pushBlob(repo: string, bytes: Bytes, mediaType = 'application/octet-stream'): Promise<Descriptor> {
     const descriptor = describeBytes(mediaType, bytes);
     if (await blobExists(repo, descriptor.digest)) return descriptor;
-    const opened = await fetch(`${baseUrl}/v2/${repo}/blobs/uploads/`, { method: 'POST' });
+    const opened = await fetchFn(`${baseUrl}/v2/${repo}/blobs/uploads/`, { method: 'POST' });
     const location = opened.headers.get('location');
     if (opened.status !== 202 || location === null) throw await unexpected(opened, `POST blob upload to ${repo}`);
     const upload = new URL(location, baseUrl);
     upload.searchParams.set('digest', descriptor.digest);
-    const put = await fetch(upload, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+    const put = await fetchFn(upload, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
     if (put.status !== 201) throw await unexpected(put, `PUT blob ${descriptor.digest}`);
     return descriptor;
   }
 
   // distribution spec "Pushing Manifests": PUT /v2/<name>/manifests/<reference> with the manifest's media type.
   async function pushManifest(repo: string, reference: string, bytes: Bytes, mediaType: string): Promise<PushedManifest> {
-    const response = await fetch(`${baseUrl}/v2/${repo}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes });
+    const response = await fetchFn(`${baseUrl}/v2/${repo}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes });
     const digest = response.headers.get('docker-content-digest');
     if (response.status !== 201 || digest === null) throw await unexpected(response, `PUT manifest ${repo}:${reference}`);
     return { digest, ociSubject: response.headers.get('oci-subject') };
@@ -59,7 +60,7 @@ export function pushClient(baseUrl: string) {
 
   // The image index at a tag, or undefined when the tag does not exist yet.
   async function readIndex(repo: string, tagName: string): Promise<{ manifests: Descriptor[] } | undefined> {
-    const response = await fetch(`${baseUrl}/v2/${repo}/manifests/${tagName}`, { headers: { Accept: OCI_INDEX } });
+    const response = await fetchFn(`${baseUrl}/v2/${repo}/manifests/${tagName}`, { headers: { Accept: OCI_INDEX } });
     if (response.status === 404) return undefined;
     if (response.status !== 200) throw await unexpected(response, `GET index ${repo}:${tagName}`);
     return (await response.json()) as { manifests: Descriptor[] };

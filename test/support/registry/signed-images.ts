@@ -23,8 +23,8 @@ const bytes = (s: string) => new TextEncoder().encode(s) as Bytes;
 const layerOf = (l: CosignLayerJson) => ({ mediaType: l.mediaType, bytes: l.payload as Bytes, annotations: l.annotations });
 
 // Push one image per scenario to `<registry>/app` and sign it accordingly.
-export async function pushSignedImages(registryUrl: string, registryHost: string, instance: TestInstance): Promise<SignedImages> {
-  const push = pushClient(registryUrl);
+export async function pushSignedImages(registryUrl: string, registryHost: string, instance: TestInstance, fetchFn: typeof fetch = fetch): Promise<SignedImages> {
+  const push = pushClient(registryUrl, fetchFn);
   const repository = `${registryHost}/app`;
   const digests = {} as Record<Scenario, string>;
   const image = async (tag: Scenario) => {

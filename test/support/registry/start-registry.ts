@@ -2,9 +2,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestTls } from './tls-ca';
 
 const REGISTRY_BINARY = '/usr/bin/docker-registry';
 
@@ -45,8 +47,9 @@ function freePort(): Promise<number> {
   });
 }
 
-// The registry configuration (distribution 2.x configuration.md): filesystem storage, deletes allowed, no auth.
-function configYaml(root: string, host: string): string {
+// The registry configuration (distribution 2.x configuration.md): filesystem storage, deletes allowed, no auth,
+// and TLS from the given files when there are any.
+function configYaml(root: string, host: string, tlsFiles?: { certificate: string; key: string }): string {
   return [
     'version: 0.1',
     'log:',
@@ -59,6 +62,7 @@ function configYaml(root: string, host: string): string {
     'http:',
     `  addr: ${host}`,
     `  secret: ${randomBytes(16).toString('hex')}`,
+    ...(tlsFiles ? ['  tls:', `    certificate: ${JSON.stringify(tlsFiles.certificate)}`, `    key: ${JSON.stringify(tlsFiles.key)}`] : []),
     '',
   ].join('\n');
 }
@@ -80,14 +84,28 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-// Polls the distribution spec's API version check (`GET /v2/` → 200) until it answers or the process dies.
-async function waitReady(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  for (let poll = 0; poll < READY_POLLS; poll++) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`registry exited early: ${stderr()}`);
-    const status = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1_000) }).then(
+// The status of GET url (0 when it fails), over TLS trusting only ca when one is given.
+function probe(url: string, ca: string | undefined): Promise<number> {
+  if (ca === undefined) {
+    return fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
       (response) => response.status,
       () => 0,
     );
+  }
+  return new Promise((resolve) => {
+    const request = httpsGet(url, { ca, timeout: 1_000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', () => resolve(0));
+  });
+}
+
+// Polls the distribution spec's API version check (`GET /v2/` → 200) until it answers or the process dies.
+async function waitReady(url: string, child: ChildProcess, stderr: () => string, ca?: string): Promise<void> {
+  for (let poll = 0; poll < READY_POLLS; poll++) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`registry exited early: ${stderr()}`);
+    const status = await probe(`${url}/v2/`, ca);
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
@@ -102,15 +120,21 @@ async function kill(child: ChildProcess): Promise<void> {
   await exited(child, STOP_GRACE_MS);
 }
 
-// Starts a registry on a free port of 127.0.0.1; retries on a new port when the chosen one was taken meanwhile.
-export async function startRegistry(): Promise<RunningRegistry> {
+// Starts a registry on a free port of 127.0.0.1 (over HTTPS with tls); retries on a new port when the chosen one
+// was taken meanwhile.
+export async function startRegistry({ tls }: { tls?: TestTls } = {}): Promise<RunningRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'signet-registry-'));
   const config = join(dir, 'config.yml');
+  const tlsFiles = tls && { certificate: join(dir, 'server.pem'), key: join(dir, 'server.key') };
+  if (tls && tlsFiles) {
+    writeFileSync(tlsFiles.certificate, tls.certificatePem);
+    writeFileSync(tlsFiles.key, tls.keyPem, { mode: 0o600 });
+  }
   let lastError: unknown;
   for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
     const host = `127.0.0.1:${await freePort()}`;
-    const url = `http://${host}`;
-    writeFileSync(config, configYaml(join(dir, 'storage'), host));
+    const url = `${tls ? 'https' : 'http'}://${host}`;
+    writeFileSync(config, configYaml(join(dir, 'storage'), host, tlsFiles));
     const child = spawn(REGISTRY_BINARY, ['serve', config], { env: registryEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT)));
@@ -121,7 +145,7 @@ export async function startRegistry(): Promise<RunningRegistry> {
     };
     process.once('exit', onExit);
     try {
-      await waitReady(url, child, () => stderr);
+      await waitReady(url, child, () => stderr, tls?.caPem);
     } catch (error) {
       lastError = error;
       process.off('exit', onExit);

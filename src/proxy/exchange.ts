@@ -1,0 +1,155 @@
+// One forwarded exchange under limits that hold from the first byte sent to the last byte delivered: a total time,
+// a minimum transfer rate for the body, and a size cap. The timers hold the exchange (and so its AbortSignal)
+// strongly until it ends, so nothing is garbage-collected before it fires; a body cut short always ends in an error.
+import { ProxyRefusal } from './errors';
+
+export interface ExchangeLimits {
+  /** Time for the whole exchange, redirects and body included. */
+  timeoutMs: number;
+  /** Fewer body bytes than this per second, over any whole rate window, fails the exchange. */
+  minBytesPerSecond: number;
+  /** The length of a rate window. */
+  rateWindowMs: number;
+}
+
+export class Exchange {
+  readonly #controller = new AbortController();
+  readonly #deadline: ReturnType<typeof setTimeout>;
+  #rateCheck: ReturnType<typeof setInterval> | undefined;
+  #windowBytes = 0;
+  #ended = false;
+  readonly #cleanups: (() => void)[] = [];
+
+  // Starts the clock; the exchange is also given up when the client leaves.
+  constructor(
+    private readonly limits: ExchangeLimits,
+    client: AbortSignal,
+  ) {
+    this.#deadline = setTimeout(() => this.giveUp(new ProxyRefusal('PROXY_TIMEOUT', `The exchange took longer than ${limits.timeoutMs} ms.`)), limits.timeoutMs);
+    if (client.aborted) this.giveUp(client.reason);
+    else client.addEventListener('abort', () => this.giveUp(client.reason), { once: true });
+  }
+
+  /** Aborted when the exchange is given up (time, rate, client gone); the reason says why. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  // The refusal that ended the exchange early, for the target url, or null while it is still allowed to run.
+  failure(url: URL): ProxyRefusal | null {
+    if (!this.signal.aborted) return null;
+    const reason: unknown = this.signal.reason;
+    const refusal = reason instanceof ProxyRefusal ? reason : new ProxyRefusal('PROXY_UPSTREAM_FAILED', 'The client went away.');
+    return new ProxyRefusal(refusal.code, refusal.message, url.href);
+  }
+
+  // Aborts everything still running for this exchange, then ends it.
+  giveUp(reason: unknown): void {
+    if (!this.#controller.signal.aborted) this.#controller.abort(reason);
+    this.end();
+  }
+
+  // Runs cleanup once the exchange is over (at once when it already is).
+  finally(cleanup: () => void): void {
+    if (this.#ended) cleanup();
+    else this.#cleanups.push(cleanup);
+  }
+
+  // Stops the clock and releases what the exchange held; later calls do nothing.
+  end(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    clearTimeout(this.#deadline);
+    clearInterval(this.#rateCheck);
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+  }
+
+  // Starts checking the transfer rate, from the moment a body starts to flow.
+  #startRateCheck(url: URL): void {
+    if (this.#rateCheck !== undefined || this.#ended) return;
+    const { minBytesPerSecond, rateWindowMs } = this.limits;
+    const floor = (minBytesPerSecond * rateWindowMs) / 1000;
+    this.#rateCheck = setInterval(() => {
+      if (this.#windowBytes < floor) {
+        this.giveUp(new ProxyRefusal('PROXY_TOO_SLOW', `The upstream sent ${this.#windowBytes} bytes in ${rateWindowMs} ms; at least ${minBytesPerSecond} bytes/s are needed.`, url.href));
+      }
+      this.#windowBytes = 0;
+    }, rateWindowMs);
+  }
+
+  /**
+   * The body as the client gets it: read from upstream only as fast as the client reads (nothing queued here),
+   * failing past maxBytes, and erroring (never closing) when the exchange is given up; the exchange ends with it
+   * unless keepOpen (more is still to be sent). onChunk may refuse a chunk by throwing (a memory budget, say).
+   */
+  body(source: ReadableStream<Uint8Array>, url: URL, { maxBytes, onChunk = () => {}, keepOpen = false }: BodyLimits): ReadableStream<Uint8Array> {
+    const reader = source.getReader();
+    let seen = 0;
+    let settled = false;
+    // Ends the client's stream with an error and lets go of the upstream.
+    const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      controller.error(error);
+      reader.cancel(error).catch(() => {});
+      this.giveUp(error);
+    };
+    this.#startRateCheck(url);
+    return new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          const onAbort = () => fail(controller, this.failure(url));
+          if (this.signal.aborted) onAbort();
+          else this.signal.addEventListener('abort', onAbort, { once: true });
+        },
+        pull: async (controller) => {
+          let chunk: ReadableStreamReadResult<Uint8Array>;
+          try {
+            chunk = await reader.read();
+          } catch (error) {
+            return fail(controller, this.failure(url) ?? upstreamBodyFailure(error, url));
+          }
+          if (settled) return;
+          if (chunk.done) {
+            settled = true;
+            controller.close();
+            if (!keepOpen) this.end();
+            return;
+          }
+          seen += chunk.value.byteLength;
+          this.#windowBytes += chunk.value.byteLength;
+          try {
+            if (seen > maxBytes) throw tooLarge(maxBytes, url);
+            onChunk(chunk.value.byteLength);
+          } catch (error) {
+            return fail(controller, error);
+          }
+          controller.enqueue(chunk.value);
+        },
+        cancel: (reason) => {
+          settled = true;
+          reader.cancel(reason).catch(() => {});
+          this.giveUp(reason);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+  }
+}
+
+export interface BodyLimits {
+  maxBytes: number;
+  onChunk?: (bytes: number) => void;
+  keepOpen?: boolean;
+}
+
+// The refusal for a body that broke off while being read.
+function upstreamBodyFailure(error: unknown, url: URL): ProxyRefusal {
+  const reason = error instanceof Error ? error.message : 'unknown error';
+  return new ProxyRefusal('PROXY_UPSTREAM_FAILED', `The upstream body broke off: ${reason}.`, url.href);
+}
+
+// The refusal for a body over the cap.
+export function tooLarge(maxBytes: number, url: URL): ProxyRefusal {
+  return new ProxyRefusal('PROXY_TOO_LARGE', `The upstream response is larger than ${maxBytes} bytes.`, url.href);
+}
