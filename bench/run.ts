@@ -13,6 +13,7 @@ import { benchColdStart } from './cold-start';
 import { benchBatch } from './batch';
 import { fmt } from './stats';
 import { benchLiveAudit } from './live-audit';
+import { benchIdentityRegexp } from './identity-regexp';
 
 const CONFORMANCE = '../shared/conformance';
 const FIXTURE = '../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json';
@@ -113,3 +114,5 @@ report.liveAudit = live;
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));
+
+process.stdout.write(`\n${benchIdentityRegexp()}`);
