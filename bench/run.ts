@@ -10,6 +10,7 @@ import { benchChromium } from './chromium-floor';
 import { benchVerdictTime } from './app-verdict-time';
 import { benchRegistry, type Throughput } from './image-and-proxy';
 import { benchColdStart } from './cold-start';
+import { benchBatch } from './batch';
 import { fmt } from './stats';
 
 const CONFORMANCE = '../shared/conformance';
@@ -89,6 +90,15 @@ if (typeof registryBench === 'string') {
       `    the proxy costs ${(t.overhead * 100).toFixed(1)} % of the direct rate (median of rounds)\n`,
   );
   report.registry = registryBench;
+}
+
+const batch = await benchBatch(Number(process.env.BENCH_BATCH_ROUNDS ?? 3));
+if (typeof batch === 'string') {
+  process.stdout.write(`\nBatch: skipped (${batch})\n`);
+} else {
+  process.stdout.write(`\nsignet verify -f over 50 keyless-signed images in the local registry (whole command, built)\n`);
+  for (const b of batch) process.stdout.write(`  --concurrency ${b.concurrency}: ${fmt(b.wall)}, ${b.requestsPerImage.toFixed(1)} registry requests per image\n`);
+  report.batch = batch;
 }
 
 mkdirSync('bench/results', { recursive: true });

@@ -23,7 +23,8 @@ export function processIo(): Io {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    columns: process.stderr.columns ?? 80,
+    // A pseudo-terminal without a window size reports 0 columns.
+    columns: process.stderr.columns || 80,
     readStdin: () => readFileSync(0, 'utf8'),
     readStdinBytes: () => new Uint8Array(readFileSync(0)),
   };

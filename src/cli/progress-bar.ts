@@ -18,7 +18,7 @@ export function createProgress(io: Io, label: string): Progress {
     update({ done, total, failed }) {
       const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
       const line = `${label} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} done, ${failed} failed`;
-      io.stderr(`\r${line.slice(0, Math.max(10, io.columns - 1))}\u001b[K`);
+      io.stderr(`\r${line.slice(0, Math.max(40, io.columns - 1))}\u001b[K`);
       drawn = true;
     },
     clear() {

@@ -300,6 +300,19 @@ ${signed.keyPem.trim().split('\n').map((l) => `          ${l}`).join('\n')}
     expect(warn.status).toBe('warn');
   });
 
+  it('policy-controller attestations: predicateType by cosign alias; a Rego policy is reported as not evaluated, never guessed', async () => {
+    const withAttestation = (policy: string) => cip('image-policy-attestations', `${host}/**`, `${pcKeyless(signed.san)}      attestations:
+        - name: provenance
+          predicateType: slsaprovenance1
+${policy}`);
+    expect((await only(withAttestation(''), img('att'))).status).toBe('admit');
+    const rego = await only(withAttestation('          policy:\n            type: rego\n            data: |\n              package sigstore\n              default isCompliant = true\n'), img('att'));
+    expect(rego.status).toBe('not-evaluated');
+    expect(rego.outcomes[0]!.message).toContain('not evaluated: rego policy');
+    const wrongType = await only(cip('image-policy-vuln', `${host}/**`, `${pcKeyless(signed.san)}      attestations:\n        - name: vuln\n          predicateType: vuln\n`), img('att'));
+    expect([wrongType.status, wrongType.outcomes[0]!.message]).toEqual(['deny', 'no matching attestations with type https://cosign.sigstore.dev/attestation/vuln/v1']);
+  });
+
   it('policy-controller static: fail denies ("disallowed by static policy"); static: pass admits', async () => {
     const fail = await only(cip('image-policy-static-fail', '**', '    - static:\n        action: fail\n'), img('keyless-sig'));
     expect([fail.status, fail.reason]).toEqual(['deny', expect.stringContaining('disallowed by static policy')]);
