@@ -2,9 +2,10 @@
 // named. They extend the engine's record vocabulary and are planned the same way the bundle steps are.
 import { CATALOGUE, type Catalogue, type StepInfo } from '../core';
 
-export const AUDIT_STEP_IDS = ['rekor.entry', 'live.checkpoint', 'live.inclusion', 'live.consistency'] as const;
+export const AUDIT_STEP_IDS = ['rekor.entry', 'live.checkpoint', 'live.inclusion', 'live.consistency', 'tuf.root', 'tuf.timestamp', 'tuf.snapshot', 'tuf.targets', 'tuf.target'] as const;
 export type AuditStepId = (typeof AUDIT_STEP_IDS)[number];
-export type LiveStepId = Exclude<AuditStepId, 'rekor.entry'>;
+export type LiveStepId = 'live.checkpoint' | 'live.inclusion' | 'live.consistency';
+export type TufStepId = 'tuf.root' | 'tuf.timestamp' | 'tuf.snapshot' | 'tuf.targets' | 'tuf.target';
 export const LIVE_STEP_IDS: readonly LiveStepId[] = ['live.checkpoint', 'live.inclusion', 'live.consistency'];
 
 declare module '../core/verify/types' {
@@ -56,4 +57,45 @@ export const ENTRY_CATALOGUE: Record<EntryStepId, StepInfo> = {
   'tlog.set': CATALOGUE['tlog.set'],
   'tlog.inclusion': CATALOGUE['tlog.inclusion'],
   'tlog.checkpoint': CATALOGUE['tlog.checkpoint'],
+};
+
+export const TUF_STEP_IDS: readonly TufStepId[] = ['tuf.root', 'tuf.timestamp', 'tuf.snapshot', 'tuf.targets', 'tuf.target'];
+const after = (id: TufStepId, what: string) => [{ unmet: id, reason: `Not run: ${what} could not be verified.` }];
+
+// TUF specification §5 client workflow, one step per role and one for the target files.
+export const TUF_CATALOGUE: Catalogue<TufStepId> = {
+  'tuf.root': {
+    title: 'Root metadata is current, each version signed by the one before',
+    why: 'The root names every key of the repository; only a chain of roots each signed by a threshold of its predecessor’s keys lets keys rotate without trusting whoever serves the files.',
+    spec: 'TUF specification §5.3 (update the root role)',
+    required: true,
+  },
+  'tuf.timestamp': {
+    title: 'Timestamp metadata is fresh and signed',
+    why: 'The timestamp is what makes stale metadata visible: without checking its signature, version and expiry, a mirror could freeze you on old keys forever.',
+    spec: 'TUF specification §5.4 (update the timestamp role)',
+    required: true,
+    skip: after('tuf.root', 'the root'),
+  },
+  'tuf.snapshot': {
+    title: 'Snapshot metadata matches the timestamp',
+    why: 'The snapshot fixes which version of every targets file belongs together; checking it against the timestamp stops an attacker mixing files of different versions.',
+    spec: 'TUF specification §5.5 (update the snapshot role)',
+    required: true,
+    skip: after('tuf.timestamp', 'the timestamp'),
+  },
+  'tuf.targets': {
+    title: 'Targets metadata matches the snapshot',
+    why: 'The targets metadata lists the hash and length of every file; signed by the targets keys and matching the snapshot, it is what vouches for trusted_root.json.',
+    spec: 'TUF specification §5.6 (update the targets role)',
+    required: true,
+    skip: after('tuf.snapshot', 'the snapshot'),
+  },
+  'tuf.target': {
+    title: 'trusted_root.json has the hash the targets metadata lists',
+    why: 'Only a file with exactly the listed length and hashes is the one the repository signed; any other bytes could carry any keys.',
+    spec: 'TUF specification §5.7 (fetch target); Sigstore client spec (trusted root distribution)',
+    required: true,
+    skip: after('tuf.targets', 'the targets metadata'),
+  },
 };

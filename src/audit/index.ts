@@ -6,3 +6,5 @@ export * from './live-check';
 export { tilesLiveLog, tilesPrefix, type TilesLiveOptions } from './tiles-live';
 export { checkLogEntry } from './entry-record';
 export * from './catalogue';
+export * from './tuf-refresh';
+export * from './tuf-presets';

@@ -5,10 +5,11 @@ import { treeVerb } from './tree-command';
 import { verifyAttestationVerb } from './verify-attestation-command';
 import { policyCheckVerb } from './policy-check-command';
 import { rekorVerb } from './rekor-command';
+import { trustedRootVerb } from './trusted-root-command';
 import type { Verb } from './verb';
 import { verifyBlobVerb } from './verify-blob-command';
 import { verifyBlobAttestationVerb } from './verify-blob-attestation-command';
 import { verifyBundleVerb } from './verify-bundle-command';
 import { verifyImageVerb } from './verify-image-command';
 
-export const VERBS: readonly Verb[] = [verifyImageVerb, verifyAttestationVerb, verifyBlobVerb, verifyBlobAttestationVerb, verifyBundleVerb, treeVerb, downloadVerb, policyCheckVerb, rekorVerb, conformanceVerb];
+export const VERBS: readonly Verb[] = [verifyImageVerb, verifyAttestationVerb, verifyBlobVerb, verifyBlobAttestationVerb, verifyBundleVerb, treeVerb, downloadVerb, policyCheckVerb, rekorVerb, trustedRootVerb, conformanceVerb];

@@ -2,3 +2,5 @@
 export * from './types';
 export * from './parse-trusted-root';
 export * from './public-good';
+export * from './trust-diff';
+export * from './tuf';

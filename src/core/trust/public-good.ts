@@ -9,6 +9,29 @@ const TUF_REPOSITORY = 'https://tuf-repo-cdn.sigstore.dev';
 
 let cached: TrustedRoot | undefined;
 
+/** The TUF repository of the public-good instance and the root.json the client workflow starts from. */
+export interface TufSeed {
+  url: string;
+  rootJson: string;
+  /** The embedded trusted_root.json target, as the seed carries it. */
+  trustedRootJson: string;
+  /** Where the seed comes from, for labels. */
+  source: string;
+}
+
+// The public-good TUF seed embedded at build time: root.json from @sigstore/tuf's seeds.json.
+export function publicGoodTufSeed(): TufSeed {
+  const repo = (seeds as Record<string, { 'root.json': string; targets: Record<string, string> }>)[TUF_REPOSITORY];
+  const target = repo?.targets['trusted_root.json'];
+  if (!repo || !target) throw new Error(`@sigstore/tuf seeds.json has no root for ${TUF_REPOSITORY}`);
+  return {
+    url: TUF_REPOSITORY,
+    rootJson: fromUtf8(fromBase64(repo['root.json']), 'embedded TUF root'),
+    trustedRootJson: fromUtf8(fromBase64(target), 'embedded trusted root'),
+    source: `@sigstore/tuf ${tufPackage.version} seeds.json`,
+  };
+}
+
 // The embedded public-good root, parsed once.
 export function publicGoodTrustedRoot(): TrustedRoot {
   if (!cached) {
