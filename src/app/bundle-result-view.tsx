@@ -11,16 +11,18 @@ const CertificateView = view(() => import('../features/views/certificate-view'),
 const DsseView = view(() => import('../features/views/dsse-view'), 'DsseView');
 const TransparencyLogView = view(() => import('../features/views/transparency-log-view'), 'TransparencyLogView');
 const TimestampView = view(() => import('../features/views/timestamp-view'), 'TimestampView');
+const AttestationPanel = lazy(() => import('../features/attestations/attestation-panel').then((m) => ({ default: m.AttestationPanel })));
 const PinIdentityPanel = view(() => import('../features/pin/pin-identity-panel'), 'PinIdentityPanel');
 const ExportPanel = lazy(() => import('../features/report/export-panel').then((m) => ({ default: m.ExportPanel })));
 
-const TABS = ['Timeline', 'Certificate', 'DSSE', 'Transparency log', 'Timestamp', 'Pin identity', 'Export'] as const;
+const TABS = ['Timeline', 'Attestation', 'Certificate', 'DSSE', 'Transparency log', 'Timestamp', 'Pin identity', 'Export'] as const;
 type Tab = (typeof TABS)[number];
 
 // Tabs that have something to show for this result.
 function tabsFor(result: VerificationResult): Tab[] {
   const has = (id: string, key?: string) => result.steps.some((s) => s.id === id && (key ? s.evidence.some((e) => e.key === key) : s.status !== 'skip'));
   return TABS.filter((t) => {
+    if (t === 'Attestation') return result.attestation !== undefined;
     if (t === 'Certificate') return has('cert.decode', 'certificate.der');
     if (t === 'DSSE') return has('signature', 'pae') || has('artifact.bind', 'statement');
     if (t === 'Transparency log') return has('tlog.body');
@@ -30,7 +32,7 @@ function tabsFor(result: VerificationResult): Tab[] {
 }
 
 // One bundle's result: the timeline and the dedicated views as tabs (also used inside each image signature).
-export function BundleResultView({ result, inputs, actions }: { result: VerificationResult; inputs: ReportInputs; actions?: ReactNode }) {
+export function BundleResultView({ result, inputs, actions, envelope }: { result: VerificationResult; inputs: ReportInputs; actions?: ReactNode; envelope?: string }) {
   const [tab, setTab] = useState<Tab>('Timeline');
   const tabs = tabsFor(result);
   const active = tabs.includes(tab) ? tab : 'Timeline';
@@ -60,6 +62,7 @@ export function BundleResultView({ result, inputs, actions }: { result: Verifica
       <div id={panelId} role="tabpanel" aria-label={active} className="min-w-0">
         <Suspense fallback={<p className="text-sm">Loading…</p>}>
           {active === 'Timeline' && <Timeline steps={result.steps} failedStep={result.failedStep} />}
+          {active === 'Attestation' && result.attestation && <AttestationPanel attestation={result.attestation} verdict={result.verdict} {...(envelope === undefined ? {} : { envelope })} />}
           {active === 'Certificate' && <CertificateView result={result} />}
           {active === 'DSSE' && <DsseView result={result} />}
           {active === 'Transparency log' && <TransparencyLogView result={result} />}

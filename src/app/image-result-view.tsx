@@ -6,6 +6,7 @@ import { Banner, verdictTitle } from '../features/timeline/verdict-banner';
 import { Timeline } from '../features/timeline/timeline';
 import { describePolicy, type VerifyForm } from '../lib/verify-form';
 import { SignatureCard } from './signature-card';
+import { AttachedSbomView } from '../features/attestations/attached-sbom-view';
 
 const FORMAT = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature', 'cosign-dsse': 'cosign attestation' } as const;
 const SOURCE = { 'referrers-api': 'OCI referrers API', 'referrers-tag': 'referrers tag schema', 'cosign-sig-tag': 'cosign .sig tag', 'cosign-att-tag': 'cosign .att tag', 'cosign-sbom-tag': 'cosign .sbom tag' } as const;
@@ -38,14 +39,16 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
       {result.signatures.length > 0 && (
         <section aria-labelledby="signatures-heading" className="grid gap-3">
           <h3 id="signatures-heading" className="text-lg font-semibold">
-            Signatures ({result.signatures.length})
+            Signatures and attestations ({result.signatures.length}: {result.signatures.filter((s) => s.kind === 'attestation').length} attestations)
           </h3>
           <ol className="grid gap-3">
             {result.signatures.map((sig, i) => (
               <SignatureCard
                 key={`${sig.where}-${i}`}
                 index={i}
-                title={`${FORMAT[sig.format]} via the ${SOURCE[sig.source]}`}
+                noun={sig.kind === 'attestation' ? 'Attestation' : 'Signature'}
+                title={`${sig.kind === 'attestation' ? `${sig.result.attestation?.typeName ?? sig.predicateType ?? 'attestation'} — ` : ''}${FORMAT[sig.format]} via the ${SOURCE[sig.source]}`}
+                {...(sig.envelope === undefined ? {} : { envelope: sig.envelope })}
                 where={sig.where}
                 result={sig.result}
                 inputs={{ artifactLabel: `${form.imageRef} (${result.digest ?? 'unresolved'})`, bundleLabel: sig.where, policyLabel: describePolicy(form) }}
@@ -53,6 +56,21 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
               />
             ))}
           </ol>
+        </section>
+      )}
+      {result.sboms.length > 0 && (
+        <section aria-labelledby="sboms-heading" className="grid gap-3">
+          <h3 id="sboms-heading" className="text-lg font-semibold">
+            Attached SBOMs ({result.sboms.length}, unsigned)
+          </h3>
+          {result.sboms.map((sbom) => (
+            <details key={sbom.where} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+              <summary className="cursor-pointer text-sm font-medium wrap-anywhere">
+                {sbom.mediaType} — {sbom.size.toLocaleString('en')} bytes, {sbom.where}
+              </summary>
+              {sbom.error ? <p role="alert" className="mt-2 text-sm">Could not be read: {sbom.error}</p> : sbom.view && <AttachedSbomView view={sbom.view} />}
+            </details>
+          ))}
         </section>
       )}
     </div>

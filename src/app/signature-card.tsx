@@ -14,18 +14,21 @@ export interface SignatureCardProps {
   result: VerificationResult;
   inputs: ReportInputs;
   defaultOpen: boolean;
+  /** 'Signature' or 'Attestation', for the card's title. */
+  noun?: string;
+  envelope?: string;
 }
 
-export function SignatureCard({ index, title, where, result, inputs, defaultOpen }: SignatureCardProps) {
+export function SignatureCard({ index, title, where, result, inputs, defaultOpen, noun = 'Signature', envelope }: SignatureCardProps) {
   const [open, setOpen] = useState(defaultOpen);
   const status = result.verdict === 'verified' ? 'pass' : result.verdict === 'failed' ? 'fail' : 'warn';
   return (
     <li className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-signature={index} data-verdict={result.verdict}>
-      <DisclosureHeader status={status} title={`Signature ${index + 1}: ${title}`} detail={where} summary={result.headline} open={open} onToggle={() => setOpen((o) => !o)} />
+      <DisclosureHeader status={status} title={`${noun} ${index + 1}: ${title}`} detail={where} summary={result.headline} open={open} onToggle={() => setOpen((o) => !o)} />
       {open && (
         <div className="mt-4 grid gap-4 border-t border-slate-200 pt-4 dark:border-slate-800">
           <VerdictBanner result={result} />
-          <BundleResultView result={result} inputs={inputs} />
+          <BundleResultView result={result} inputs={inputs} {...(envelope === undefined ? {} : { envelope })} />
         </div>
       )}
     </li>

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { VerificationResult } from '../../core';
 import { BUTTON_CLASS, CopyButton } from '../../components/copy-button';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 import { jsonReport } from './json-report';
 import { markdownReport, type ReportInputs } from './markdown-report';
 

@@ -2,5 +2,5 @@
 export { markdownReport, type ReportInputs } from './markdown-report';
 export { jsonReport } from './json-report';
 export { escapeMarkdown, codeBlock } from './markdown';
-export { downloadText } from './download';
+export { downloadText } from '../../lib/download';
 export { ExportPanel } from './export-panel';

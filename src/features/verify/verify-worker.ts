@@ -56,6 +56,7 @@ async function handleImage(msg: VerifyImageMessage): Promise<void> {
       policy: msg.policy,
       trustedRoot: trustOf(msg),
       onProgress: (message) => post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1, message }),
+      keepEnvelopes: true,
     });
     post({ type: 'image-result', id, result });
   } catch (err) {
