@@ -12,6 +12,7 @@ import { benchRegistry, type Throughput } from './image-and-proxy';
 import { benchColdStart } from './cold-start';
 import { benchBatch } from './batch';
 import { fmt } from './stats';
+import { benchIdentityRegexp } from './identity-regexp';
 
 const CONFORMANCE = '../shared/conformance';
 const FIXTURE = '../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json';
@@ -103,3 +104,5 @@ if (typeof batch === 'string') {
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));
+
+process.stdout.write(`\n${benchIdentityRegexp()}`);

@@ -1,7 +1,7 @@
 // Signature verification over whole messages with WebCrypto, and over bare digests where WebCrypto cannot.
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { VerifyError } from '../errors';
-import { readChildren, readTlv } from '../encoding/der';
+import { readChildren, readInteger, readTlv } from '../encoding/der';
 import { bytesEqual, concatBytes, fromHex, toArrayBuffer } from '../encoding';
 import { HASH_LENGTH, subtle, type HashAlg } from './digest';
 import { cryptoKeyFor, defaultHash, type Curve, type PublicKey } from './keys';
@@ -82,7 +82,7 @@ export function ecdsaDerToRaw(sig: Uint8Array, size: number): Uint8Array | null 
     if (parts.length !== 2 || parts.some((p) => p.tag !== 0x02)) return null;
     const out = new Uint8Array(size * 2);
     for (const [i, part] of parts.entries()) {
-      let v = part.value;
+      let v = readInteger(part, 'ECDSA signature');
       while (v.length > 1 && v[0] === 0) v = v.subarray(1);
       if (v.length > size) return null;
       out.set(v, size * (i + 1) - v.length);

@@ -12,7 +12,8 @@ export interface Tlv {
   value: Uint8Array;
 }
 
-// Read one TLV at offset; definite lengths only, every length checked against the buffer.
+// Read one TLV at offset; definite, minimal lengths only (X.690 §10.1: the short form below 128, else the fewest
+// length octets with no leading zero), every length checked against the buffer.
 export function readTlv(bytes: Uint8Array, offset = 0, where = 'DER'): Tlv {
   if (offset + 2 > bytes.length) derError(where, 'truncated header', offset);
   const tag = bytes[offset]!;
@@ -23,8 +24,10 @@ export function readTlv(bytes: Uint8Array, offset = 0, where = 'DER'): Tlv {
     const n = len & 0x7f;
     if (n === 0 || n > 4) derError(where, 'unsupported length form', offset);
     if (p + n > bytes.length) derError(where, 'truncated length', offset);
+    if (bytes[p] === 0) derError(where, 'non-minimal length (a leading zero length octet)', offset);
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + bytes[p + i]!;
+    if (len < 0x80) derError(where, `non-minimal length (${len} in the long form)`, offset);
     p += n;
   }
   if (p + len > bytes.length) derError(where, `length ${len} runs past the end`, offset);
@@ -34,6 +37,22 @@ export function readTlv(bytes: Uint8Array, offset = 0, where = 'DER'): Tlv {
 // Throw the DER_INVALID error for a malformed TLV.
 function derError(where: string, why: string, offset: number): never {
   throw new VerifyError('DER_INVALID', `${where}: ${why} at byte ${offset}`, { where });
+}
+
+// A BOOLEAN's value: one content octet, 0x00 or 0xFF (X.690 §11.1; BER's any-non-zero TRUE is not DER).
+export function readBoolean(tlv: Tlv, where = 'DER'): boolean {
+  if (tlv.tag !== 0x01 || tlv.value.length !== 1 || (tlv.value[0] !== 0x00 && tlv.value[0] !== 0xff)) {
+    derError(where, `a BOOLEAN must be one octet 00 or FF, found ${tlv.value.length === 1 ? `0x${tlv.value[0]!.toString(16).padStart(2, '0')}` : `${tlv.value.length} octets`}`, tlv.start);
+  }
+  return tlv.value[0] === 0xff;
+}
+
+// An INTEGER's content octets, checked minimal (X.690 §8.3.2: the first nine bits are never all zero or all one).
+export function readInteger(tlv: Tlv, where = 'DER'): Uint8Array {
+  const v = tlv.value;
+  if (tlv.tag !== 0x02 || v.length === 0) derError(where, 'an INTEGER needs at least one content octet', tlv.start);
+  if (v.length > 1 && ((v[0] === 0x00 && v[1]! < 0x80) || (v[0] === 0xff && v[1]! >= 0x80))) derError(where, 'non-minimal INTEGER', tlv.start);
+  return v;
 }
 
 // The TLVs directly inside a constructed value, in order.

@@ -1,8 +1,11 @@
 // Identity policy with cosign flag parity: who must have signed, matched against the Fulcio certificate.
+import { RE2JS } from 're2js';
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 
-/** Exact value or a regular expression matched over the whole value (cosign --…-regexp). */
+/** Exact value or a Go RE2 regular expression (cosign --…-regexp) matched over the whole value: where cosign
+ *  finds the expression anywhere in the value, Signet requires it to match all of it, so `acme` never admits
+ *  `evil-acme-fork`. */
 export interface ValueMatcher {
   exact?: string;
   regexp?: string;
@@ -40,7 +43,12 @@ export interface PolicyMatch {
   claims: Partial<Record<WorkflowClaim, string>>;
 }
 
-// Compile a matcher once; an invalid or oversized regular expression is POLICY_INVALID.
+/** How a regular expression is matched, for evidence and the pin panel. */
+export const REGEXP_SEMANTICS = 'Go RE2 syntax, as cosign; matched against the whole value (cosign matches anywhere in it)';
+
+// Compile a matcher once; an invalid or oversized regular expression is POLICY_INVALID. Expressions are Go RE2
+// (re2js): linear time in the value's length whatever the pattern, so an attacker's SAN cannot stall the check,
+// and lookarounds and backreferences are refused with Go's own error, which cosign prints.
 export function compileMatcher(m: ValueMatcher, what: string): (value: string) => boolean {
   if ((m.exact === undefined) === (m.regexp === undefined)) {
     throw new VerifyError('POLICY_INVALID', `${what}: give exactly one of an exact value or a regular expression`, { where: what });
@@ -53,18 +61,18 @@ export function compileMatcher(m: ValueMatcher, what: string): (value: string) =
   if (source.length > LIMITS.regexpLength) {
     throw new VerifyError('POLICY_INVALID', `${what}: regular expression longer than ${LIMITS.regexpLength} characters`, { where: what });
   }
-  let re: RegExp;
+  let re: RE2JS;
   try {
-    re = new RegExp(`^(?:${source})$`, 'u');
+    re = RE2JS.compile(source);
   } catch (err) {
-    throw new VerifyError('POLICY_INVALID', `${what}: invalid regular expression: ${(err as Error).message}`, { where: what, found: source });
+    throw new VerifyError('POLICY_INVALID', `${what}: ${(err as Error).message}`, { where: what, expected: 'a Go RE2 regular expression', found: source });
   }
-  return (v) => re.test(v);
+  return (v) => re.matches(v);
 }
 
 // Describe a matcher the way a user typed it.
 export function describeMatcher(m: ValueMatcher): string {
-  return m.exact !== undefined ? JSON.stringify(m.exact) : `/^(?:${m.regexp})$/`;
+  return m.exact !== undefined ? JSON.stringify(m.exact) : `RE2 /${m.regexp}/ over the whole value`;
 }
 
 // Check the certificate identity against the policy: SAN, then OIDC issuer, then each pinned claim.

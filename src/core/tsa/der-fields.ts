@@ -1,6 +1,6 @@
 // Walks the fields of one DER SEQUENCE in order, failing with TSA_PARSE_FAILED and the field's location.
 import { VerifyError } from '../errors';
-import { decodeOid, readChildren, readTlv, toHex, type Tlv } from '../encoding';
+import { decodeOid, readChildren, readInteger, readTlv, toHex, type Tlv } from '../encoding';
 
 export const TAG = {
   boolean: 0x01,
@@ -111,7 +111,7 @@ export function oidOf(tlv: Tlv): string {
 
 // A small non-negative INTEGER (versions, statuses, accuracy), bounded to 32 bits.
 export function smallInt(tlv: Tlv, where: string): number {
-  const v = tlv.value;
+  const v = readInteger(tlv, where);
   if (v.length === 0 || v.length > 4 || (v[0]! & 0x80) !== 0) throw parseError(where, 'a small non-negative INTEGER', `${v.length} bytes`);
   let n = 0;
   for (const b of v) n = n * 256 + b;

@@ -1,5 +1,6 @@
 // TSTInfo, the content a timestamp authority signs (RFC 3161 §2.4.2).
 import { hashAlgorithmOf } from './algorithms';
+import { readBoolean, readInteger } from '../encoding';
 import { Fields, TAG, oidOf, parseError, readWhole, smallInt } from './der-fields';
 import type { Accuracy, TstInfo } from './types';
 
@@ -13,14 +14,15 @@ export function parseTstInfo(der: Uint8Array, where: string): TstInfo {
   const hashAlgorithm = hashAlgorithmOf(imprint.next(TAG.sequence, 'hashAlgorithm'), `${where}.messageImprint.hashAlgorithm`);
   const hashedMessage = imprint.next(TAG.octetString, 'hashedMessage').value;
   imprint.end();
-  const serialNumber = f.next(TAG.integer, 'serialNumber').value;
+  const serialNumber = readInteger(f.next(TAG.integer, 'serialNumber'), `${where}.serialNumber`);
   if (serialNumber.length === 0 || serialNumber.length > 160) throw parseError(`${where}.serialNumber`, 'an INTEGER of 1 to 160 bytes', `${serialNumber.length} bytes`);
   const genTimeTlv = f.next(TAG.generalizedTime, 'genTime');
   const genTimeText = String.fromCharCode(...genTimeTlv.value.subarray(0, 64));
   const genTime = parseGeneralizedTime(genTimeText, `${where}.genTime`);
   const accuracyTlv = f.optional(TAG.sequence);
   const orderingTlv = f.optional(TAG.boolean);
-  const nonce = f.optional(TAG.integer)?.value;
+  const nonceTlv = f.optional(TAG.integer);
+  const nonce = nonceTlv ? readInteger(nonceTlv, `${where}.nonce`) : undefined;
   const tsaName = f.optional(TAG.context0);
   f.optional(TAG.context1); // extensions: read past; RFC 3161 defines none that changes what is asserted
   f.end();
@@ -31,7 +33,7 @@ export function parseTstInfo(der: Uint8Array, where: string): TstInfo {
     serialNumber,
     genTime,
     genTimeText,
-    ordering: orderingTlv ? parseBoolean(orderingTlv.value, `${where}.ordering`) : false,
+    ordering: orderingTlv ? readBoolean(orderingTlv, `${where}.ordering`) : false,
   };
   if (accuracyTlv) info.accuracy = parseAccuracy(new Fields(accuracyTlv, `${where}.accuracy`));
   if (nonce) info.nonce = nonce;
@@ -52,12 +54,6 @@ function parseAccuracy(f: Fields): Accuracy {
     return n;
   };
   return { seconds: seconds ? smallInt(seconds, `${f.where}.seconds`) : 0, millis: sub(millis, 'millis'), micros: sub(micros, 'micros') };
-}
-
-// A DER BOOLEAN is one byte, 0x00 or 0xFF (X.690 §11.1).
-function parseBoolean(value: Uint8Array, where: string): boolean {
-  if (value.length !== 1 || (value[0] !== 0 && value[0] !== 0xff)) throw parseError(where, 'a DER BOOLEAN', `${value.length} bytes`);
-  return value[0] === 0xff;
 }
 
 const GENERALIZED_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d*[1-9]))?Z$/;

@@ -2,7 +2,7 @@
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { parsePublicKey, type PublicKey } from '../crypto';
-import { bytesEqual, decodeOid, readChildren, readTlv, toHex, type Tlv } from '../encoding';
+import { bytesEqual, decodeOid, readBoolean, readChildren, readInteger, readTlv, toHex, type Tlv } from '../encoding';
 import { parseSignatureAlgorithm, type SignatureAlgorithm } from './algorithms';
 import { formatName } from './names';
 import { parseTime } from './time';
@@ -90,6 +90,7 @@ export function readTbsFields(tbsContent: Uint8Array, where: string): TbsFields 
   take(0x82, true); // subjectUniqueID
   const extensions = take(0xa3, true);
   if (fields.length > 0) throw new VerifyError('DER_INVALID', `${where}: unexpected data after the TBSCertificate fields`, { where });
+  readInteger(serial, `${where}.serialNumber`);
   const versionNumber = version ? versionOf(version, where) : 0;
   if (extensions && versionNumber !== 2) throw new VerifyError('DER_INVALID', `${where}: extensions in a v${versionNumber + 1} certificate`, { where });
   return { ...(version && { version }), serial, signature, issuer, validity, subject, spki, ...(extensions && { extensions }) };
@@ -98,7 +99,7 @@ export function readTbsFields(tbsContent: Uint8Array, where: string): TbsFields 
 // The version number of an explicit [0] Version field (0 = v1, 2 = v3).
 function versionOf(version: Tlv, where: string): number {
   const int = readTlv(version.value, 0, where);
-  if (int.tag !== 0x02 || int.end !== version.value.length || int.value.length !== 1 || int.value[0]! > 2) {
+  if (int.tag !== 0x02 || int.end !== version.value.length || readInteger(int, `${where}.version`).length !== 1 || int.value[0]! > 2) {
     throw new VerifyError('DER_INVALID', `${where}: bad certificate version`, { where });
   }
   return int.value[0]!;
@@ -207,16 +208,14 @@ function readExtensions(cert: Certificate, wrapper: Tlv, where: string): void {
     if (!oidTlv || !valueTlv || extra || oidTlv.tag !== 0x06 || valueTlv.tag !== 0x04) {
       throw new VerifyError('DER_INVALID', `${where}: malformed Extension`, { where });
     }
-    if (criticalTlv && (criticalTlv.tag !== 0x01 || criticalTlv.value.length !== 1)) {
-      throw new VerifyError('DER_INVALID', `${where}: malformed critical flag`, { where });
-    }
+    const critical = criticalTlv ? readBoolean(criticalTlv, `${where}: critical flag`) : false;
     const oid = decodeOid(oidTlv.value);
     const name = EXTENSION_NAMES[oid];
     const extWhere = `${where}[${name ?? oid}]`;
     if (cert.extensions.some((e) => e.oid === oid)) {
       throw new VerifyError('CERT_EXTENSION_INVALID', `${extWhere} appears more than once (RFC 5280 §4.2)`, { where: extWhere, expected: 'each extension at most once', found: `${oid} repeated` });
     }
-    cert.extensions.push({ oid, ...(name && { name }), critical: criticalTlv !== undefined && criticalTlv.value[0] !== 0, valueHex: toHex(valueTlv.value) });
+    cert.extensions.push({ oid, ...(name && { name }), critical, valueHex: toHex(valueTlv.value) });
     try {
       DECODERS[oid]?.(cert, valueTlv.value, extWhere);
       addFulcioClaim(cert.fulcio, oid, valueTlv.value, extWhere);

@@ -1,6 +1,6 @@
 // Standard certificate extensions (RFC 5280 §4.2) Sigstore relies on, decoded from their DER values.
 import { VerifyError } from '../errors';
-import { decodeOid, fromUtf8, readChildren, readTlv, toHex, type Tlv } from '../encoding';
+import { decodeOid, fromUtf8, readBoolean, readChildren, readInteger, readTlv, toHex, type Tlv } from '../encoding';
 import { decodeAscii } from './names';
 import { FULCIO_EXTENSIONS, OID_FULCIO_OTHERNAME_SAN } from './fulcio-extensions';
 
@@ -75,10 +75,9 @@ export function parseBasicConstraints(value: Uint8Array, where: string): { isCA:
   const fields = readChildren(single(value, 0x30, where).value, where);
   const flag = fields[0]?.tag === 0x01 ? fields.shift() : undefined;
   const len = fields.shift();
-  const malformed =
-    fields.length > 0 ||
-    (flag && flag.value.length !== 1) ||
-    (len && (len.tag !== 0x02 || len.value.length < 1 || len.value.length > 4 || len.value[0]! & 0x80));
+  if (flag) readBoolean(flag, `${where}: cA`);
+  if (len?.tag === 0x02) readInteger(len, `${where}: pathLenConstraint`);
+  const malformed = fields.length > 0 || (len && (len.tag !== 0x02 || len.value.length > 4 || len.value[0]! & 0x80));
   if (malformed) throw new VerifyError('DER_INVALID', `${where}: malformed BasicConstraints`, { where });
   const isCA = flag !== undefined && flag.value[0] !== 0;
   return len ? { isCA, pathLen: len.value.reduce((n, b) => n * 256 + b, 0) } : { isCA };

@@ -99,6 +99,11 @@ export function PinIdentityPanel({ result }: { result: VerificationResult }) {
               {value === 'exact' ? 'Exact values' : 'Anchored regular expressions'}
             </label>
           ))}
+          {form === 'regexp' && (
+            <p className="basis-full text-xs text-slate-600 dark:text-slate-400">
+              Go RE2 syntax, as cosign. Signet matches an expression against the whole value; cosign and the admission controllers match it anywhere in the value, so these are anchored with ^ and $ to mean the same everywhere.
+            </p>
+          )}
         </fieldset>
         <div className="flex min-w-64 flex-1 flex-col text-sm">
           <label htmlFor={imageId} className="mb-1 font-medium">

@@ -4,7 +4,7 @@ import { bytesEqual, toHex } from '../../encoding';
 import { sha256 } from '../../crypto';
 import { IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement } from '../../dsse';
 import { matchesPredicateType, noMatchMessage, resolvePredicateType } from '../../attest';
-import { broadMatchers, describeBroadMatchers, evaluateIdentityPolicy, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../policy';
+import { broadMatchers, describeBroadMatchers, evaluateIdentityPolicy, REGEXP_SEMANTICS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../policy';
 import { oidcIssuer } from '../../x509';
 import type { VerifyContext } from '../context';
 import type { StepOutcome } from '../step-recorder';
@@ -45,6 +45,7 @@ export async function checkIdentity(ctx: VerifyContext): Promise<StepOutcome> {
       { kind: 'text', label: 'identity', value: match.identity },
       { kind: 'text', label: 'OIDC issuer', value: match.issuer },
       ...Object.entries(match.claims).map(([k, v]) => ({ kind: 'text' as const, label: k, value: v })),
+      ...(policy.identity.identity.regexp !== undefined || policy.identity.issuer.regexp !== undefined ? [{ kind: 'text' as const, label: 'regular expressions', value: REGEXP_SEMANTICS }] : []),
     ],
   };
 }
