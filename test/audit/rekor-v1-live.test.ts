@@ -29,7 +29,7 @@ beforeAll(async () => {
   bundles = [0, 1, 2].map(() => instance.signMessage(artifact, { identity: { san: { email: EMAIL }, issuer: 'https://accounts.signet.test' } }));
   for (const b of bundles) server.record(b.bundle.verificationMaterial.tlogEntries[0]!, { email: EMAIL });
   for (let i = 0; i < 40; i++) server.record(instance.signMessage(new TextEncoder().encode(`later ${i}`), { material: 'publicKey', key: bulkKey, faults: { noInclusionProof: true } }).bundle.verificationMaterial.tlogEntries[0]!);
-});
+}, 120_000);
 afterAll(() => server.close());
 
 const client = () => createRekorV1Client({ fetch: fetcher, url: server.url });

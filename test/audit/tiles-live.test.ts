@@ -18,12 +18,12 @@ beforeAll(async () => {
   signed = instance.signMessage(new TextEncoder().encode('tiled artifact'), { rekor: 'v2' });
   server.record(signed.bundle.verificationMaterial.tlogEntries[0]!);
   server.fill(1_234);
-});
+}, 120_000);
 afterAll(() => server.close());
 
 const tiles: string[] = [];
 const live = (): Promise<VerificationResult> =>
-  checkAgainstLiveLog(parseBundle(JSON.stringify(signed.bundle)).tlogEntries, { fetch: fetcher, trustedRoot, logUrl: () => server.url, onTile: (p) => tiles.push(p) });
+  checkAgainstLiveLog(parseBundle(JSON.stringify(signed.bundle)).tlogEntries, { fetch: fetcher, trustedRoot, logUrl: () => server.url, onTile: (p) => tiles.push(p), limits: { timeoutMs: 60_000 } });
 const step = (r: VerificationResult, id: string) => r.steps.find((s) => s.id === id)!;
 const reset = () => {
   server.view = instance.rekorV2.tree;
