@@ -112,9 +112,7 @@ items:
 
   it('refuses a manifest of 10,000 containers with a clear limit, and one that runs nothing', () => {
     const many = deployment(`      containers:\n${Array.from({ length: 10_000 }, (_, i) => `        - {name: c${i}, image: nginx}`).join('\n')}\n`);
-    const t0 = performance.now();
     expectCode(() => parseManifest(many), 'LIMIT_EXCEEDED');
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(0);
     expectCode(() => parseManifest('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n'), 'MANIFEST_INVALID');
     expectCode(() => parseManifest(deployment('      containers: [{name: app}]\n')), 'MANIFEST_INVALID');
   });

@@ -24,18 +24,16 @@ describe('HexView', () => {
     expect(html).not.toContain('Show all');
   });
 
-  it('collapses beyond maxBytes with a button naming the full size, and stays fast for 64 KiB', () => {
+  it('collapses beyond maxBytes with a button naming the full size, and marks a long range once per row', () => {
     const big = counting(65536);
-    const started = performance.now();
     const html = renderToStaticMarkup(createElement(HexView, { hex: big, label: 'big', highlight: [{ start: 100, end: 60000, label: 'most' }] }));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(html).toContain('Show all 65536 bytes');
     expect(html).toContain('000001f0');
     expect(html).not.toContain('00000200');
     expect(html.match(/\n/g)?.length).toBe(512 / 16 - 1);
-    const all = performance.now();
     const full = renderToStaticMarkup(createElement(HexView, { hex: big, label: 'big', maxBytes: 65536, highlight: [{ start: 100, end: 60000, label: 'most' }] }));
-    expect(performance.now() - all).toBeLessThan(2000);
+    // Output stays linear in the rows shown: a range spanning 4,096 rows is one mark per row and column, never one per byte.
+    expect(full.match(/<mark /g)?.length).toBeLessThanOrEqual(2 * 4096);
     expect(full).toContain('0000fff0');
     expect(full).not.toContain('Show all');
     const small = renderToStaticMarkup(createElement(HexView, { hex: counting(40), label: 'small', maxBytes: 16 }));
