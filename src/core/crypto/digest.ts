@@ -1,4 +1,5 @@
-// Message digests through WebCrypto.
+// Message digests: WebCrypto for large inputs, @noble/hashes synchronously for small ones.
+import { sha256 as nobleSha256, sha384 as nobleSha384, sha512 as nobleSha512 } from '@noble/hashes/sha2.js';
 import { toArrayBuffer } from '../encoding/bytes';
 
 export type HashAlg = 'SHA-256' | 'SHA-384' | 'SHA-512';
@@ -19,8 +20,15 @@ export function subtle(): SubtleCrypto {
   return s;
 }
 
+/** Inputs up to this size (Merkle nodes and leaves, checkpoints, small PAEs) are hashed synchronously: an
+ *  asynchronous WebCrypto round trip costs tens of microseconds, more than hashing a few KB. */
+export const SMALL_HASH_BYTES = 4096;
+
+const SMALL: Record<HashAlg, (data: Uint8Array) => Uint8Array> = { 'SHA-256': nobleSha256, 'SHA-384': nobleSha384, 'SHA-512': nobleSha512 };
+
 // Hash bytes with the named algorithm.
 export async function digest(alg: HashAlg, data: Uint8Array): Promise<Uint8Array> {
+  if (data.length <= SMALL_HASH_BYTES) return SMALL[alg](data);
   return new Uint8Array(await subtle().digest(alg, toArrayBuffer(data)));
 }
 

@@ -1,5 +1,5 @@
 // Incremental SHA-2 for artifacts too large to hold in memory at once. WebCrypto has no streaming
-// digest, so this one job goes to @noble/hashes (audited); every other hash in the engine is WebCrypto.
+// digest, so this job goes to @noble/hashes (audited), as do small inputs; large whole inputs go to WebCrypto.
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import type { HashAlg } from './digest';
 

@@ -1,5 +1,5 @@
 // The only door to cryptography in the engine: WebCrypto, plus @noble/curves for digest-only ECDSA and
-// @noble/hashes for incremental hashing of large artifacts.
+// @noble/hashes for small hashes (Merkle nodes, checkpoints, PAE) and incremental hashing of large artifacts.
 export * from './digest';
 export * from './digest-label';
 export * from './keys';
