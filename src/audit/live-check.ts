@@ -1,12 +1,11 @@
 // "Check against the live log": for each log entry of a bundle (or one fetched entry), today's signed tree
 // head, the entry's inclusion in it, and consistency from the checkpoint the bundle carries. Same record as a bundle.
 import {
+  eachEntry,
   runPlan,
-  StepFailure,
   StepRecorder,
   toHex,
   VerifyError,
-  type Evidence,
   type Plan,
   type TlogEntry,
   type TransparencyLogInstance,
@@ -47,19 +46,6 @@ export function liveLogFor(entry: TlogEntry, options: LiveCheckOptions): LiveLog
   return rekorV1LiveLog(createRekorV1Client({ fetch: options.fetch, url, ...(options.limits ? { limits: options.limits } : {}) }), log);
 }
 
-// Run one step over every entry, prefixing evidence with the entry when there are several.
-async function eachState(states: LiveState[], check: (s: LiveState) => Promise<Evidence[]>): Promise<Evidence[]> {
-  const evidence: Evidence[] = [];
-  for (const s of states) {
-    try {
-      evidence.push(...(await check(s)).map((e) => (states.length > 1 ? { ...e, label: `${s.entry.where}: ${e.label}` } : e)));
-    } catch (err) {
-      throw StepFailure.of(err, evidence);
-    }
-  }
-  return evidence;
-}
-
 interface LiveContext {
   states: LiveState[];
   options: LiveCheckOptions;
@@ -74,7 +60,7 @@ const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
     'live.checkpoint': {
       async run({ states, options }) {
         if (states.length === 0) throw new VerifyError('TLOG_ENTRY_MISSING', 'there is no log entry to check against the live log', { expected: 'at least one entry', found: 'none' });
-        const evidence = await eachState(states, async (s) => {
+        const evidence = await eachEntry(states, async (s) => {
           s.live = liveLogFor(s.entry, options);
           s.head = await s.live.head(s.entry);
           return [{ kind: 'text', label: 'log', value: `${s.live.log.baseUrl} (${s.live.log.where}), reached at ${s.live.url}` }, ...s.head.evidence];
@@ -85,7 +71,7 @@ const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
     },
     'live.inclusion': {
       async run({ states }) {
-        const evidence = await eachState(states, async (s) => (await s.live!.inclusion(s.entry, s.head!)).evidence);
+        const evidence = await eachEntry(states, async (s) => (await s.live!.inclusion(s.entry, s.head!)).evidence);
         const s = states[0]!;
         return { summary: `Entry ${s.entry.logIndex} is, unchanged, a leaf of today’s tree of ${s.head!.size} leaves${states.length > 1 ? ` (and ${states.length - 1} more entries)` : ''}.`, evidence };
       },
@@ -93,7 +79,7 @@ const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
     'live.consistency': {
       async run({ states }) {
         const withCheckpoint = states.filter((s) => s.entry.inclusionProof?.checkpoint);
-        const evidence = await eachState(withCheckpoint, async (s) => {
+        const evidence = await eachEntry(withCheckpoint, async (s) => {
           const proof = s.entry.inclusionProof!;
           // Only a root the log signed can prove a fork: the bundle's checkpoint is checked again here.
           await verifyCheckpoint(proof, s.live!.log, `${s.entry.where}.inclusionProof.checkpoint`);

@@ -5,5 +5,6 @@ export * from './options';
 export { verifyBundle, verdictOf, failedSentence, ENGINE_VERSION } from './verify-bundle';
 export { StepRecorder, type StepOutcome } from './step-recorder';
 export { StepFailure } from './step-failure';
+export { eachEntry } from './each-entry';
 export { runPlan, waitsFor, type Catalogue, type Plan, type PlannedStep, type SkipRule, type StepCheck, type StepInfo } from './plan';
 export { BUNDLE_PLAN } from './bundle-plan';

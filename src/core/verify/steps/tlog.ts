@@ -7,7 +7,7 @@ import { findTransparencyLog, hashLeaf, parseRekorBody, verifyCheckpoint, verify
 import type { Evidence } from '../../evidence';
 import type { VerifyContext } from '../context';
 import type { StepOutcome } from '../step-recorder';
-import { StepFailure } from '../step-failure';
+import { eachEntry } from '../each-entry';
 
 /** Per-entry progress through the tlog steps. */
 export interface EntryState {
@@ -27,19 +27,6 @@ export function entryStates(entries: TlogEntry[]): EntryState[] {
     if (first === undefined) seen.set(key, i);
     return { entry, ...(first !== undefined ? { duplicateOf: first } : {}), ok: { body: false, set: false, inclusion: false, checkpoint: false } };
   });
-}
-
-// Run a per-entry check over every entry, gathering evidence, failing on the first entry that fails.
-async function eachEntry(states: EntryState[], check: (s: EntryState) => Promise<Evidence[]>): Promise<Evidence[]> {
-  const evidence: Evidence[] = [];
-  for (const s of states) {
-    try {
-      evidence.push(...(await check(s)).map((e) => (states.length > 1 ? { ...e, label: `${s.entry.where}: ${e.label}` } : e)));
-    } catch (err) {
-      throw StepFailure.of(err, evidence);
-    }
-  }
-  return evidence;
 }
 
 // tlog.body: each entry comes from a trusted log and its canonical body describes this bundle's signature.
