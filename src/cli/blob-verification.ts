@@ -7,6 +7,7 @@ import type { ParsedArgs } from './parse-args';
 import { assertClaimsChecked, loadTrustedRoot, policyFromArgs } from './policy-flags';
 import { formatTimeline, sanitize } from './print-timeline';
 import { UsageError } from './usage-error';
+import { WEAKENING_FLAGS, weakeningFromArgs } from './weakening-flags';
 import { EXIT, type FlagSpec } from './verb';
 
 const DIGEST_ALGORITHMS: Record<string, { alg: HashAlg; hexLength: number }> = {
@@ -20,6 +21,7 @@ export const BLOB_FLAGS: readonly FlagSpec[] = [
   { name: 'bundle', value: 'FILE', help: 'the Sigstore bundle for the blob (or the file cosign sign-blob --bundle wrote)' },
   { name: 'new-bundle-format', help: 'accepted for cosign: Signet reads both the Sigstore bundle and the older cosign bundle' },
   { name: 'json', help: 'print the full verification record (JSON) on stdout' },
+  ...WEAKENING_FLAGS,
 ];
 
 export interface BlobRequest {
@@ -50,7 +52,7 @@ export function readBlob(args: ParsedArgs, io: Io, digestFlags: boolean): Artifa
 export async function runBlobVerification(args: ParsedArgs, io: Io, request: BlobRequest, predicateType?: string): Promise<number> {
   assertClaimsChecked(args);
   const policy = policyFromArgs(args, predicateType);
-  const result = await verifyBundle({ bundle: request.bundle, artifact: request.artifact, policy, trustedRoot: loadTrustedRoot(args) });
+  const result = await verifyBundle({ bundle: request.bundle, artifact: request.artifact, policy, trustedRoot: loadTrustedRoot(args), ...weakeningFromArgs(args) });
   if (args.boolean('json')) io.stdout(`${JSON.stringify(result)}\n`);
   io.stderr(`${blobReport(result, request.detached, io)}\n`);
   return result.verdict === 'verified' ? EXIT.verified : EXIT.notVerified;

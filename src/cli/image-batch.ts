@@ -10,6 +10,7 @@ import { stderrColour, type Io } from './io';
 import type { ParsedArgs } from './parse-args';
 import { assertClaimsChecked, loadTrustedRoot, policyFromArgs } from './policy-flags';
 import { formatImageResult, sanitize } from './print-timeline';
+import { WEAKENING_FLAGS, weakeningFromArgs } from './weakening-flags';
 import { createProgress } from './progress-bar';
 import { registryClientFromEnv } from './registry-client';
 import { createRunFetch } from './registry-fetch';
@@ -26,6 +27,7 @@ const MAX_LIST_BYTES = 256 * 1024 * 1024;
 export const IMAGE_BATCH_FLAGS: readonly FlagSpec[] = [
   { name: 'file', short: 'f', value: 'FILE', repeatable: true, help: 'also verify the images FILE names: one reference per line, or Kubernetes objects (JSON/YAML); - reads stdin' },
   { name: 'concurrency', value: 'N', help: `verify up to N images at the same time (default ${DEFAULT_CONCURRENCY})` },
+  ...WEAKENING_FLAGS,
   { name: 'report', value: 'FILE', help: 'write the report the app exports, one section per image: FILE.md (Markdown) or FILE.json' },
   {
     name: 'output',
@@ -57,13 +59,14 @@ export async function runImageBatch(args: ParsedArgs, io: Io, options: ImageBatc
   if (reportPath !== undefined && !/\.(md|json)$/i.test(reportPath)) throw new UsageError(`--report ${JSON.stringify(reportPath.slice(0, 80))}: name a .md or .json file`, args.verb);
   const policy = policyFromArgs(args, options.predicateType);
   const trustedRoot = loadTrustedRoot(args);
+  const weakening = weakeningFromArgs(args);
   const network = createRunFetch();
   const client = registryClientFromEnv(io, network.fetch);
 
   const started = Date.now();
   const progress = createProgress(io, 'verifying');
   if (references.length > 1) progress.update({ done: 0, total: references.length, failed: 0 });
-  const outcomes = await verifyImages({ references, client, policy, trustedRoot, concurrency, ...(references.length > 1 ? { onSettled: (p) => progress.update(p) } : {}) });
+  const outcomes = await verifyImages({ references, client, policy, trustedRoot, ...weakening, concurrency, ...(references.length > 1 ? { onSettled: (p) => progress.update(p) } : {}) });
   progress.clear();
 
   const format = args.string('output') === 'text' ? 'text' : 'json';

@@ -7,6 +7,7 @@ import { stderrColour } from './io';
 import { loadTrustedRoot, POLICY_FLAGS, policyFromArgs, TRUST_FLAGS } from './policy-flags';
 import { formatImageResult, sanitize } from './print-timeline';
 import { registryClientFromEnv } from './registry-client';
+import { WEAKENING_FLAGS, weakeningFromArgs } from './weakening-flags';
 import { EXIT, type FlagSpec, type Verb } from './verb';
 
 /** cosign's --type flag: an alias (custom, slsaprovenance1, spdxjson, cyclonedx, vuln, openvex…) or a URI. */
@@ -17,7 +18,7 @@ export const verifyAttestationVerb: Verb = {
   summary: 'verify the attestations of a container image, as cosign verify-attestation does',
   synopsis: 'IMAGE [--type TYPE] (--certificate-identity ID --certificate-oidc-issuer URL | --key FILE | --inspect) [flags]',
   operands: { name: 'IMAGE', min: 1, max: 1 },
-  flags: [TYPE_FLAG, ...POLICY_FLAGS, ...TRUST_FLAGS, { name: 'json', help: 'print the full verification record (JSON) on stdout instead of the envelopes' }, { name: 'verbose', help: 'print every timeline on stderr' }],
+  flags: [TYPE_FLAG, ...POLICY_FLAGS, ...TRUST_FLAGS, ...WEAKENING_FLAGS, { name: 'json', help: 'print the full verification record (JSON) on stdout instead of the envelopes' }, { name: 'verbose', help: 'print every timeline on stderr' }],
   notes: [
     'On stdout, one verified DSSE envelope per line (as cosign prints them); on stderr, the checks performed and each signer.',
     'Exit status 0 when at least one attestation of the type verified, 1 otherwise (the message names the types found).',
@@ -26,7 +27,7 @@ export const verifyAttestationVerb: Verb = {
     const choice = resolvePredicateType(args.string('type'));
     const policy = policyFromArgs(args, choice.given);
     const reference = args.operands[0]!;
-    const result = await verifyImage({ reference, client: registryClientFromEnv(io), policy, trustedRoot: loadTrustedRoot(args), keepEnvelopes: true });
+    const result = await verifyImage({ reference, client: registryClientFromEnv(io), policy, trustedRoot: loadTrustedRoot(args), ...weakeningFromArgs(args), keepEnvelopes: true });
     const accepted = acceptedAttestations(result, policy, choice.uri);
     if (args.boolean('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     if (args.boolean('verbose') || accepted.length === 0) io.stderr(`${formatImageResult(result, stderrColour(io))}\n\n`);

@@ -12,6 +12,8 @@ export interface VerifyImageRequest {
   trustedRoot: TrustedRoot;
   /** Evidence thresholds (tlog 0 / sct 0 are the cosign --insecure-ignore-* weakenings, shown as warn steps). */
   thresholds?: Partial<Thresholds>;
+  /** Require a verified RFC 3161 timestamp (cosign --use-signed-timestamps). */
+  useSignedTimestamps?: boolean;
   now?: number;
   /** Reports what is happening, for progress displays. */
   onProgress?: (message: string) => void;
@@ -131,7 +133,7 @@ export async function verifyDiscoveredSignature(
   sig: DiscoveredSignature,
   ref: Pick<ImageReference, 'registry' | 'repository'>,
   digest: string,
-  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now' | 'thresholds' | 'keepEnvelopes'>,
+  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now' | 'thresholds' | 'useSignedTimestamps' | 'keepEnvelopes'>,
 ): Promise<SignatureVerification> {
   const imageDigest = { kind: 'digest' as const, algorithm: 'SHA-256' as const, value: fromHex(digest.slice('sha256:'.length), 'image digest') };
   const layer = { mediaType: sig.layer.mediaType, payload: sig.layer.bytes, annotations: sig.layer.annotations ?? {} };
@@ -143,6 +145,7 @@ export async function verifyDiscoveredSignature(
     policy: req.policy,
     trustedRoot: req.trustedRoot,
     ...(req.thresholds ? { thresholds: req.thresholds } : {}),
+    ...(req.useSignedTimestamps ? { useSignedTimestamps: true } : {}),
     ...(req.now !== undefined ? { now: req.now } : {}),
   });
   const entry: SignatureVerification = { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };

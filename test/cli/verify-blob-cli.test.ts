@@ -64,6 +64,21 @@ describe('signet verify-blob', () => {
     expect(r.stderr).toContain('A detached signature carries no transparency-log entry');
   });
 
+  it('--insecure-ignore-tlog waives the log for detached parts, as a warning; a time is still required until --timestamp-threshold 0 waives that too', async () => {
+    const base = ['verify-blob', at('blob'), '--signature', at('blob.sig'), '--certificate', at('blob.pem'), ...identity, '--insecure-ignore-tlog', '--json'];
+    const noLog = await runCli(base);
+    const record = JSON.parse(noLog.stdout) as { steps: { id: string; status: string; code?: string }[] };
+    expect(noLog.code).toBe(1);
+    expect(record.steps.find((s) => s.id === 'signature')?.status).toBe('pass');
+    expect(record.steps.find((s) => s.id === 'tlog.body')?.status).toBe('warn');
+    expect(record.steps.find((s) => s.id === 'time.validity')?.status).toBe('fail');
+    const noTime = await runCli([...base, '--timestamp-threshold', '0']);
+    expect(noTime.code).toBe(0);
+    expect(noTime.stderr).toMatch(/^WARNING: Not checked: the bundle has no transparency-log entry/m);
+    expect(noTime.stderr).toMatch(/^WARNING: Not checked: no verified time was required/m);
+    expect(noTime.stderr).toMatch(/^Verified OK$/m);
+  });
+
   it('usage errors exit 2: --bundle with --signature, neither, --certificate alone', async () => {
     for (const args of [['--bundle', at('blob.sigstore.json'), '--signature', at('blob.sig')], [], ['--certificate', at('blob.pem')]]) {
       const r = await runCli(['verify-blob', at('blob'), ...args, ...identity]);
