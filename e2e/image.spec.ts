@@ -1,39 +1,23 @@
 // From image reference to verdict in the app: Chromium → the app's proxy → a real registry process.
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { createTestInstance } from '../test/support/sigstore';
-import { registryMissingReason, startRegistry, type RunningRegistry } from '../test/support/registry/start-registry';
-import { pushSignedImages, type SignedImages } from '../test/support/registry/signed-images';
+import { useSignedRegistry } from './support/signed-registry';
 
 const SHOTS = 'test-results/screenshots';
-const missing = registryMissingReason();
-const instance = createTestInstance();
-let registry: RunningRegistry;
-let images: SignedImages;
-
-test.skip(!!missing, `SKIPPED: ${missing}`);
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  registry = await startRegistry();
-  images = await pushSignedImages(registry.url, registry.host, instance);
-});
-
-test.afterAll(async () => {
-  await registry?.stop();
-});
+const signed = useSignedRegistry();
+const instance = signed.instance;
 
 // Choose image mode, load the test instance's trusted root, give the reference and the signer, verify.
 async function verifyImage(page: Page, appUrl: string, tag: string, signer: { identity?: string; issuer?: string; keyPem?: string } = {}) {
   await page.goto(appUrl);
   await page.getByText('An image in a registry').click();
-  await page.getByLabel('Image reference').fill(`${registry.host}/app:${tag}`);
+  await page.getByLabel('Image reference').fill(`${signed.registry.host}/app:${tag}`);
   if (signer.keyPem) {
     await page.getByRole('radio', { name: 'Public key' }).check();
     await page.getByLabel('Public key PEM').fill(signer.keyPem);
   } else {
-    await page.getByLabel('Certificate identity (SAN: e-mail or URI)').fill(signer.identity ?? images.san);
-    await page.getByLabel('OIDC issuer').fill(signer.issuer ?? images.issuer);
+    await page.getByLabel('Certificate identity (SAN: e-mail or URI)').fill(signer.identity ?? signed.images.san);
+    await page.getByLabel('OIDC issuer').fill(signer.issuer ?? signed.images.issuer);
   }
   await page.locator('input[type=file][accept=".json,application/json"]').last().setInputFiles({ name: 'test_root.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instance.trustedRoot())) });
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
@@ -44,7 +28,7 @@ const verdict = (page: Page) => page.getByRole('status', { name: 'Verdict' }).fi
 test('a keyless cosign signature is found at its .sig tag and verifies, through the proxy', async ({ page, appUrl }) => {
   await verifyImage(page, appUrl, 'keyless-sig');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified');
-  await expect(verdict(page)).toContainText(images.digests['keyless-sig']);
+  await expect(verdict(page)).toContainText(signed.images.digests['keyless-sig']);
   // Verified by tag: the step warns and names the digest that was verified.
   await expect(page.locator('li[data-step="image.resolve"]')).toHaveAttribute('data-status', 'warn');
   await expect(page.locator('li[data-step="image.discover"]')).toContainText('cosign-sig-tag');
@@ -59,7 +43,7 @@ test('a bundle referrer via the referrers tag schema, a .att attestation, and a 
   await verifyImage(page, appUrl, 'att');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified');
   await expect(page.locator('li[data-signature="0"]')).toContainText('cosign attestation via the cosign .att tag');
-  await verifyImage(page, appUrl, 'keyed-sig', { keyPem: images.keyPem });
+  await verifyImage(page, appUrl, 'keyed-sig', { keyPem: signed.images.keyPem });
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified');
 });
 
@@ -86,7 +70,7 @@ test('the wrong signer fails at policy.identity naming both identities', async (
   await verifyImage(page, appUrl, 'wrong-identity');
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'failed');
   await expect(verdict(page)).toContainText('mallory@example.com');
-  await expect(verdict(page)).toContainText(images.san);
+  await expect(verdict(page)).toContainText(signed.images.san);
 });
 
 test('a multi-arch index lists every platform and flags that only the index is signed', async ({ page, appUrl }) => {

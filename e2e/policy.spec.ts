@@ -2,27 +2,11 @@
 // real registry, and the pin panel's "Evaluate" opening the mode with the policy it generated.
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { createTestInstance } from '../test/support/sigstore';
-import { registryMissingReason, startRegistry, type RunningRegistry } from '../test/support/registry/start-registry';
-import { pushSignedImages, type SignedImages } from '../test/support/registry/signed-images';
+import { useSignedRegistry } from './support/signed-registry';
 
 const SHOTS = 'test-results/screenshots';
-const missing = registryMissingReason();
-const instance = createTestInstance();
-let registry: RunningRegistry;
-let images: SignedImages;
-
-test.skip(!!missing, `SKIPPED: ${missing}`);
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  registry = await startRegistry();
-  images = await pushSignedImages(registry.url, registry.host, instance);
-});
-
-test.afterAll(async () => {
-  await registry?.stop();
-});
+const signed = useSignedRegistry();
+const instance = signed.instance;
 
 const rootFile = () => ({ name: 'test_root.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instance.trustedRoot())) });
 
@@ -40,12 +24,12 @@ spec:
           - resources:
               kinds: [Pod]
       verifyImages:
-        - imageReferences: ["${registry.host}/*"]
+        - imageReferences: ["${signed.registry.host}/*"]
           attestors:
             - entries:
                 - keyless:
                     subject: "https://github.com/signet-test/*"
-                    issuer: "${images.issuer}"
+                    issuer: "${signed.images.issuer}"
 `;
 
 const deployment = () => `apiVersion: apps/v1
@@ -57,9 +41,9 @@ spec:
     spec:
       containers:
         - name: app
-          image: ${registry.host}/app:keyless-sig
+          image: ${signed.registry.host}/app:keyless-sig
         - name: sidecar
-          image: ${registry.host}/app:unsigned
+          image: ${signed.registry.host}/app:unsigned
 `;
 
 // The row of one container in the decisions table.
@@ -77,26 +61,26 @@ test('Policy mode: a two-container Deployment, one container admitted and one de
   await expect(page.getByRole('heading', { name: '✗ The Pod would not be admitted' })).toBeVisible({ timeout: 30_000 });
   await expect(row(page, 'app')).toHaveAttribute('data-status', 'admit');
   await expect(row(page, 'sidecar')).toHaveAttribute('data-status', 'deny');
-  await expect(row(page, 'sidecar')).toContainText(`failed to verify image ${registry.host}/app:unsigned: .attestors[0].entries[0].keyless: no signatures found`);
+  await expect(row(page, 'sidecar')).toContainText(`failed to verify image ${signed.registry.host}/app:unsigned: .attestors[0].entries[0].keyless: no signatures found`);
   await page.screenshot({ path: `${SHOTS}/40-policy-deployment.png`, fullPage: true });
 
   await row(page, 'sidecar').getByRole('button', { name: /Details/ }).click();
   await expect(page.getByLabel('Authorities and attestor entries')).toContainText('OCI_NO_SIGNATURES');
-  await page.getByText(`Timeline: ${registry.host}/app:unsigned`).click();
+  await page.getByText(`Timeline: ${signed.registry.host}/app:unsigned`).click();
   await expect(page.locator('li[data-step="image.discover"]')).toHaveAttribute('data-status', 'fail');
   await page.screenshot({ path: `${SHOTS}/41-policy-denied-row-timeline.png`, fullPage: true });
 
   await row(page, 'app').getByRole('button', { name: /Details/ }).click();
-  await page.getByText(`Timeline: ${registry.host}/app:keyless-sig`).click();
+  await page.getByText(`Timeline: ${signed.registry.host}/app:keyless-sig`).click();
   await expect(page.locator('li[data-signature="0"]').first()).toBeVisible();
 });
 
 test('Pin identity → Evaluate opens the Policy mode with the generated policy and the image, and it admits the image', async ({ page, appUrl }) => {
   await page.goto(appUrl);
   await page.getByText('An image in a registry').click();
-  await page.getByLabel('Image reference').fill(`${registry.host}/app:keyless-sig`);
-  await page.getByLabel('Certificate identity (SAN: e-mail or URI)').fill(images.san);
-  await page.getByLabel('OIDC issuer').fill(images.issuer);
+  await page.getByLabel('Image reference').fill(`${signed.registry.host}/app:keyless-sig`);
+  await page.getByLabel('Certificate identity (SAN: e-mail or URI)').fill(signed.images.san);
+  await page.getByLabel('OIDC issuer').fill(signed.images.issuer);
   await page.locator('input[type=file][accept=".json,application/json"]').last().setInputFiles(rootFile());
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Verdict' }).first()).toHaveAttribute('data-verdict', 'verified');
@@ -104,7 +88,7 @@ test('Pin identity → Evaluate opens the Policy mode with the generated policy 
   for (const which of ['Kyverno policy', 'policy-controller policy']) {
     if (which !== 'Kyverno policy') await page.getByRole('tab', { name: 'Verify', exact: true }).click();
     await page.getByRole('button', { name: `Evaluate ${which}` }).click();
-    await expect(page.getByRole('textbox', { name: 'Image references' })).toHaveValue(`${registry.host}/app:keyless-sig`);
+    await expect(page.getByRole('textbox', { name: 'Image references' })).toHaveValue(`${signed.registry.host}/app:keyless-sig`);
     await expect(page.getByText('test_root.json (loaded)')).toBeVisible();
     await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
     await expect(page.getByRole('heading', { name: '✓ Every container would be admitted' })).toBeVisible({ timeout: 30_000 });

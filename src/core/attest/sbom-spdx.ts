@@ -5,7 +5,7 @@ import { purlEcosystem } from './purl';
 import { sbomView } from './sbom-summary';
 import type { SbomPackage, SbomView } from './view-model';
 
-// Whether a JSON object is an SPDX document.
+// Whether a JSON object is an SPDX SBOM.
 export function isSpdxDocument(doc: JsonObject): boolean {
   return typeof doc.spdxVersion === 'string' && doc.spdxVersion.startsWith('SPDX-');
 }

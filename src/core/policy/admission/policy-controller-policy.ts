@@ -173,7 +173,7 @@ function authorityOf(v: JsonValue, i: number, where: string): PcAuthority {
 
 const READ_SPEC = ['images', 'authorities', 'mode', 'policy', 'match'];
 
-// A ClusterImagePolicy document.
+// A ClusterImagePolicy resource.
 export function parseClusterImagePolicy(doc: JsonObject, where: string): PcPolicy {
   const name = f.string(f.object(doc.metadata, `${where}.metadata`).name, `${where}.metadata.name`);
   const spec = f.object(doc.spec, `ClusterImagePolicy/${name}: spec`);
