@@ -47,7 +47,12 @@ export async function verifyImages(req: VerifyManyRequest): Promise<ImageOutcome
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(req.concurrency, distinct.length)) }, worker));
-  return outcomes.filter((o): o is ImageOutcome => o !== undefined);
+  // Which reference of a group resolved first depends on timing; report every group in the order the references were given.
+  const given = new Map(distinct.map((r, i) => [r, i]));
+  const byGiven = (x: string, y: string) => given.get(x)! - given.get(y)!;
+  const settled = outcomes.filter((o): o is ImageOutcome => o !== undefined);
+  for (const o of settled) o.references.sort(byGiven);
+  return settled.sort((x, y) => byGiven(x.references[0]!, y.references[0]!));
 }
 
 // The same image written two ways (`app` and `docker.io/library/app:latest`) counts once.
