@@ -168,4 +168,6 @@ export interface AttestationView {
   view: PredicateView;
   /** Why a reader fell back to the JSON tree, or what it left out. */
   notes: string[];
+  /** Time to parse the statement and read its predicate into this view. */
+  readMs: number;
 }

@@ -28,7 +28,7 @@ function PredicateBody({ view }: { view: PredicateView }) {
 // The panel: head, notes, the unverified warning, the view and the download.
 export function AttestationPanel({ attestation: a, verdict, envelope }: { attestation: AttestationView; verdict: Verdict | 'unsigned'; envelope?: string }) {
   return (
-    <section className="grid gap-4" aria-label={`Attestation: ${a.typeName}`} data-attestation={a.predicateType}>
+    <section className="grid min-w-0 gap-4" aria-label={`Attestation: ${a.typeName}`} data-attestation={a.predicateType} data-read-ms={a.readMs}>
       {verdict !== 'verified' && (
         <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
           ! {verdict === 'unsigned' ? 'Nothing vouches for this document: it is stored next to the image, not signed.' : `This attestation did not verify (${verdict}): read it as a claim, not as a fact.`}
@@ -39,7 +39,7 @@ export function AttestationPanel({ attestation: a, verdict, envelope }: { attest
           { name: 'Type', value: `${a.typeName}${a.alias ? ` (cosign --type ${a.alias})` : ''}` },
           { name: 'Predicate type', value: a.predicateType, mono: true },
           { name: a.totalSubjects === 1 ? 'Subject' : `Subjects (${a.totalSubjects})`, value: a.subjects.slice(0, 20).map((s) => `${s.name} ${s.digests}`).join('\n') + (a.totalSubjects > 20 ? `\n… ${a.totalSubjects - 20} more` : ''), mono: true },
-          { name: 'Statement', value: `${a.statementBytes.toLocaleString('en')} bytes` },
+          { name: 'Statement', value: `${a.statementBytes.toLocaleString('en')} bytes, read in ${a.readMs.toFixed(0)} ms` },
         ]}
       />
       {a.notes.map((n, i) => <p key={i} role="note" className="text-sm text-slate-600 dark:text-slate-400">{n}</p>)}
