@@ -48,7 +48,7 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
                 index={i}
                 noun={sig.kind === 'attestation' ? 'Attestation' : 'Signature'}
                 title={`${sig.kind === 'attestation' ? `${sig.result.attestation?.typeName ?? sig.predicateType ?? 'attestation'} — ` : ''}${FORMAT[sig.format]} via the ${SOURCE[sig.source]}`}
-                {...(sig.envelope === undefined ? {} : { envelope: sig.envelope })}
+                {...(sig.kind === 'attestation' ? { files: { ...(sig.envelope === undefined ? {} : { envelope: sig.envelope }), ...(sig.predicate === undefined ? {} : { predicate: sig.predicate }) } } : {})}
                 where={sig.where}
                 result={sig.result}
                 inputs={{ artifactLabel: `${form.imageRef} (${result.digest ?? 'unresolved'})`, bundleLabel: sig.where, policyLabel: describePolicy(form) }}

@@ -13,6 +13,8 @@ export interface SignatureVerification {
   predicateType?: string;
   /** The DSSE envelope JSON as stored (when asked for): what cosign verify-attestation prints. */
   envelope?: string;
+  /** The statement's predicate exactly as signed (when asked for), cut from the payload. */
+  predicate?: string;
   result: VerificationResult;
 }
 

@@ -171,3 +171,11 @@ export interface AttestationView {
   /** Time to parse the statement and read its predicate into this view. */
   readMs: number;
 }
+
+/** What can be downloaded of an attestation, byte for byte as stored and signed. */
+export interface AttestationFiles {
+  /** The DSSE envelope JSON as stored. */
+  envelope?: string;
+  /** The statement's predicate cut from the signed payload. */
+  predicate?: string;
+}
