@@ -5,7 +5,8 @@ import type { Page } from '@playwright/test';
 import { createTestInstance } from '../test/support/sigstore';
 import { registryMissingReason, startRegistry, type RunningRegistry } from '../test/support/registry/start-registry';
 import { ATTESTER, ATTESTER_SAN, pushAttestedImages } from '../test/support/registry/attested-images';
-import { SOURCE } from '../test/support/attestations/predicates';
+import { readFileSync } from 'node:fs';
+import { githubProvenance, SOURCE } from '../test/support/attestations/predicates';
 
 const SHOTS = 'test-results/screenshots';
 const missing = registryMissingReason();
@@ -62,6 +63,14 @@ test('image mode lists every attestation, and each viewer shows concrete values'
   await expect(provenance.locator('[data-view="provenance"]')).toContainText('GitHub Actions workflow');
   await expect(provenance.getByTestId('provenance-agreement')).toContainText('agrees with the signing certificate');
   await provenance.locator('[data-view="provenance"]').screenshot({ path: `${SHOTS}/41-attestation-provenance.png` });
+  // The predicate downloads on its own, next to the envelope whose payload holds it.
+  const [predicateFile] = await Promise.all([page.waitForEvent('download'), provenance.getByRole('button', { name: 'Download the predicate (as signed)' }).click()]);
+  expect(predicateFile.suggestedFilename()).toBe('predicate.slsa.json');
+  const predicateText = readFileSync(await predicateFile.path(), 'utf8');
+  expect(JSON.parse(predicateText)).toEqual(githubProvenance());
+  const [envelopeFile] = await Promise.all([page.waitForEvent('download'), provenance.getByRole('button', { name: 'Download the signed envelope' }).click()]);
+  const payload = Buffer.from(JSON.parse(readFileSync(await envelopeFile.path(), 'utf8')).payload, 'base64').toString('utf8');
+  expect(payload).toContain(`"predicate":${predicateText}`);
 
   const vex = await openAttestation(page, 'OpenVEX');
   await expect(vex.locator('[data-view="openvex"] tr[data-status="not_affected"]')).toContainText('CVE-2023-44487');

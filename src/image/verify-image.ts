@@ -165,10 +165,12 @@ async function verifyPlatforms(req: VerifyImageRequest, ref: ImageReference, pla
     try {
       found = await req.client.listSignatures({ registry: ref.registry, repository: ref.repository }, p.digest);
     } catch (err) {
-      out.push({ digest: p.digest, platform: platformName(p.platform), verdict: 'unknown', signatures: 0, verified: 0, error: toVerifyError(err).message });
+      out.push({ digest: p.digest, platform: platformName(p.platform), verdict: 'unknown', signatures: 0, verified: 0, attestations: [], error: toVerifyError(err).message });
       continue;
     }
-    const results = await verifySignatures({ ...req, onProgress: undefined }, found.signatures, ref, p.digest);
+    const entries = await verifySignatures({ ...req, onProgress: undefined }, found.signatures, ref, p.digest);
+    // A platform is signed by its signatures; its attestations are listed with their own verdicts, never counted as signatures.
+    const results = entries.filter((e) => e.kind === 'signature');
     const verified = results.filter((r) => r.result.verdict === 'verified').length;
     out.push({
       digest: p.digest,
@@ -176,6 +178,9 @@ async function verifyPlatforms(req: VerifyImageRequest, ref: ImageReference, pla
       verdict: results.length === 0 ? 'unsigned' : verified > 0 ? 'verified' : results.some((r) => r.result.verdict === 'incomplete') ? 'incomplete' : 'failed',
       signatures: results.length,
       verified,
+      attestations: entries
+        .filter((e) => e.kind === 'attestation')
+        .map((e) => ({ ...(e.predicateType === undefined ? {} : { predicateType: e.predicateType }), typeName: e.result.attestation?.typeName ?? 'attestation', where: e.where, verdict: e.result.verdict, headline: e.result.headline })),
     });
   }
   return out;
