@@ -168,7 +168,7 @@ export interface AttestationView {
   view: PredicateView;
   /** Why a reader fell back to the JSON tree, or what it left out. */
   notes: string[];
-  /** Time to parse the statement and read its predicate into this view. */
+  /** Time to read the predicate into this view (and to parse the statement, unless artifact.bind already had). */
   readMs: number;
 }
 
