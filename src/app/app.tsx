@@ -52,7 +52,7 @@ export function App() {
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
           <img src="/favicon.svg" alt="" className="h-8 w-8" />
-          <div className="min-w-0 flex-1">
+          <div className="min-w-[15rem] flex-1">
             <h1 className="text-xl font-bold">Signet</h1>
             <p className="text-sm text-slate-600 dark:text-slate-400">Verify Sigstore and cosign signatures in your browser, one explained step at a time.</p>
           </div>

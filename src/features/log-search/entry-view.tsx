@@ -28,9 +28,14 @@ function EntryHeader({ entry }: { entry: Entry }) {
   const body = entry.body;
   return (
     <section aria-labelledby="entry-heading" className="grid min-w-0 gap-4 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <h2 id="entry-heading" className="text-lg font-bold">
-        Log entry {entry.logIndex}
-      </h2>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="entry-heading" className="text-lg font-bold">
+          Log entry {entry.logIndex}
+        </h2>
+        <a href="#verify-entry-heading" className="text-sm font-medium text-sky-700 underline dark:text-sky-300">
+          Verify an artifact against it ↓
+        </a>
+      </div>
       <FieldList fields={identity} />
       <div className="grid min-w-0 gap-2" aria-label="Decoded body">
         <h3 className="font-semibold">

@@ -78,15 +78,20 @@ export function SearchResults({
       {outcome.ids.length > 0 && (
         <>
           <nav aria-label="Result pages" className="flex flex-wrap items-center gap-2 text-sm">
-            <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)} className="rounded-md px-3 py-1 ring-1 ring-slate-300 disabled:opacity-40 dark:ring-slate-700">
-              ← Previous
-            </button>
+            {pages > 1 && (
+              <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)} className="rounded-md px-3 py-1 ring-1 ring-slate-300 disabled:opacity-40 dark:ring-slate-700">
+                ← Previous
+              </button>
+            )}
             <span>
-              Entries {first + 1}–{last} of {outcome.ids.length} (page {page + 1} of {pages})
+              Entries {first + 1}–{last} of {outcome.ids.length}
+              {pages > 1 && ` (page ${page + 1} of ${pages})`}
             </span>
-            <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} className="rounded-md px-3 py-1 ring-1 ring-slate-300 disabled:opacity-40 dark:ring-slate-700">
-              Next →
-            </button>
+            {pages > 1 && (
+              <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} className="rounded-md px-3 py-1 ring-1 ring-slate-300 disabled:opacity-40 dark:ring-slate-700">
+                Next →
+              </button>
+            )}
           </nav>
           {loading && <p role="status">Fetching and checking entries {first + 1}–{last}…</p>}
           {error && <p role="alert" className="text-sm text-red-700 dark:text-red-300 wrap-anywhere">{error.message}</p>}
