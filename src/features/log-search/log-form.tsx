@@ -1,12 +1,10 @@
 // The Transparency log mode's inputs: which Rekor v1 log, under which trust, and a search or one entry to get.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
 import type { LogQuery } from './log-protocol';
+import { Group, INPUT_CLASS as input, TextFileButton as FileButton } from '../../components/form-controls';
 
 export const PUBLIC_GOOD_REKOR = 'https://rekor.sigstore.dev';
-export const input =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
-const MAX_FILE = 2 * 1024 * 1024;
 
 export type SearchBy = 'email' | 'sha' | 'public-key' | 'san';
 
@@ -32,38 +30,6 @@ const BY: Record<Exclude<SearchBy, 'public-key'>, { label: string; placeholder: 
     hint: 'Rekor’s index holds e-mail SANs only: a URI SAN (a GitHub workflow, a SPIFFE ID) cannot be searched through its API; search by artifact digest instead.',
   },
 };
-
-// A labelled group of controls.
-export function Group({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <fieldset className="grid min-w-0 gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <legend className="px-1 text-sm font-semibold">{title}</legend>
-      {hint && <p className="-mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
-      {children}
-    </fieldset>
-  );
-}
-
-// A file input whose text (size-capped) goes to onText.
-export function FileButton({ label, accept, onText, onError }: { label: string; accept: string; onText: (name: string, text: string) => void; onError: (m: string) => void }) {
-  return (
-    <label className="cursor-pointer text-sm font-medium text-sky-700 underline dark:text-sky-300">
-      {label}
-      <input
-        type="file"
-        accept={accept}
-        className="sr-only"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (!file) return;
-          if (file.size > MAX_FILE) onError(`${file.name} is ${file.size} bytes; the limit is ${MAX_FILE}`);
-          else void file.text().then((t) => onText(file.name, t));
-          e.target.value = '';
-        }}
-      />
-    </label>
-  );
-}
 
 // The query a search form asks for, or what is missing.
 export function queryOf(form: LogFormState): LogQuery | string {

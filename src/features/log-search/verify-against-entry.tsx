@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { VerificationPolicy, VerificationResult } from '../../core';
 import { FileDrop } from '../../components/file-drop';
 import type { EntryView, LogArtifact } from './log-protocol';
-import { input } from './log-form';
+import { INPUT_CLASS as input } from '../../components/form-controls';
 import type { RenderResult } from './entry-view';
 
 /** The verify action for the open entry and its state. */
