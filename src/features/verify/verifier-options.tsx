@@ -7,7 +7,7 @@ import type { MissingLogAdvice } from './missing-log-advice';
 
 const numberInput =
   'w-16 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
-const flag = 'font-mono text-xs text-slate-500 dark:text-slate-400';
+const flag = 'font-mono text-xs whitespace-nowrap text-slate-500 dark:text-slate-400';
 
 type Count = 'tlog' | 'sct' | 'timestamps';
 
@@ -15,7 +15,7 @@ type Count = 'tlog' | 'sct' | 'timestamps';
 function CountField({ name, label, cliFlag, value, set }: { name: Count; label: string; cliFlag: string; value: number; set: (name: Count, n: number) => void }) {
   const id = useId();
   return (
-    <div className="flex flex-wrap items-center gap-2 pl-6">
+    <div className="flex items-center gap-2 pl-6">
       <input
         id={id}
         type="number"
@@ -23,12 +23,13 @@ function CountField({ name, label, cliFlag, value, set }: { name: Count; label: 
         min={0}
         max={MAX_THRESHOLD}
         step={1}
-        className={numberInput}
+        className={`${numberInput} shrink-0`}
         value={Number.isNaN(value) ? '' : value}
         onChange={(e) => set(name, e.target.value === '' ? Number.NaN : Number(e.target.value))}
       />
-      <label htmlFor={id}>{label}</label>
-      <code className={flag}>{cliFlag}</code>
+      <label htmlFor={id} className="min-w-0">
+        {label} <code className={flag}>{cliFlag}</code>
+      </label>
     </div>
   );
 }
@@ -73,11 +74,16 @@ export function VerifierOptions({ value, onChange, open, onToggle }: { value: We
         <CountField name="timestamps" label="verified times required (log entries or RFC 3161)" cliFlag="--timestamp-threshold" value={value.timestamps} set={set} />
         <p className="text-xs text-slate-500 dark:text-slate-400">Each count is 0 to {MAX_THRESHOLD}; a 0 waives that check. A waived check shows as a warning step and the verdict names it.</p>
         {flags.length > 0 && (
-          <div className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-            <span className="min-w-0 flex-1 wrap-anywhere">
-              Weakened: <code className="font-mono text-xs">{flags.join(' ')}</code>
+          <div className="grid gap-1 rounded-md bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+            <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+              Weakened:
+              {flags.map((f) => (
+                <code key={f} className="font-mono text-xs whitespace-nowrap">
+                  {f}
+                </code>
+              ))}
             </span>
-            <button type="button" className="text-sm font-medium underline" onClick={() => onChange(DEFAULT_WEAKENING)}>
+            <button type="button" className="justify-self-start text-sm font-medium underline" onClick={() => onChange(DEFAULT_WEAKENING)}>
               Back to the defaults
             </button>
           </div>
