@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../core/public-constants';
 import { EXAMPLES } from './examples/examples';
-import { FileDrop } from './file-drop';
+import { FileDrop } from '../../components/file-drop';
 import { DEFAULT_WEAKENING, formProblem, weakeningFlags, type VerifyForm } from '../../lib/verify-form';
 import { missingLogAdvice } from './missing-log-advice';
 import { useTrustSummary } from './use-trust-summary';

@@ -4,8 +4,8 @@ import { createRegistryClient } from '../../oci';
 import { proxyFetch } from '../../lib/proxy-fetch';
 import { trustedRootOf } from '../../lib/trusted-root-choice';
 import { verifyImage } from '../../image';
-import { readArtifact } from './read-artifact';
-import { namedDigests } from './named-digests';
+import { readArtifact } from '../../lib/read-artifact';
+import { namedDigests } from '../../lib/named-digests';
 import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);

@@ -1,7 +1,7 @@
 // The artifact digests a signature input names (in-toto subjects, the message digest, hashedrekord entries), so a
 // chosen file is hashed with every algorithm the bundle uses and compared under the one that matches.
-import { digestLabel, IN_TOTO_PAYLOAD_TYPE, parseAnySignatureInput, parseDigestLabel, parseInTotoStatement, toHex, type Bundle, type HashAlg } from '../../core';
-import { parseRekorBody } from '../../core/tlog';
+import { digestLabel, IN_TOTO_PAYLOAD_TYPE, parseAnySignatureInput, parseDigestLabel, parseInTotoStatement, toHex, type Bundle, type HashAlg } from '../core';
+import { parseRekorBody } from '../core/tlog';
 
 /** Hex values named per algorithm. */
 export type NamedDigests = Map<HashAlg, Set<string>>;

@@ -1,6 +1,6 @@
 // Turns a chosen file into the engine's artifact input without holding a large file in memory: hashed with every
 // algorithm the bundle names, in chunks, in the worker.
-import { createIncrementalDigest, digest, type ArtifactInput, type HashAlg } from '../../core';
+import { createIncrementalDigest, digest, type ArtifactInput, type HashAlg } from '../core';
 import { algorithmsToHash, matchingDigest, type NamedDigests } from './named-digests';
 
 /** Files up to `whole` bytes are read whole (WebCrypto verifies over the bytes); larger ones are hashed `chunk` bytes at a time. */
