@@ -30,6 +30,13 @@ afterAll(async () => {
   await upstream?.stop();
 });
 
+// Whether every slow exchange ended with an error the client can tell from success: a body cut short, or (when the
+// limit struck before the answer began, as on a loaded machine) the proxy's own timeout answer with its error header.
+function allEndedInError(ends: Record<string, number>, count: number): boolean {
+  const allowed = new Set(['errored', 'refused PROXY_TIMEOUT', 'refused PROXY_TOO_SLOW']);
+  return Object.keys(ends).every((end) => allowed.has(end)) && Object.values(ends).reduce((sum, n) => sum + n, 0) === count;
+}
+
 // Prints a soak's figures.
 function record(name: string, result: SoakResult): void {
   const ms = result.normalMs;
@@ -58,7 +65,7 @@ describe('soak', () => {
       expect(result.normalWrong).toEqual([]);
       expect(result.normalMs.length).toBeGreaterThan(0);
       expect(result.peakRss / MB).toBeLessThan(RSS_BOUND_MB);
-      expect(result.slowEnds).toEqual({ errored: SLOW_UPSTREAMS });
+      expect(allEndedInError(result.slowEnds, SLOW_UPSTREAMS), JSON.stringify(result.slowEnds)).toBe(true);
       expect(result.upstream.dripsOpen).toBe(0);
     },
     SETTLE_MS * 2 + SOAK_MS,
@@ -84,7 +91,7 @@ describe('soak', () => {
       expect(result.normalWrong).toEqual([]);
       expect(result.peakRss / MB).toBeLessThan(RSS_BOUND_MB);
       expect(result.upstream.bigCompleted - before.bigCompleted).toBe(0);
-      expect(result.slowEnds).toEqual({ errored: SLOW_READERS });
+      expect(allEndedInError(result.slowEnds, SLOW_READERS), JSON.stringify(result.slowEnds)).toBe(true);
     },
     SETTLE_MS * 2 + 10_000,
   );
