@@ -104,4 +104,4 @@ report.liveAudit = live;
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));
 
-process.stdout.write(`\n${benchIdentityRegexp()}`);
+process.stdout.write(`\n${await benchIdentityRegexp()}`);
