@@ -44,7 +44,7 @@ test.afterAll(async () => {
 // Open the mode against the test log, trusting the test instance.
 async function openMode(page: Page): Promise<void> {
   await page.goto(app.url);
-  await page.getByRole('tab', { name: 'Transparency log' }).click();
+  await page.getByRole('tablist', { name: 'Mode' }).getByRole('tab', { name: 'Transparency log' }).click();
   await page.getByLabel('Log URL').fill(rekor.url);
   await page.locator('form[aria-label="Transparency log"] input[type=file][accept=".json"]').setInputFiles(rootFile());
   await expect(page.getByText('test_root.json (loaded)')).toBeVisible();
