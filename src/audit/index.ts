@@ -8,3 +8,5 @@ export { checkLogEntry } from './entry-record';
 export * from './catalogue';
 export * from './tuf-refresh';
 export * from './tuf-presets';
+export { parseWitnessKey, witnessPolicy, verifyCosignatures, type WitnessKey, type WitnessPolicy, type Cosigned } from './witness';
+export { AUDIT_ERROR_CODES, type AuditErrorCode } from './errors';

@@ -20,6 +20,7 @@ import type { LiveHead, LiveLog } from './live-log';
 import { createRekorV1Client } from './rekor-v1';
 import { rekorV1LiveLog } from './rekor-v1-live';
 import { tilesLiveLog } from './tiles-live';
+import { verifyCosignatures, type WitnessPolicy } from './witness';
 
 export interface LiveCheckOptions {
   fetch: AuditFetch;
@@ -29,6 +30,10 @@ export interface LiveCheckOptions {
   limits?: Partial<ExchangeLimits>;
   /** Called with each tile a tile-based log served, for drawing and counting. */
   onTile?: (path: string) => void;
+  /** Witnesses whose cosignatures today's tree head must carry; without it the witness step is not run. */
+  witnesses?: WitnessPolicy;
+  /** The clock cosignature times are compared with; default the system clock. */
+  now?: () => Date;
 }
 
 /** One entry's way through the live steps. */
@@ -55,7 +60,10 @@ interface LiveContext {
 const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
   order: LIVE_STEP_IDS,
   catalogue: LIVE_CATALOGUE,
-  conditions: { 'no-checkpoint': (ctx) => !ctx.states.some((s) => s.entry.inclusionProof?.checkpoint) },
+  conditions: {
+    'no-checkpoint': (ctx) => !ctx.states.some((s) => s.entry.inclusionProof?.checkpoint),
+    'no-witness-keys': (ctx) => !ctx.options.witnesses,
+  },
   checks: {
     'live.checkpoint': {
       async run({ states, options }) {
@@ -67,6 +75,19 @@ const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
         });
         const h = states[0]!;
         return { summary: `${h.live!.log.baseUrl} signed today’s tree head: ${h.head!.size} leaves, root ${toHex(h.head!.rootHash).slice(0, 16)}…${states.length > 1 ? ` (and ${states.length - 1} more entries)` : ''}.`, evidence };
+      },
+    },
+    'live.witness': {
+      async run({ states, options }) {
+        const policy = options.witnesses!;
+        const nowSeconds = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+        const counts: number[] = [];
+        const evidence = await eachEntry(states, async (s) => {
+          const checked = await verifyCosignatures(s.head!.checkpoint, policy, nowSeconds, `${s.live!.url} today’s checkpoint`);
+          counts.push(checked.cosigned.length);
+          return checked.evidence;
+        });
+        return { summary: `${Math.min(...counts)} of ${policy.keys.length} witnesses given cosigned today’s tree head (${policy.threshold} required): ${policy.keys.map((k) => k.name).join(', ')}.`, evidence };
       },
     },
     'live.inclusion': {
