@@ -3,7 +3,7 @@ export * from './http';
 export * from './live-log';
 export * from './rekor-v1';
 export * from './live-check';
-export { tilesLiveLog, tilesPrefix, type TilesLiveOptions } from './tiles-live';
+export { tilesLiveLog, tilesPrefix, type TilesLiveOptions, type TilesDrawing } from './tiles-live';
 export { checkLogEntry } from './entry-record';
 export * from './catalogue';
 export * from './tuf-refresh';

@@ -4,7 +4,7 @@
 // and a bundle checkpoint whose partial tiles differ from today's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBundle, parseTrustedRootJson, type VerificationResult } from '../../src/core';
-import { checkAgainstLiveLog, witnessPolicy, type AuditFetch, type WitnessPolicy } from '../../src/audit';
+import { checkAgainstLiveLog, witnessPolicy, type AuditFetch, type TilesDrawing, type WitnessPolicy } from '../../src/audit';
 import { createTestInstance, type SignResult } from '../support/sigstore';
 import { b64, ed25519Raw, generateKey } from '../support/sigstore/keys';
 import { noteKeyId } from '../support/sigstore/signed-note';
@@ -68,8 +68,17 @@ describe('a Rekor v2 entry against the live tiles', () => {
     expect(tiles.some((t) => t.startsWith('tile/0/'))).toBe(true);
     expect(tiles.some((t) => t.startsWith('tile/1/'))).toBe(true);
     expect(partial.some((t) => t.startsWith('tile/1/'))).toBe(true);
-    const drawn = step(result, 'live.inclusion').evidence.find((e) => e.key === 'tiles');
-    expect(drawn?.kind).toBe('json');
+    // The drawing names every tile read and, for each proof hash, the stored hashes it was computed from.
+    const inclusion = step(result, 'live.inclusion');
+    const drawn = inclusion.evidence.find((e) => e.key === 'tiles')!.value as unknown as TilesDrawing;
+    const path = inclusion.evidence.find((e) => e.kind === 'merkle-path')!.value as { levels: { sibling: string }[]; leafIndex: number };
+    expect(drawn.proof).toEqual(path.levels.map((l) => l.sibling));
+    expect(new Set(drawn.tiles.flatMap((t) => t.reads.map((r) => r.proofIndex)))).toEqual(new Set(drawn.proof.map((_, i) => i)));
+    expect(drawn.leaf).toEqual({ path: `tile/0/${String(Math.floor(path.leafIndex / 256)).padStart(3, '0')}`, position: path.leafIndex % 256 });
+    for (const t of drawn.tiles) for (const r of t.reads) expect(r.first + r.count).toBeLessThanOrEqual(t.width);
+    const consistencyTiles = step(result, 'live.consistency').evidence.find((e) => e.key === 'tiles')!.value as unknown as TilesDrawing;
+    expect(consistencyTiles.purpose).toBe('consistency');
+    expect(consistencyTiles.proof.length).toBeGreaterThan(0);
     // Without witness keys the cosignatures are listed as not checked, and the step says why.
     expect(step(result, 'live.witness').required).toBe(false);
     expect(step(result, 'live.witness').summary).toMatch(/no witness keys/);
