@@ -3,9 +3,12 @@
 import {
   eachEntry,
   runPlan,
+  StepFailure,
   StepRecorder,
   toHex,
   VerifyError,
+  type Evidence,
+  type JsonValue,
   type Plan,
   type TlogEntry,
   type TransparencyLogInstance,
@@ -104,7 +107,11 @@ const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
           const proof = s.entry.inclusionProof!;
           // Only a root the log signed can prove a fork: the bundle's checkpoint is checked again here.
           await verifyCheckpoint(proof, s.live!.log, `${s.entry.where}.inclusionProof.checkpoint`);
-          return (await s.live!.consistency(proof.treeSize, proof.rootHash, s.head!)).evidence;
+          try {
+            return (await s.live!.consistency(proof.treeSize, proof.rootHash, s.head!)).evidence;
+          } catch (err) {
+            throw StepFailure.of(err, forkEvidence(err, s));
+          }
         });
         const p = withCheckpoint[0]!;
         return { summary: `The bundle’s signed tree of ${p.entry.inclusionProof!.treeSize} leaves is a prefix of today’s tree of ${p.head!.size} leaves: one history.`, evidence };
@@ -112,6 +119,29 @@ const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
     },
   },
 };
+
+/** The value of a `fork` evidence item: the two signed tree heads that do not share one history. */
+export interface ForkDrawing {
+  log: string;
+  /** TLOG_FORKED: today's tree was proven and holds another root at the bundle's size; else the proof failed. */
+  proven: boolean;
+  bundle: { size: number; root: string; checkpoint: string };
+  today: { size: number; root: string; checkpoint: string };
+}
+
+// The two signed heads a failed consistency proof leaves standing side by side (none for a transport failure).
+function forkEvidence(err: unknown, s: LiveState): Evidence[] {
+  const code = err instanceof VerifyError ? err.code : undefined;
+  if (code !== 'TLOG_FORKED' && code !== 'TLOG_CONSISTENCY_INVALID') return [];
+  const proof = s.entry.inclusionProof!;
+  const value: ForkDrawing = {
+    log: s.live!.log.baseUrl,
+    proven: code === 'TLOG_FORKED',
+    bundle: { size: proof.treeSize, root: toHex(proof.rootHash), checkpoint: proof.checkpoint },
+    today: { size: s.head!.size, root: toHex(s.head!.rootHash), checkpoint: s.head!.checkpoint },
+  };
+  return [{ kind: 'json', key: 'fork', label: 'two signed tree heads, no common history', value: value as unknown as JsonValue }];
+}
 
 // Check entries against the logs as they are today; never throws, every problem is a step.
 export async function checkAgainstLiveLog(entries: TlogEntry[], options: LiveCheckOptions): Promise<VerificationResult> {

@@ -4,7 +4,7 @@
 // and a bundle checkpoint whose partial tiles differ from today's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBundle, parseTrustedRootJson, type VerificationResult } from '../../src/core';
-import { checkAgainstLiveLog, witnessPolicy, type AuditFetch, type TilesDrawing, type WitnessPolicy } from '../../src/audit';
+import { checkAgainstLiveLog, witnessPolicy, type AuditFetch, type ForkDrawing, type TilesDrawing, type WitnessPolicy } from '../../src/audit';
 import { createTestInstance, type SignResult } from '../support/sigstore';
 import { b64, ed25519Raw, generateKey } from '../support/sigstore/keys';
 import { noteKeyId } from '../support/sigstore/signed-note';
@@ -102,6 +102,9 @@ describe('a Rekor v2 entry against the live tiles', () => {
     expect(consistency.code).toBe('TLOG_FORKED');
     expect(consistency.detail?.expected).toContain(bundleRoot);
     expect(consistency.detail?.found).toContain(Buffer.from(forked.root(bundleSize)).toString('hex'));
+    // Both signed heads, for the view to set side by side.
+    const fork = consistency.evidence.find((e) => e.key === 'fork')!.value as unknown as ForkDrawing;
+    expect(fork).toMatchObject({ proven: true, bundle: { size: bundleSize, root: bundleRoot }, today: { size: forked.size, root: Buffer.from(forked.root()).toString('hex') } });
     expect(result.verdict).toBe('failed');
   });
 

@@ -5,6 +5,12 @@ import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
 /** Which log entries to check: those of the i-th signature of a pasted input, or entries an image signature kept. */
 export type LiveTarget = { kind: 'bundle'; text: string; index: number } | { kind: 'entries'; entries: TlogEntry[] };
 
+/** What a result view needs to offer the live check: the entries and the trust they were verified under. */
+export interface LiveCheckSource {
+  target: LiveTarget;
+  trustedRoot: TrustedRootChoice;
+}
+
 export interface LiveCheckMessage {
   type: 'live-check';
   id: number;

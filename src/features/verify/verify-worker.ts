@@ -57,6 +57,7 @@ async function handleImage(msg: VerifyImageMessage): Promise<void> {
       trustedRoot: trustOf(msg),
       onProgress: (message) => post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1, message }),
       keepEnvelopes: true,
+      keepLogEntries: true,
     });
     post({ type: 'image-result', id, result });
   } catch (err) {
