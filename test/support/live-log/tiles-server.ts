@@ -32,8 +32,8 @@ export interface TilesServer extends LiveServer {
 
 const TILE = /^\/api\/v2\/tile\/(\d{1,2}|entries)\/((?:x\d{3}\/)*\d{3})(?:\.p\/(\d{1,3}))?$/;
 
-// Starts the server for instance.rekorV2, whose tree must hold only entries this server knows.
-export async function startTilesServer(instance: TestInstance): Promise<TilesServer> {
+// Starts the server for instance.rekorV2, whose tree must hold only entries this server knows (on port, default any).
+export async function startTilesServer(instance: TestInstance, port = 0): Promise<TilesServer> {
   const log = instance.rekorV2;
   const data = new Map<MerkleTree, Uint8Array[]>([[log.tree, []]]);
   const tiled = new Map<MerkleTree, TiledTree>();
@@ -76,7 +76,7 @@ export async function startTilesServer(instance: TestInstance): Promise<TilesSer
     return { status: 200, body: bytes, type: 'application/octet-stream' };
   };
 
-  const server = await startLiveServer(route);
+  const server = await startLiveServer(route, port);
   const self: TilesServer = Object.assign(server, {
     view: log.tree,
     lies: {},
