@@ -10,3 +10,6 @@ export * from './tuf-refresh';
 export * from './tuf-presets';
 export { parseWitnessKey, witnessPolicy, verifyCosignatures, type WitnessKey, type WitnessPolicy, type Cosigned } from './witness';
 export { AUDIT_ERROR_CODES, type AuditErrorCode } from './errors';
+export { auditLogEntry, type EntryAuditOptions } from './entry-audit';
+export { describeEntryBody, type EntryBodyField, type EntryBodyView } from './entry-body';
+export { bundleOfEntry } from './entry-bundle';

@@ -1,7 +1,7 @@
 // The live-check worker: today's tree head, witness cosignatures, inclusion and consistency, fetched through the proxy.
 import { parseAnySignatureInput, toVerifyError, VerifyError, type TlogEntry } from '../../core';
 import { checkAgainstLiveLog, witnessPolicy } from '../../audit';
-import { auditProxyFetch } from '../../lib/proxy-fetch';
+import { proxyFetch } from '../../lib/proxy-fetch';
 import { trustedRootOf } from '../../lib/trusted-root-choice';
 import type { LiveCheckMessage, LiveCheckReply, LiveTarget } from './live-check-protocol';
 
@@ -21,7 +21,7 @@ async function handle(msg: LiveCheckMessage): Promise<void> {
   try {
     const witnesses = msg.witnesses.length > 0 ? await witnessPolicy(msg.witnesses, msg.witnessThreshold) : undefined;
     post({ type: 'progress', id, message: 'Asking the log for today’s tree head…' });
-    const result = await checkAgainstLiveLog(entriesOf(msg.target), { fetch: auditProxyFetch, trustedRoot: trustedRootOf(msg.trustedRoot), ...(witnesses ? { witnesses } : {}) });
+    const result = await checkAgainstLiveLog(entriesOf(msg.target), { fetch: proxyFetch, trustedRoot: trustedRootOf(msg.trustedRoot), ...(witnesses ? { witnesses } : {}) });
     post({ type: 'live-result', id, result });
   } catch (err) {
     const e = toVerifyError(err);
