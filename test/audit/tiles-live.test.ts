@@ -40,6 +40,8 @@ const live = (witnesses?: WitnessPolicy): Promise<VerificationResult> =>
     logUrl: () => server.url,
     onTile: (p) => tiles.push(p),
     now: () => instance.now(),
+    // A loaded machine may be slow to answer; the limits themselves are tested against the Rekor v1 server.
+    limits: { timeoutMs: 60_000 },
     ...(witnesses ? { witnesses } : {}),
   });
 const step = (r: VerificationResult, id: string) => r.steps.find((s) => s.id === id)!;
