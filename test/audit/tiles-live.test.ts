@@ -12,7 +12,9 @@ import { startTilesServer, type TilesServer } from '../support/live-log/tiles-se
 import { rejectionCode as errorCode } from '../support/error-code';
 
 const fetcher: AuditFetch = (url, init) => fetch(url, init);
-const instance = createTestInstance({ rekorV2: { prefill: 0, witnesses: ['witness.signet.test', 'witness2.signet.test'] } });
+// A fixed clock: cosignature times are then exact, whenever the server answers.
+const NOW = new Date('2026-06-01T12:00:00Z');
+const instance = createTestInstance({ now: () => NOW, rekorV2: { prefill: 0, witnesses: ['witness.signet.test', 'witness2.signet.test'] } });
 const trustedRoot = parseTrustedRootJson(instance.trustedRoot() as never, { name: 'test instance', description: 'built in code' });
 const BEFORE = 4_000;
 const AFTER = 1_235;
@@ -128,7 +130,7 @@ describe('witness cosignatures on today’s checkpoint (C2SP tlog-cosignature)',
     const w = step(result, 'live.witness');
     expect(w.status).toBe('pass');
     expect(w.required).toBe(true);
-    expect(w.evidence.filter((e) => e.kind === 'time').map((e) => e.value)).toEqual([0, 1].map(() => new Date(Math.floor(instance.now().getTime() / 1000) * 1000).toISOString()));
+    expect(w.evidence.filter((e) => e.kind === 'time').map((e) => e.value)).toEqual([NOW.toISOString(), NOW.toISOString()]);
     expect(result.verdict).toBe('verified');
   });
 
