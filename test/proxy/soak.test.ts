@@ -1,7 +1,7 @@
 // A bounded soak of the production server in its own process: 500 slow exchanges at once for 30 s (upstreams
 // dripping 2 KiB/s, above the 1 KiB/s floor, so none is cut) while normal requests keep coming. Once all 500 are
-// open, the server's resident memory stays under a stated bound and the normal requests are answered promptly. The
-// bounds are loose on purpose (the machine is shared); the figures are printed for the record.
+// open, the server's resident memory stays under a stated bound and every normal request is answered while all 500
+// are still open (none waits behind them). Latencies are printed for the record, never asserted (the machine is shared).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
@@ -16,9 +16,6 @@ const SOAK_MS = 30_000;
 const RAMP_MS = 30_000;
 /** Stated bound on the server's resident memory during the soak. */
 const RSS_BOUND_MB = 400;
-/** Loose bound on any one normal request during the soak, for a shared machine (the goal is well under 100 ms; a
- * request queued behind the slow exchanges took 20–70 s). */
-const LATENCY_BOUND_MS = 10_000;
 const DRIP = `/v2/soak/app/blobs/sha256:${'d'.repeat(64)}`;
 const MANIFEST = '/v2/soak/app/manifests/v1';
 
@@ -97,6 +94,9 @@ it(
     }));
     await opened(SLOW_EXCHANGES);
     const latencies: number[] = [];
+    // How many slow exchanges were open when each normal request was answered: a request queued behind them
+    // would be answered only once they closed.
+    const openWhenAnswered: number[] = [];
     const statuses = new Set<number>();
     let peak = baseline;
     const started = Date.now();
@@ -104,6 +104,7 @@ it(
       const t = performance.now();
       statuses.add(await normalRequest(proxyUrl(`${upstream.origin}${MANIFEST}`, serverUrl)));
       latencies.push(performance.now() - t);
+      openWhenAnswered.push(upstream.openDrips());
       peak = Math.max(peak, rssMb(pid));
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -118,7 +119,8 @@ it(
     expect(stillOpen).toBe(SLOW_EXCHANGES);
     expect([...statuses]).toEqual([200]);
     expect(peak).toBeLessThan(RSS_BOUND_MB);
-    expect(Math.max(...latencies)).toBeLessThan(LATENCY_BOUND_MS);
+    expect(openWhenAnswered.length).toBeGreaterThan(0);
+    expect(Math.min(...openWhenAnswered)).toBe(SLOW_EXCHANGES);
   },
   RAMP_MS + SOAK_MS + 60_000,
 );
