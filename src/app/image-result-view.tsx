@@ -116,7 +116,7 @@ function PlatformTable({ result }: { result: ImageVerificationResult }) {
                     </ul>
                   )}
                 </td>
-                <td className="py-2">{PLATFORM_VERDICT[p.verdict]}{p.error ? `: ${p.error}` : ''}</td>
+                <td className={`py-2 ${p.error ? '' : 'whitespace-nowrap'}`}>{PLATFORM_VERDICT[p.verdict]}{p.error ? `: ${p.error}` : ''}</td>
               </tr>
             ))}
           </tbody>
