@@ -8,7 +8,7 @@ import { resolveThresholds, type VerifyRequest } from './options';
 import { runPlan } from './plan';
 import { StepRecorder } from './step-recorder';
 import { attestationView } from './steps/attestation-view';
-import { STEP_IDS, type BundleStepId, type Step, type VerificationResult } from './types';
+import { STEP_IDS, type BundleStepId, type Step, type StepId, type VerificationResult } from './types';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -43,9 +43,14 @@ export function verdictOf(steps: Step[]): Pick<VerificationResult, 'verdict' | '
     return { verdict: 'incomplete', headline: clip(`Not verified: ${open.map((s) => `${s.id}: ${s.summary}`).join(' ')}`, LIMITS.sentenceChars) };
   }
   const identity = steps.find((s) => s.id === 'policy.identity');
-  const waived = steps.filter((s) => !s.required && s.status === 'warn').map((s) => s.id);
+  const waived = waivedSteps(steps);
   const weakened = waived.length ? ` Not checked, as the verifier options asked: ${waived.join(', ')}.` : '';
   return { verdict: 'verified', headline: clip(`Verified. ${identity?.summary ?? ''}${weakened}`.replace('.  ', '. ').trim(), LIMITS.sentenceChars) };
+}
+
+// The checks the verifier options waived (a zero threshold, cosign's --insecure-… flags): warn steps the verdict does not count.
+export function waivedSteps(steps: readonly Step[]): StepId[] {
+  return steps.filter((s) => !s.required && s.status === 'warn').map((s) => s.id);
 }
 
 // A failed step as a sentence: "Failed: the signer is not the expected identity".
