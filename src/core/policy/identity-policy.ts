@@ -3,6 +3,7 @@ import { RE2JS } from 're2js';
 import { clip, quote } from '../encoding/quote';
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
+import { WORKFLOW_CLAIMS, type WorkflowClaim } from './workflow-claims';
 
 /** Exact value or a Go RE2 regular expression (cosign --…-regexp) matched over the whole value: where cosign
  *  finds the expression anywhere in the value, Signet requires it to match all of it, so `acme` never admits
@@ -12,16 +13,7 @@ export interface ValueMatcher {
   regexp?: string;
 }
 
-/** The Fulcio GitHub workflow claims cosign can pin (--certificate-github-workflow-*). */
-export const WORKFLOW_CLAIMS = {
-  githubWorkflowTrigger: '--certificate-github-workflow-trigger',
-  githubWorkflowSha: '--certificate-github-workflow-sha',
-  githubWorkflowName: '--certificate-github-workflow-name',
-  githubWorkflowRepository: '--certificate-github-workflow-repository',
-  githubWorkflowRef: '--certificate-github-workflow-ref',
-} as const;
-
-export type WorkflowClaim = keyof typeof WORKFLOW_CLAIMS;
+export { WORKFLOW_CLAIMS, type WorkflowClaim } from './workflow-claims';
 
 export interface IdentityPolicy {
   /** --certificate-identity / --certificate-identity-regexp */

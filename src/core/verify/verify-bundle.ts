@@ -8,6 +8,7 @@ import { resolveThresholds, type VerifyRequest } from './options';
 import { runPlan } from './plan';
 import { StepRecorder } from './step-recorder';
 import { attestationView } from './steps/attestation-view';
+import { resultViews } from '../views/result-views';
 import { STEP_IDS, type BundleStepId, type Step, type VerificationResult } from './types';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -21,6 +22,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
   const ctx = { req, trust: req.trustedRoot, thresholds: resolveThresholds(undefined), now: req.now ?? Date.now(), steps, entries: [], verifiedTimes: [] } as unknown as VerifyContext;
   await runPlan(BUNDLE_PLAN, ctx, steps);
   const attestation = steps.get('bundle.parse')?.status === 'pass' ? attestationView(ctx) : undefined;
+  const views = resultViews(ctx);
 
   const ordered = steps.ordered(STEP_IDS);
   return {
@@ -31,6 +33,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
     totalMs: Math.round(((globalThis.performance?.now() ?? Date.now()) - t0) * 1000) / 1000,
     engine: { name: 'signet', version: ENGINE_VERSION },
     ...(attestation ? { attestation } : {}),
+    ...(Object.keys(views).length > 0 ? { views } : {}),
   };
 }
 

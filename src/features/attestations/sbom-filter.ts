@@ -1,5 +1,6 @@
 // Searching, filtering and sorting SBOM rows: plain functions over the view model, so tests run them without a browser.
-import { effectiveLicense, type SbomPackage } from '../../core';
+import { effectiveLicense } from '../../core/attest/sbom-summary';
+import type { SbomPackage } from '../../core';
 
 export type SbomSortKey = 'name' | 'version' | 'ecosystem' | 'license' | 'supplier';
 

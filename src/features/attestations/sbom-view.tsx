@@ -1,7 +1,8 @@
 // An SBOM as a virtualised package table with search, sort, ecosystem and license filters, counts and gaps.
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { effectiveLicense, type SbomView as Sbom } from '../../core';
+import { effectiveLicense } from '../../core/attest/sbom-summary';
+import type { SbomView as Sbom } from '../../core';
 import { FieldList } from '../../components/field-list';
 import { EMPTY_QUERY, filterPackages, NO_LICENSE, type SbomQuery, type SbomSortKey } from './sbom-filter';
 
