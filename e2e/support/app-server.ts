@@ -11,8 +11,8 @@ export async function buildApp(outDir: string = APP_DIR): Promise<void> {
 }
 
 // Serves the built app and its proxy on a free loopback port, as `SIGNET_PROXY_ALLOW_LOOPBACK=1 npm start`
-// does: the test registry listens on loopback.
-export function startAppServer(): Promise<RunningServer> {
-  const policy = proxyPolicyFromEnv({ SIGNET_PROXY_ALLOW_LOOPBACK: '1' });
+// does: the test registry listens on loopback. env adds settings such as SIGNET_PROXY_REKOR_HOSTS.
+export function startAppServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const policy = proxyPolicyFromEnv({ SIGNET_PROXY_ALLOW_LOOPBACK: '1', ...env });
   return startServer({ port: 0, host: '127.0.0.1', root: APP_DIR, proxy: policy });
 }

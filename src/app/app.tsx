@@ -12,8 +12,11 @@ import { AdmissionTimelineView } from './admission-timeline-view';
 
 const ResultView = lazy(() => import('./result-view').then((m) => ({ default: m.ResultView })));
 const PolicyMode = lazy(() => import('../features/policy/policy-mode').then((m) => ({ default: m.PolicyMode })));
+const LogMode = lazy(() => import('../features/log-search/log-mode').then((m) => ({ default: m.LogMode })));
+const LogResultView = lazy(() => import('./log-result-view').then((m) => ({ default: m.LogResultView })));
 
-type Mode = 'verify' | 'policy';
+type Mode = 'verify' | 'policy' | 'log';
+const MODE_LABELS: Record<Mode, string> = { verify: 'Verify', policy: 'Policy', log: 'Transparency log' };
 
 export function App() {
   const [form, setForm] = useState<VerifyForm>(EMPTY_FORM);
@@ -49,12 +52,12 @@ export function App() {
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
           <img src="/favicon.svg" alt="" className="h-8 w-8" />
-          <div className="min-w-0 flex-1">
+          <div className="min-w-[15rem] flex-1">
             <h1 className="text-xl font-bold">Signet</h1>
             <p className="text-sm text-slate-600 dark:text-slate-400">Verify Sigstore and cosign signatures in your browser, one explained step at a time.</p>
           </div>
           <div role="tablist" aria-label="Mode" className="flex gap-1">
-            {(['verify', 'policy'] as const).map((m) => (
+            {(['verify', 'policy', 'log'] as const).map((m) => (
               <button
                 key={m}
                 type="button"
@@ -63,7 +66,7 @@ export function App() {
                 onClick={() => setMode(m)}
                 className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? 'bg-sky-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-800'}`}
               >
-                {m === 'verify' ? 'Verify' : 'Policy'}
+                {MODE_LABELS[m]}
               </button>
             ))}
           </div>
@@ -73,6 +76,11 @@ export function App() {
       {mode === 'policy' && (
         <Suspense fallback={<p className="p-6">Loading the Policy mode…</p>}>
           <PolicyMode key={policyOpen.key} initial={policyOpen.form} renderTimeline={(t) => <AdmissionTimelineView timeline={t} />} />
+        </Suspense>
+      )}
+      {mode === 'log' && (
+        <Suspense fallback={<p className="p-6">Loading the Transparency log mode…</p>}>
+          <LogMode renderResult={(result, inputs) => <LogResultView result={result} inputs={inputs} />} />
         </Suspense>
       )}
       <PolicyNavigation.Provider value={openPolicy}>

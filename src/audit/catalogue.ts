@@ -2,7 +2,7 @@
 // named. They extend the engine's record vocabulary and are planned the same way the bundle steps are.
 import { CATALOGUE, type Catalogue, type StepInfo } from '../core';
 
-export const AUDIT_STEP_IDS = ['rekor.entry', 'live.checkpoint', 'live.inclusion', 'live.consistency', 'tuf.root', 'tuf.timestamp', 'tuf.snapshot', 'tuf.targets', 'tuf.target'] as const;
+export const AUDIT_STEP_IDS = ['rekor.entry', 'rekor.signer', 'live.checkpoint', 'live.inclusion', 'live.consistency', 'tuf.root', 'tuf.timestamp', 'tuf.snapshot', 'tuf.targets', 'tuf.target'] as const;
 export type AuditStepId = (typeof AUDIT_STEP_IDS)[number];
 export type LiveStepId = 'live.checkpoint' | 'live.inclusion' | 'live.consistency';
 export type TufStepId = 'tuf.root' | 'tuf.timestamp' | 'tuf.snapshot' | 'tuf.targets' | 'tuf.target';
@@ -57,6 +57,14 @@ export const ENTRY_CATALOGUE: Record<EntryStepId, StepInfo> = {
   'tlog.set': CATALOGUE['tlog.set'],
   'tlog.inclusion': CATALOGUE['tlog.inclusion'],
   'tlog.checkpoint': CATALOGUE['tlog.checkpoint'],
+};
+
+/** Verifying an artifact against a keyed entry: whose key signed, when the entry's own key is all there is. */
+export const SIGNER_STEP: StepInfo = {
+  title: 'Signer is a key you trust',
+  failure: 'the entry was not signed by the key you gave',
+  why: 'An entry’s public key is whatever its submitter logged; a signature that verifies with it shows the artifact matches the entry, not who signed it. Only a key you trust names a signer.',
+  spec: 'Rekor v1 API (entries record the submitter’s key); Sigstore client spec §4.2',
 };
 
 export const TUF_STEP_IDS: readonly TufStepId[] = ['tuf.root', 'tuf.timestamp', 'tuf.snapshot', 'tuf.targets', 'tuf.target'];

@@ -1,9 +1,19 @@
 // A Rekor entry read from the log, checked as a bundle's entry is: its identity, SET, inclusion proof and
 // checkpoint, with the decoded body and any certificate as evidence the views already know how to show.
-import { StepRecorder, toHex, type Evidence, type TrustedRoot, type VerificationResult } from '../core';
+import { StepRecorder, toHex, toVerifyError, type Evidence, type TrustedRoot, type VerificationResult } from '../core';
 import { auditResult, startAudit } from './audit-result';
 import { ENTRY_CATALOGUE, ENTRY_STEP_IDS } from './catalogue';
-import { findTransparencyLog, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifySignedEntryTimestamp, type RekorLogEntry } from '../core/tlog';
+import { findTransparencyLog, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifySignedEntryTimestamp, type RekorBody, type RekorLogEntry } from '../core/tlog';
+
+// The decoded body, or undefined for a kind core does not read (its identity is still checked); a malformed body of a known kind throws.
+function decodedBody(entry: RekorLogEntry['entry']): RekorBody | undefined {
+  try {
+    return parseRekorBody(entry);
+  } catch (err) {
+    if (toVerifyError(err).code === 'TLOG_KIND_UNSUPPORTED') return undefined;
+    throw err;
+  }
+}
 
 // Check an entry fetched from a log against the trusted root; never throws, every problem is a step.
 export async function checkLogEntry(found: RekorLogEntry, trustedRoot: TrustedRoot): Promise<VerificationResult> {
@@ -19,15 +29,15 @@ export async function checkLogEntry(found: RekorLogEntry, trustedRoot: TrustedRo
   })();
 
   await steps.run('rekor.entry', true, () => {
-    const body = parseRekorBody(entry);
+    const body = decodedBody(entry);
     const evidence: Evidence[] = [
       { kind: 'text', label: 'UUID (leaf hash of the body)', value: found.uuid },
       ...(found.entryId !== found.uuid ? [{ kind: 'text' as const, label: 'entry ID (tree ID + UUID)', value: found.entryId }] : []),
       { kind: 'text', label: 'kind', value: `${entry.kind} ${entry.version}` },
       { kind: 'text', label: 'log index', value: String(entry.logIndex) },
       ...(entry.integratedTime !== null ? [{ kind: 'time' as const, label: 'integrated time', value: new Date(entry.integratedTime * 1000).toISOString() }] : []),
-      { kind: 'hex', label: `logged ${body.digest.algorithm} digest`, value: toHex(body.digest.value) },
-      ...body.signatures.map((s): Evidence => (s.verifier.form === 'certificate' ? { kind: 'hex', key: 'certificate.der', label: 'logged certificate', value: toHex(s.verifier.der) } : { kind: 'hex', label: 'logged public key', value: toHex(s.verifier.der) })),
+      ...(body ? [{ kind: 'hex' as const, label: `logged ${body.digest.algorithm} digest`, value: toHex(body.digest.value) }] : [{ kind: 'text' as const, label: 'body', value: `${entry.kind} ${entry.version} bodies are not decoded` }]),
+      ...(body?.signatures ?? []).map((s): Evidence => (s.verifier.form === 'certificate' ? { kind: 'hex', key: 'certificate.der', label: 'logged certificate', value: toHex(s.verifier.der) } : { kind: 'hex', label: 'logged public key', value: toHex(s.verifier.der) })),
       { kind: 'json', key: 'tlog.body', label: 'logged entry body', value: found.body },
     ];
     if (!log) {

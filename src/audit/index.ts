@@ -8,3 +8,6 @@ export { checkLogEntry } from './entry-record';
 export * from './catalogue';
 export * from './tuf-refresh';
 export * from './tuf-presets';
+export { auditLogEntry, type EntryAuditOptions } from './entry-audit';
+export { describeEntryBody, type EntryBodyField, type EntryBodyView } from './entry-body';
+export { bundleOfEntry } from './entry-bundle';

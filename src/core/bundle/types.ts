@@ -68,6 +68,6 @@ export interface Bundle {
   tlogEntries: TlogEntry[];
   /** DER RFC 3161 TimeStampResp/TimeStampToken bytes. */
   rfc3161Timestamps: Uint8Array[];
-  /** The input format the bundle was normalised from. */
-  origin: 'sigstore-bundle' | 'cosign-legacy';
+  /** The input format the bundle was normalised from; 'rekor-entry' is an entry read from a log, as the signature it records. */
+  origin: 'sigstore-bundle' | 'cosign-legacy' | 'rekor-entry';
 }

@@ -1,12 +1,9 @@
 // The Policy mode's inputs: policy YAML (pasted or from files), image references or a manifest, no-match policy, trust.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { NoMatchPolicy } from '../../core/public-constants';
 import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
 import type { AdmissionMessage } from './policy-protocol';
-
-const input =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
-const MAX_FILE = 2 * 1024 * 1024;
+import { Group, INPUT_CLASS as input, TextFileButton as FileButton } from '../../components/form-controls';
 
 /** The form's state; the app may open it with a policy and an image. */
 export interface PolicyFormState {
@@ -19,38 +16,6 @@ export interface PolicyFormState {
 }
 
 export const EMPTY_POLICY_FORM: PolicyFormState = { policy: '', source: 'images', images: '', manifest: '', noMatchPolicy: 'deny', trust: null };
-
-// A labelled group of controls.
-function Group({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <fieldset className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <legend className="px-1 text-sm font-semibold">{title}</legend>
-      {hint && <p className="-mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
-      {children}
-    </fieldset>
-  );
-}
-
-// A file input whose text (size-capped) goes to onText.
-function FileButton({ label, accept, onText, onError }: { label: string; accept: string; onText: (name: string, text: string) => void; onError: (m: string) => void }) {
-  return (
-    <label className="cursor-pointer text-sm font-medium text-sky-700 underline dark:text-sky-300">
-      {label}
-      <input
-        type="file"
-        accept={accept}
-        className="sr-only"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (!file) return;
-          if (file.size > MAX_FILE) onError(`${file.name} is ${file.size} bytes; the limit is ${MAX_FILE}`);
-          else void file.text().then((t) => onText(file.name, t));
-          e.target.value = '';
-        }}
-      />
-    </label>
-  );
-}
 
 // What is missing before a run can start, in words; null when ready.
 function formProblem(form: PolicyFormState): string | null {

@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../core/public-constants';
 import { EXAMPLES } from './examples/examples';
-import { FileDrop } from './file-drop';
+import { FileDrop } from '../../components/file-drop';
 import { formProblem, type VerifyForm } from '../../lib/verify-form';
 
 const input =

@@ -4,7 +4,7 @@ import { createRegistryClient } from '../../oci';
 import { proxyFetch } from '../../lib/proxy-fetch';
 import { trustedRootOf } from '../../lib/trusted-root-choice';
 import { verifyImage } from '../../image';
-import { readArtifact } from './read-artifact';
+import { readArtifact } from '../../lib/read-artifact';
 import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);

@@ -8,6 +8,9 @@ import type { StepOutcome } from '../step-recorder';
 import { withImageFromArtifact } from './signed-artifact';
 import { entryStates } from './tlog';
 
+// How the summary names an input that is not a Sigstore bundle.
+const ORIGIN_NAMES: Partial<Record<Bundle['origin'], string>> = { 'cosign-legacy': 'Legacy cosign signature', 'rekor-entry': 'Rekor log entry (the signature it records)' };
+
 // Parse the bundle, resolve the options, and describe what the bundle carries.
 export function parseStep(ctx: VerifyContext): StepOutcome {
   ctx.thresholds = resolveThresholds(ctx.req.thresholds);
@@ -17,7 +20,7 @@ export function parseStep(ctx: VerifyContext): StepOutcome {
   ctx.entries = entryStates(bundle.tlogEntries);
   resolveGivenKey(ctx);
   return {
-    summary: `${bundle.origin === 'cosign-legacy' ? 'Legacy cosign signature' : `Sigstore bundle v${bundle.version}`} with a ${bundle.content.kind === 'dsse' ? `DSSE envelope (${clip(bundle.content.payloadType)})` : 'message signature'}, ${describeMaterial(bundle)}, ${bundle.tlogEntries.length} log entr${bundle.tlogEntries.length === 1 ? 'y' : 'ies'} and ${bundle.rfc3161Timestamps.length} RFC 3161 timestamp${bundle.rfc3161Timestamps.length === 1 ? '' : 's'}.`,
+    summary: `${ORIGIN_NAMES[bundle.origin] ?? `Sigstore bundle v${bundle.version}`} with a ${bundle.content.kind === 'dsse' ? `DSSE envelope (${clip(bundle.content.payloadType)})` : 'message signature'}, ${describeMaterial(bundle)}, ${bundle.tlogEntries.length} log entr${bundle.tlogEntries.length === 1 ? 'y' : 'ies'} and ${bundle.rfc3161Timestamps.length} RFC 3161 timestamp${bundle.rfc3161Timestamps.length === 1 ? '' : 's'}.`,
     evidence: [
       { kind: 'text', label: 'media type', value: bundle.mediaType },
       { kind: 'text', label: 'content', value: bundle.content.kind === 'dsse' ? 'DSSE envelope' : 'message signature' },

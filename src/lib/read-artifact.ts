@@ -1,5 +1,5 @@
 // Turns a dropped file into the engine's artifact input without holding a large file in memory.
-import { createIncrementalDigest, sha256, toHex, type ArtifactInput } from '../../core';
+import { createIncrementalDigest, sha256, toHex, type ArtifactInput } from '../core';
 
 /** Files up to this size are read whole (WebCrypto verifies over the bytes); larger ones are hashed in chunks. */
 export const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
