@@ -3,7 +3,7 @@
 
 // The modules that run in a Web Worker: worker entry files (`*-worker.ts`), a feature's `worker/` folder, and the
 // helpers only workers import. They may use the whole engine; the page may import only their types.
-export const WORKER_MODULES = ['src/features/*/*-worker', 'src/features/*/worker', 'src/features/verify/read-artifact', 'src/lib/proxy-fetch', 'src/lib/trusted-root-choice'];
+export const WORKER_MODULES = ['src/features/*/*-worker', 'src/features/*/worker', 'src/lib/read-artifact', 'src/lib/proxy-fetch', 'src/lib/trusted-root-choice'];
 
 // What of the engine the page may run: encoders, JSON guards, limits, constant tables and helpers over view models.
 // Everything else of src/core decodes or checks input and runs in the worker: x509 (DER certificates, SCTs),

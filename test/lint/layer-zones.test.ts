@@ -87,7 +87,7 @@ const PROBES: Probe[] = [
   { file: 'src/app/probe.tsx', code: "import { createRegistryClient } from '../oci';", breaks: PAGE },
   { file: 'src/features/live/probe.ts', code: "import { checkLiveLog } from '../../audit';", breaks: PAGE },
   { file: 'src/features/verify/probe.ts', code: "import { trustedRootOf } from '../../lib/trusted-root-choice';", breaks: PAGE },
-  { file: 'src/features/verify/probe.ts', code: "import { readArtifact } from './read-artifact';", breaks: PAGE },
+  { file: 'src/features/verify/probe.ts', code: "import { readArtifact } from '../../lib/read-artifact';", breaks: PAGE },
   {
     file: 'src/features/views/probe.tsx',
     code: "import type { Certificate } from '../../core/x509';\nimport { type Checkpoint } from '../../core/tlog';\nimport type { CertificateView, VerificationResult } from '../../core';",
@@ -98,7 +98,7 @@ const PROBES: Probe[] = [
     code: "import { toBase64 } from '../../core/encoding/base64';\nimport { isJsonObject } from '../../core/encoding/json';\nimport { LIMITS, WORKFLOW_CLAIMS } from '../../core/public-constants';",
     breaks: null,
   },
-  { file: 'src/features/verify/verify-worker.ts', code: "import { verifyBundle } from '../../core';\nimport { readArtifact } from './read-artifact';", breaks: null },
+  { file: 'src/features/verify/verify-worker.ts', code: "import { verifyBundle } from '../../core';\nimport { readArtifact } from '../../lib/read-artifact';", breaks: null },
   { file: 'src/features/live/live-worker.ts', code: "import { checkLiveLog } from '../../audit';\nimport { proxyFetch } from '../../lib/proxy-fetch';", breaks: null },
   { file: 'src/features/live/worker/probe.ts', code: "import { parseCheckpoint } from '../../../core/tlog';", breaks: null },
 ];
