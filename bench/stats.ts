@@ -27,6 +27,27 @@ export async function timeIt(fn: () => unknown, n: number, warmup: number): Prom
   return out;
 }
 
+/** Wall-clock and process CPU time (every thread: WebCrypto runs on the thread pool) of each run, in ms. */
+export interface Timings {
+  wall: number[];
+  cpu: number[];
+}
+
+// Time `fn` `n` times by the wall clock and by the CPU time the whole process spent. On a loaded machine the CPU
+// time varies far less than the wall clock, which also counts time other processes held the cores.
+export async function timeWallAndCpu(fn: () => unknown, n: number): Promise<Timings> {
+  const out: Timings = { wall: [], cpu: [] };
+  for (let i = 0; i < n; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await fn();
+    out.wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    out.cpu.push((d.user + d.system) / 1000);
+  }
+  return out;
+}
+
 // "1.23 ms (IQR 1.10–1.40)"
 export function fmt(s: Sample): string {
   return `${s.median.toFixed(3)} ms (IQR ${s.p25.toFixed(3)}–${s.p75.toFixed(3)}, n=${s.n})`;

@@ -1,5 +1,5 @@
 // An entry read from the log, checked with the same steps and evidence as a bundle: its identity (the body hashes to
-// its UUID), then, for an entry that records what was signed (hashedrekord), the whole bundle plan over it: certificate,
+// its UUID), then, for an entry whose signed content is at hand (hashedrekord; dsse and intoto with their payload), the whole bundle plan over it: certificate,
 // chain, SCT, signature, body, SET, inclusion proof, checkpoint, times, and the artifact and signer when given.
 import { bytesEqual, CATALOGUE, resolvePublicKey, toHex, verifyBundle, VerifyError, StepRecorder, type ArtifactInput, type Step, type TrustedRoot, type VerificationPolicy, type VerificationResult } from '../core';
 import { parseRekorBody, type RekorLogEntry } from '../core/tlog';
@@ -46,7 +46,7 @@ export async function auditLogEntry(found: RekorLogEntry, o: EntryAuditOptions):
   if (!bundle) {
     if (!o.artifact) return record;
     const steps = new StepRecorder({ 'artifact.bind': CATALOGUE['artifact.bind'] });
-    steps.fail('artifact.bind', true, new VerifyError('TLOG_KIND_UNSUPPORTED', `a ${found.entry.kind} ${found.entry.version} entry records only the hash of what was signed, so no artifact can be checked against it here; verify the bundle or envelope it came from`, { expected: 'a hashedrekord entry', found: `${found.entry.kind} ${found.entry.version}`, where: 'body.kind' }));
+    steps.fail('artifact.bind', true, new VerifyError('TLOG_KIND_UNSUPPORTED', `this ${found.entry.kind} ${found.entry.version} entry records only the hash of what was signed and the log returned no payload with it, so no artifact can be checked against it here; verify the bundle or envelope it came from`, { expected: 'a hashedrekord entry, or a dsse or intoto entry with its payload', found: `${found.entry.kind} ${found.entry.version}`, where: 'body.kind' }));
     return auditResult(clock, [...record.steps, steps.get('artifact.bind')!], o.trustedRoot.source, record.headline);
   }
   const keyed = bundle.material.kind === 'publicKey';

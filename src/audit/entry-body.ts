@@ -59,6 +59,7 @@ async function readKnownKind(found: RekorLogEntry, json: JsonObject): Promise<En
   if (envelopeHash) fields.push(field('envelope digest', envelopeHash, body.kind === 'dsse' ? 'spec.envelopeHash.value' : 'spec.content.hash.value'));
   const payloadType = stringAt(json, ['spec', 'content', 'envelope', 'payloadType']);
   if (payloadType) fields.push(field('payload type', payloadType, 'spec.content.envelope.payloadType', false));
+  if (found.attestation) fields.push(field('payload stored by the log', `${found.attestation.length} bytes (LogEntry.attestation), checked against the payload digest when verified`, 'attestation.data', false));
   for (const [i, s] of body.signatures.entries()) {
     const label = body.signatures.length > 1 ? `signature ${i + 1}` : 'signature';
     if (s.signature) fields.push(field(label, toHex(s.signature), s.path));

@@ -19,13 +19,20 @@ let server: RekorV1Server;
 let keyless: SignResult;
 let keyed: SignResult;
 let dsse: SignResult;
+let dsseWithPayload: SignResult;
+let intoto: SignResult;
+const statement = () => ({ _type: 'https://in-toto.io/Statement/v1', subject: [{ name: 'a', digest: { sha256: createHash('sha256').update(artifact).digest('hex') } }], predicateType: 'https://example.test/p', predicate: {} });
+const payloadOf = (s: SignResult) => s.bundle.dsseEnvelope!.payload;
 
 beforeAll(async () => {
   server = await startRekorV1Server(instance);
   keyless = instance.signMessage(artifact, { identity: { san: { email: EMAIL }, issuer: ISSUER } });
   keyed = instance.signMessage(artifact, { material: 'publicKey', key: keyPair });
-  dsse = instance.signDsse({ _type: 'https://in-toto.io/Statement/v1', subject: [{ name: 'a', digest: { sha256: createHash('sha256').update(artifact).digest('hex') } }], predicateType: 'https://example.test/p', predicate: {} });
-  for (const s of [keyless, keyed, dsse]) server.record(s.bundle.verificationMaterial.tlogEntries[0]!, { email: EMAIL });
+  dsse = instance.signDsse(statement());
+  dsseWithPayload = instance.signDsse(statement(), { identity: { san: { email: EMAIL }, issuer: ISSUER } });
+  intoto = instance.signDsse(statement(), { entryKind: 'intoto' });
+  for (const s of [keyless, keyed, dsse, intoto]) server.record(s.bundle.verificationMaterial.tlogEntries[0]!, { email: EMAIL });
+  server.record(dsseWithPayload.bundle.verificationMaterial.tlogEntries[0]!, { email: EMAIL, attestation: payloadOf(dsseWithPayload) });
 }, 120_000);
 afterAll(() => server.close());
 
@@ -53,7 +60,7 @@ describe('the entry view', () => {
     expect(body.fields.find((f) => f.label === 'signer: OIDC issuer')?.value).toBe(ISSUER);
   });
 
-  it('decodes a dsse body and checks its identity and proofs, and refuses to bind an artifact to it', async () => {
+  it('decodes a dsse body and checks its identity and proofs; without its payload no artifact can be bound to it', async () => {
     const found = await client().getByUuid(uuidOf(dsse));
     const body = await describeEntryBody(found);
     expect(body.kind).toBe('dsse');
@@ -90,6 +97,29 @@ describe('the entry view', () => {
 });
 
 describe('verify an artifact against an entry', () => {
+  it('a dsse entry with the payload the log stored: the artifact must be a statement subject; a payload not the logged one fails tlog.body', async () => {
+    const found = await client().getByUuid(uuidOf(dsseWithPayload));
+    expect(found.attestation).toBeDefined();
+    const identity = { kind: 'identity' as const, identity: { identity: { exact: EMAIL }, issuer: { exact: ISSUER } } };
+    const right = await auditLogEntry(found, { trustedRoot, artifact: { kind: 'bytes', bytes: artifact }, policy: identity });
+    expect([right.verdict, step(right, 'artifact.bind').status, step(right, 'signature').status, step(right, 'tlog.body').status]).toEqual(['verified', 'pass', 'pass', 'pass']);
+    const wrong = await auditLogEntry(found, { trustedRoot, artifact: { kind: 'bytes', bytes: new TextEncoder().encode('another file\n') }, policy: identity });
+    expect(wrong.failedStep).toBe('artifact.bind');
+    const other = JSON.parse(Buffer.from(payloadOf(dsseWithPayload), 'base64').toString());
+    other.subject[0].name = 'b';
+    const swapped = { ...found, attestation: new TextEncoder().encode(JSON.stringify(other)) };
+    const lied = await auditLogEntry(swapped, { trustedRoot, artifact: { kind: 'bytes', bytes: artifact }, policy: identity });
+    expect(step(lied, 'tlog.body').code).toBe('TLOG_BODY_MISMATCH');
+    expect(lied.verdict).toBe('failed');
+  });
+
+  it('an intoto 0.0.2 entry carrying its envelope verifies an artifact against its statement', async () => {
+    const found = await client().getByUuid(uuidOf(intoto));
+    const result = await auditLogEntry(found, { trustedRoot, artifact: sha(artifact), policy: { kind: 'inspect' } });
+    expect([step(result, 'artifact.bind').status, step(result, 'signature').status, step(result, 'tlog.body').status]).toEqual(['pass', 'pass', 'pass']);
+    expect((await describeEntryBody(found)).fields.find((f) => f.label === 'payload type')?.value).toBe('application/vnd.in-toto+json');
+  });
+
   it('passes with the right artifact and identity, fails at artifact.bind with another artifact, and at policy.identity with another signer', async () => {
     const found = await client().getByUuid(uuidOf(keyless));
     const identity = { kind: 'identity' as const, identity: { identity: { exact: EMAIL }, issuer: { exact: ISSUER } } };

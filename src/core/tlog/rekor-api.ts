@@ -22,6 +22,8 @@ export interface RekorLogEntry {
   entry: TlogEntry;
   /** The body as JSON, for the entry view. */
   body: JsonValue;
+  /** What the log stored beside a dsse or intoto entry (LogEntry.attestation.data): the envelope's payload; unchecked here. */
+  attestation?: Uint8Array;
 }
 
 /** One tree head of a log shard (LogInfo or one of its inactiveShards). */
@@ -91,7 +93,10 @@ export async function parseRekorLogEntry(entryId: string, value: JsonValue | und
     canonicalizedBody,
     where: `rekor entry ${uuid.slice(0, 16)}…`,
   };
-  return { entryId: entryId.toLowerCase(), uuid, entry, body };
+  const attestation = f.optObject(e.attestation, `${at}.attestation`);
+  const data = attestation ? f.optString(attestation.data, `${at}.attestation.data`) : undefined;
+  if (data !== undefined && data.length > (LIMITS.dssePayloadBytes * 4) / 3 + 4) throw new VerifyError('LIMIT_EXCEEDED', `${at}.attestation.data is over ${LIMITS.dssePayloadBytes} bytes`, { where: `${at}.attestation.data` });
+  return { entryId: entryId.toLowerCase(), uuid, entry, body, ...(data ? { attestation: f.bytes(data, `${at}.attestation.data`) } : {}) };
 }
 
 // A v1 InclusionProof {logIndex, rootHash (hex), treeSize, hashes (hex), checkpoint}.

@@ -60,8 +60,23 @@ export interface ResolvedKeyPolicy {
   fingerprint: string;
 }
 
+// The keys users gave recently, by their exact text or DER: one key verifies many bundles (a batch, the app
+// re-verifying), and keeping the parsed key keeps its imported WebCrypto key. Bounded, oldest dropped first.
+const givenKeys = new Map<string, PublicKey>();
+const GIVEN_KEYS_KEPT = 16;
+
 // Parse a user-given public key (PEM "PUBLIC KEY" or DER SPKI).
 export function resolvePublicKey(input: string | Uint8Array): PublicKey {
+  const id = typeof input === 'string' ? `pem:${input}` : `der:${toHex(input)}`;
+  const known = givenKeys.get(id);
+  if (known) return known;
+  const key = parseGivenKey(input);
+  if (givenKeys.size >= GIVEN_KEYS_KEPT) givenKeys.delete(givenKeys.keys().next().value!);
+  givenKeys.set(id, key);
+  return key;
+}
+
+function parseGivenKey(input: string | Uint8Array): PublicKey {
   if (typeof input !== 'string') return parsePublicKey(input, 'the given public key');
   const block = parsePem(input, 'the given public key').find((b) => b.label === 'PUBLIC KEY');
   if (!block) throw new VerifyError('PEM_INVALID', 'the given key holds no PUBLIC KEY block', { where: 'the given public key', expected: '-----BEGIN PUBLIC KEY-----' });

@@ -37,7 +37,7 @@ export function VerifyAgainstEntry({ entry, verify, renderResult }: { entry: Ent
           Verify an artifact against this entry
         </h2>
         <p className="mt-1">
-          Not possible for a {entry.kind} entry: it records only the hash of what was signed, not the signed payload itself. Verify the bundle or envelope it came from in the Verify mode.
+          Not possible for this {entry.kind} entry: it records only the hash of what was signed, and the log returned no payload with it. Verify the bundle or envelope it came from in the Verify mode.
         </p>
       </section>
     );
@@ -56,7 +56,7 @@ export function VerifyAgainstEntry({ entry, verify, renderResult }: { entry: Ent
         <h2 id="verify-entry-heading" className="text-lg font-bold">
           Verify an artifact against this entry
         </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">The artifact’s digest is compared with the digest the entry signs, and the signature is verified with the entry’s {entry.verifiable === 'certificate' ? 'certificate' : 'public key'}.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{entry.kind.startsWith('hashedrekord') ? 'The artifact’s digest is compared with the digest the entry signs' : 'The artifact’s digest must be a subject of the in-toto statement the entry signs'}, and the signature is verified with the entry’s {entry.verifiable === 'certificate' ? 'certificate' : 'public key'}.</p>
         <FileDrop label="Choose the artifact" onFile={(f) => { setFile(f); setDigest(''); }}>
           {file && <p className="mt-1 text-xs wrap-anywhere">Artifact: {file.name} ({file.size} bytes) <button type="button" className="underline" onClick={() => setFile(null)}>remove</button></p>}
         </FileDrop>

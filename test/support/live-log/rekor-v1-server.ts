@@ -21,8 +21,9 @@ export interface RekorV1Server extends LiveServer {
   view: MerkleTree;
   lies: RekorV1Lies;
   readonly treeId: string;
-  /** Files a bundle's entry in the index under its digest, key and the e-mail given. */
-  record(entry: TlogEntryJson, keys?: { email?: string }): string;
+  /** Files a bundle's entry in the index under its digest, key and the e-mail given; a DSSE bundle's payload is kept as
+   *  the entry's attestation, as Rekor stores it for dsse and intoto entries. */
+  record(entry: TlogEntryJson, keys?: { email?: string; attestation?: string }): string;
   /** The bundle with its inclusion proof and checkpoint remade against the tree the server shows now. */
   reprove(bundle: BundleJson): BundleJson;
   /** Shows a fork: the first n leaves of today's tree, then `extra` other leaves. */
@@ -34,6 +35,8 @@ interface Stored {
   body: string;
   integratedTime: number;
   set: string;
+  /** base64 of the stored attestation. */
+  attestation?: string;
 }
 
 const hexOf = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
@@ -79,6 +82,7 @@ export async function startRekorV1Server(instance: TestInstance): Promise<RekorV
     return {
       [asEntryId ? `${BigInt(treeId).toString(16).padStart(16, '0')}${uuid}` : uuid]: {
         body: other?.body ?? s.body,
+        ...(s.attestation ? { attestation: { data: s.attestation } } : {}),
         integratedTime: s.integratedTime,
         logID: hexOf(log.logId),
         logIndex: s.leafIndex,
@@ -129,10 +133,10 @@ export async function startRekorV1Server(instance: TestInstance): Promise<RekorV
     view: log.tree,
     lies: {},
     treeId,
-    record(entry: TlogEntryJson, keys: { email?: string } = {}) {
+    record(entry: TlogEntryJson, keys: { email?: string; attestation?: string } = {}) {
       const leafIndex = Number(entry.logIndex);
       const uuid = hexOf(log.tree.leaf(leafIndex));
-      byLeaf.set(leafIndex, { leafIndex, body: entry.canonicalizedBody, integratedTime: Number(entry.integratedTime), set: entry.inclusionPromise?.signedEntryTimestamp ?? '' });
+      byLeaf.set(leafIndex, { leafIndex, body: entry.canonicalizedBody, integratedTime: Number(entry.integratedTime), set: entry.inclusionPromise?.signedEntryTimestamp ?? '', ...(keys.attestation ? { attestation: keys.attestation } : {}) });
       byUuid.set(uuid, leafIndex);
       for (const key of bodyKeys(entry.canonicalizedBody)) file(key, uuid);
       if (keys.email) file(`email:${keys.email.toLowerCase()}`, uuid);
