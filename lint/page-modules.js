@@ -3,9 +3,10 @@
 
 // The modules that run in a Web Worker: worker entry files (`*-worker.ts`), a feature's `worker/` folder, and the
 // helpers only workers import. They may use the whole engine; the page may import only their types.
-export const WORKER_MODULES = ['src/features/*/*-worker', 'src/features/*/worker', 'src/lib/read-artifact', 'src/lib/proxy-fetch', 'src/lib/trusted-root-choice'];
+export const WORKER_MODULES = ['src/features/*/*-worker', 'src/features/*/worker', 'src/lib/read-artifact', 'src/lib/proxy-fetch', 'src/lib/trusted-root-choice', 'src/lib/named-digests'];
 
-// What of the engine the page may run: encoders, JSON guards, limits, constant tables and helpers over view models.
+// What of the engine the page may run: encoders, JSON guards, limits, constant tables, helpers over the record and
+// its view models, and the reader of a digest the user types (sha256:…).
 // Everything else of src/core decodes or checks input and runs in the worker: x509 (DER certificates, SCTs),
 // encoding/der, encoding/pem, encoding/json-fields, encoding/dsse-pae, tlog (entry bodies, checkpoints, proofs),
 // bundle, dsse, attest readers (SPDX, CycloneDX, SLSA, OpenVEX, vuln, purl), tsa, trust (roots, TUF), policy,
@@ -21,6 +22,10 @@ export const PAGE_SAFE_CORE = [
   'src/core/encoding/json',
   'src/core/encoding/quote',
   'src/core/policy/workflow-claims',
+  'src/core/verify/thresholds',
+  'src/core/verify/waived-steps',
+  'src/core/crypto/digest-label',
+  'src/core/crypto/hash-algorithms',
   'src/core/attest/predicate-types',
   'src/core/attest/view-model',
   'src/core/attest/sbom-summary',

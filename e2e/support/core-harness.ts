@@ -7,8 +7,8 @@ import type { Page } from '@playwright/test';
 // A secure-context origin that is never contacted: every request is answered by page.route.
 export const HARNESS_ORIGIN = 'http://localhost:59999';
 
-// Bundle src/core/index.ts to one ES module and return its source.
-export async function buildCoreBundle(outDir: string): Promise<string> {
+// Bundle src/core/index.ts (or another entry built on it) to one ES module and return its source.
+export async function buildCoreBundle(outDir: string, entry = 'src/core/index.ts'): Promise<string> {
   await build({
     configFile: false,
     logLevel: 'silent',
@@ -16,7 +16,7 @@ export async function buildCoreBundle(outDir: string): Promise<string> {
       outDir,
       emptyOutDir: true,
       minify: false,
-      lib: { entry: resolve('src/core/index.ts'), formats: ['es'], fileName: () => 'core.js' },
+      lib: { entry: resolve(entry), formats: ['es'], fileName: () => 'core.js' },
     },
   });
   return readFileSync(join(outDir, 'core.js'), 'utf8');

@@ -1,10 +1,33 @@
 // What the user asks for, as form state, and how it becomes an engine request.
-import type { VerificationPolicy, WorkflowClaim } from '../core';
+import { parseDigestLabel } from '../core/crypto/digest-label';
+import { DEFAULT_THRESHOLDS, MAX_THRESHOLD } from '../core/public-constants';
+import type { Thresholds, VerificationPolicy, WorkflowClaim } from '../core';
 
 /** A file artifact may be chosen as the kind before the file itself is picked (file: null). */
 export type ArtifactInputForm = { kind: 'none' } | { kind: 'file'; file: File | null } | { kind: 'digest'; text: string };
 export type SignerMode = 'identity' | 'key' | 'inspect';
 export type TrustForm = { kind: 'public-good' } | { kind: 'custom'; name: string; text: string };
+
+/** The evidence counts the verifier requires, as cosign's and sigstore-go's flags set them; a 0 waives that check
+ *  (shown as a warn step). */
+export interface WeakeningForm {
+  /** Distinct verified transparency-log entries (--tlog-threshold; 0 is --insecure-ignore-tlog). */
+  tlog: number;
+  /** Verified SCTs from distinct CT logs (--ctlog-threshold; 0 is --insecure-ignore-sct). */
+  sct: number;
+  /** Distinct verified times, log integration or RFC 3161 (--timestamp-threshold). */
+  timestamps: number;
+  /** --use-signed-timestamps: at least one verified RFC 3161 timestamp is required. */
+  useSignedTimestamps: boolean;
+}
+
+/** What the worker hands the engine besides the policy and the trusted root. */
+export interface VerifierOptions {
+  thresholds: Partial<Thresholds>;
+  useSignedTimestamps: boolean;
+}
+
+export const DEFAULT_WEAKENING: WeakeningForm = { ...DEFAULT_THRESHOLDS, useSignedTimestamps: false };
 
 export interface VerifyForm {
   /** What is verified: a pasted bundle or signature dump, or an image in a registry. */
@@ -25,6 +48,7 @@ export interface VerifyForm {
   keyPem: string;
   predicateType: string;
   trust: TrustForm;
+  weakening: WeakeningForm;
 }
 
 export const EMPTY_FORM: VerifyForm = {
@@ -44,19 +68,43 @@ export const EMPTY_FORM: VerifyForm = {
   keyPem: '',
   predicateType: '',
   trust: { kind: 'public-good' },
+  weakening: DEFAULT_WEAKENING,
 };
 
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const THRESHOLD_NAMES = ['tlog', 'sct', 'timestamps'] as const;
 
 // Why the form cannot be submitted yet, or null when it can.
 export function formProblem(form: VerifyForm): string | null {
   if (form.source === 'image' && !form.imageRef.trim()) return 'Type an image reference, e.g. ghcr.io/org/app:v1.';
   if (form.source === 'bundle' && !form.bundleText.trim()) return 'Paste a bundle, drop a file, or try the example.';
   if (form.source === 'bundle' && form.artifact.kind === 'file' && !form.artifact.file) return 'Choose the artifact file, or pick "Digest" or "None".';
-  if (form.source === 'bundle' && form.artifact.kind === 'digest' && !DIGEST.test(form.artifact.text.trim().toLowerCase())) return 'The digest must look like sha256: followed by 64 hex digits.';
+  if (form.source === 'bundle' && form.artifact.kind === 'digest' && !parseDigestLabel(form.artifact.text.trim())) return 'The digest must be sha256: and 64 hex digits, sha384: and 96, or sha512: and 128.';
   if (form.mode === 'identity' && (!form.identity.trim() || !form.issuer.trim())) return 'Give the expected identity and OIDC issuer, or choose "inspect only".';
   if (form.mode === 'key' && !form.keyPem.includes('PUBLIC KEY')) return 'Paste the PEM public key (-----BEGIN PUBLIC KEY-----).';
+  if (THRESHOLD_NAMES.some((n) => !isThreshold(form.weakening[n]))) return `Each count under Trust is a whole number from 0 to ${MAX_THRESHOLD}.`;
   return null;
+}
+
+// A count the engine accepts: a whole number from 0 to MAX_THRESHOLD.
+export function isThreshold(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_THRESHOLD;
+}
+
+// The engine's verifier options the form asks for: only the thresholds that differ from the defaults.
+export function verifierOptionsOf(form: VerifyForm): VerifierOptions {
+  const thresholds = Object.fromEntries(THRESHOLD_NAMES.filter((n) => form.weakening[n] !== DEFAULT_THRESHOLDS[n]).map((n) => [n, form.weakening[n]]));
+  return { thresholds, useSignedTimestamps: form.weakening.useSignedTimestamps };
+}
+
+// The verifier options as the `signet` (and cosign) flags that ask for them; empty for the defaults.
+export function weakeningFlags(w: WeakeningForm): string[] {
+  const count = (n: number, flag: string, byDefault: number, waive?: string) => (n === 0 && waive ? [waive] : n === byDefault ? [] : [`${flag} ${n}`]);
+  return [
+    ...count(w.tlog, '--tlog-threshold', DEFAULT_THRESHOLDS.tlog, '--insecure-ignore-tlog'),
+    ...count(w.sct, '--ctlog-threshold', DEFAULT_THRESHOLDS.sct, '--insecure-ignore-sct'),
+    ...count(w.timestamps, '--timestamp-threshold', DEFAULT_THRESHOLDS.timestamps),
+    ...(w.useSignedTimestamps ? ['--use-signed-timestamps'] : []),
+  ];
 }
 
 // The engine policy the form describes.
@@ -76,8 +124,15 @@ export function policyOf(form: VerifyForm): VerificationPolicy {
   };
 }
 
-// One line saying what policy was applied, for reports.
+// One line saying what policy was applied, for reports; the Trust choices follow when they are not the defaults.
 export function describePolicy(form: VerifyForm): string {
+  const flags = weakeningFlags(form.weakening);
+  const options = flags.length ? `; verifier options ${flags.join(' ')} (each waived check is a warn step)` : '';
+  return `${describeSigner(form)}${options}`;
+}
+
+// Who must have signed, in words.
+function describeSigner(form: VerifyForm): string {
   if (form.mode === 'key') return 'signed by the given public key';
   if (form.mode === 'inspect') return 'inspect only: identity not checked';
   const id = form.identityIsRegexp ? `identity matching /^(?:${form.identity})$/` : `identity ${form.identity}`;

@@ -48,6 +48,15 @@ describe('share links', () => {
     expect(state).not.toContain('"me"');
   });
 
+  it('carry the Trust choices, and fall back to the defaults for values out of range', async () => {
+    const weakened = { ...form, weakening: { tlog: 0, sct: 0, timestamps: 2, useSignedTimestamps: true } };
+    const back = await readShareLink(new URL((await createShareLink(weakened, null, 'https://signet.example/')).url).hash);
+    expect(back!.form.weakening).toEqual(weakened.weakening);
+    const odd = { ...form, weakening: { tlog: 17, sct: -1, timestamps: 1.5, useSignedTimestamps: 'yes' } } as unknown as VerifyForm;
+    const fallback = await readShareLink(new URL((await createShareLink(odd, null, 'https://signet.example/')).url).hash);
+    expect(fallback!.form.weakening).toEqual(EMPTY_FORM.weakening);
+  });
+
   it('ignore garbage fragments and unknown values', async () => {
     expect(await readShareLink('#v1=%%%')).toBeNull();
     expect(await readShareLink('#v1=AAAA')).toBeNull();

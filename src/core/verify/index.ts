@@ -2,7 +2,7 @@
 export * from './types';
 export * from './catalogue';
 export * from './options';
-export { verifyBundle, verdictOf, failedSentence, ENGINE_VERSION } from './verify-bundle';
+export { verifyBundle, verdictOf, failedSentence, waivedSteps, ENGINE_VERSION } from './verify-bundle';
 export { StepRecorder, type StepOutcome } from './step-recorder';
 export { StepFailure } from './step-failure';
 export { eachEntry } from './each-entry';

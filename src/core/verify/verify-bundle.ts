@@ -9,7 +9,10 @@ import { runPlan } from './plan';
 import { StepRecorder } from './step-recorder';
 import { attestationView } from './steps/attestation-view';
 import { resultViews } from '../views/result-views';
+import { waivedSteps } from './waived-steps';
 import { STEP_IDS, type BundleStepId, type Step, type VerificationResult } from './types';
+
+export { waivedSteps } from './waived-steps';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -46,7 +49,7 @@ export function verdictOf(steps: Step[]): Pick<VerificationResult, 'verdict' | '
     return { verdict: 'incomplete', headline: clip(`Not verified: ${open.map((s) => `${s.id}: ${s.summary}`).join(' ')}`, LIMITS.sentenceChars) };
   }
   const identity = steps.find((s) => s.id === 'policy.identity');
-  const waived = steps.filter((s) => !s.required && s.status === 'warn').map((s) => s.id);
+  const waived = waivedSteps(steps);
   const weakened = waived.length ? ` Not checked, as the verifier options asked: ${waived.join(', ')}.` : '';
   return { verdict: 'verified', headline: clip(`Verified. ${identity?.summary ?? ''}${weakened}`.replace('.  ', '. ').trim(), LIMITS.sentenceChars) };
 }

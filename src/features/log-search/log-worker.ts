@@ -105,8 +105,8 @@ async function entryView(msg: Extract<LogRequest, { type: 'log-entry' }>): Promi
 // The artifact as the engine takes it, and its digest for the record.
 async function artifactOf(a: LogArtifact, id: number): Promise<{ input: ArtifactInput; label: string }> {
   if (a.kind === 'file') {
-    const read = await readArtifact(a.file, () => undefined);
-    return { input: read.input, label: read.sha256 };
+    const read = await readArtifact(a.file, new Map(), () => undefined);
+    return { input: read.input, label: read.digest };
   }
   const text = a.text.trim().toLowerCase();
   const parsed = parseDigestLabel(text);

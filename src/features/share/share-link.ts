@@ -2,7 +2,7 @@
 import { fromBase64, toBase64 } from '../../core/encoding/base64';
 import { fromUtf8, utf8 } from '../../core/encoding/bytes';
 import { isJsonObject } from '../../core/encoding/json';
-import { EMPTY_FORM, type VerifyForm } from '../../lib/verify-form';
+import { DEFAULT_WEAKENING, EMPTY_FORM, isThreshold, weakeningFlags, type VerifyForm, type WeakeningForm } from '../../lib/verify-form';
 
 /** Longest fragment we produce; browsers and chat tools truncate far longer URLs unpredictably. */
 export const MAX_FRAGMENT = 32 * 1024;
@@ -21,6 +21,8 @@ interface SharedState {
   claims: VerifyForm['claims'];
   key?: string;
   predicateType: string;
+  /** The Trust choices (thresholds, --use-signed-timestamps), only when they differ from the defaults. */
+  weakening?: WeakeningForm;
 }
 
 export interface ShareLink {
@@ -41,6 +43,7 @@ export async function createShareLink(form: VerifyForm, artifactDigest: string |
     claims: form.claims,
     predicateType: form.predicateType,
     ...(form.mode === 'key' ? { key: form.keyPem } : {}),
+    ...(weakeningFlags(form.weakening).length ? { weakening: form.weakening } : {}),
   };
   if (form.source === 'image') {
     if (form.registryUsername) leftOut.push('the registry credentials (never put in links)');
@@ -90,8 +93,16 @@ export async function readShareLink(hash: string): Promise<{ form: VerifyForm; c
     claims,
     keyPem: str(s.key, ''),
     predicateType: str(s.predicateType, ''),
+    weakening: weakeningOf(s.weakening),
   };
   return { form, complete: form.source === 'image' ? form.imageRef.length > 0 : form.bundleText.length > 0 };
+}
+
+// The Trust choices a link carries; any value that is not a valid count or flag falls back to its default.
+function weakeningOf(value: unknown): WeakeningForm {
+  if (!isJsonObject(value)) return DEFAULT_WEAKENING;
+  const count = (name: 'tlog' | 'sct' | 'timestamps') => (isThreshold(value[name]) ? value[name] : DEFAULT_WEAKENING[name]);
+  return { tlog: count('tlog'), sct: count('sct'), timestamps: count('timestamps'), useSignedTimestamps: value.useSignedTimestamps === true };
 }
 
 async function encode(state: SharedState): Promise<string> {

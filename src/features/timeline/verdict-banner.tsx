@@ -1,5 +1,6 @@
 // The verdict first: Verified, Failed: <what broke>, or Incomplete, with the one sentence that matters.
 import { useEffect, useRef } from 'react';
+import { waivedSteps } from '../../core/verify/waived-steps';
 import type { Step, Verdict, VerificationResult } from '../../core';
 
 const TONE = {
@@ -14,11 +15,13 @@ export interface BannerProps {
   /** Shown under the title in monospace: the failed step id. */
   code?: string;
   sentence: string;
+  /** The checks the verifier options waived, each a warning step of the timeline. */
+  waived?: readonly string[];
   footer: string;
 }
 
 // The verdict box, readable by screen readers as it appears; on a phone it scrolls itself into view.
-export function Banner({ verdict, title, code, sentence, footer }: BannerProps) {
+export function Banner({ verdict, title, code, sentence, waived, footer }: BannerProps) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     const box = ref.current?.getBoundingClientRect();
@@ -29,6 +32,11 @@ export function Banner({ verdict, title, code, sentence, footer }: BannerProps) 
       <h2 className="text-2xl font-bold wrap-anywhere">{title}</h2>
       {code && <p className="mt-1 font-mono text-sm">{code}</p>}
       <p className="mt-2 wrap-anywhere">{sentence}</p>
+      {waived && waived.length > 0 && (
+        <p className="mt-2 text-sm font-semibold wrap-anywhere">
+          ⚠ Not checked, as the verifier options asked: <span className="font-mono">{waived.join(', ')}</span> (warning steps below).
+        </p>
+      )}
       <p className="mt-3 text-sm opacity-80">{footer}</p>
     </section>
   );
@@ -58,6 +66,7 @@ export function VerdictBanner({ result }: { result: VerificationResult }) {
       title={verdictTitle(result.verdict, failed)}
       {...(result.verdict === 'failed' && result.failedStep ? { code: result.failedStep } : {})}
       sentence={sentence}
+      waived={waivedSteps(result.steps)}
       footer={`Trust: ${result.trust.name}${result.trust.date ? ` (newest key ${result.trust.date.slice(0, 10)})` : ''} · ${passed} of ${result.steps.length} steps passed · ${result.totalMs.toFixed(1)} ms`}
     />
   );

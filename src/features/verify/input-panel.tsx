@@ -1,9 +1,12 @@
 // Everything the user gives: bundle, artifact, signer policy and trust.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../core/public-constants';
 import { EXAMPLES } from './examples/examples';
 import { FileDrop } from '../../components/file-drop';
-import { formProblem, type VerifyForm } from '../../lib/verify-form';
+import { DEFAULT_WEAKENING, formProblem, weakeningFlags, type VerifyForm } from '../../lib/verify-form';
+import { missingLogAdvice } from './missing-log-advice';
+import { useTrustSummary } from './use-trust-summary';
+import { MissingLogNotice, VerifierOptions } from './verifier-options';
 
 const input =
   'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
@@ -27,8 +30,16 @@ async function readText(file: File, max: number): Promise<string> {
 
 export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyForm; setForm: (f: VerifyForm) => void; onVerify: (f: VerifyForm) => void; pending: boolean }) {
   const [fileError, setFileError] = useState<string | null>(null);
+  const [optionsOpen, setOptionsOpen] = useState(false);
   const problem = formProblem(form);
   const set = (patch: Partial<VerifyForm>) => setForm({ ...form, ...patch });
+  const trustSummary = useTrustSummary(form.trust);
+  const advice = trustSummary && missingLogAdvice(trustSummary, form.weakening);
+  // Weakened choices (from a share link, or the notice) are never hidden away.
+  const weakened = weakeningFlags(form.weakening).length > 0;
+  useEffect(() => {
+    if (weakened) setOptionsOpen(true);
+  }, [weakened]);
   const load = (file: File, max: number, then: (text: string) => void) =>
     readText(file, max).then(
       (text) => {
@@ -58,6 +69,7 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
       issuerIsRegexp: false,
       claims: {},
       trust: { kind: 'public-good' },
+      weakening: DEFAULT_WEAKENING,
     };
     setForm(next);
     onVerify(next);
@@ -119,7 +131,7 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
         </button>
       </Group>
 
-      <Group title="2. Artifact" hint="What the signature should be about: the file itself (hashed here, in chunks), or its digest.">
+      <Group title="2. Artifact" hint="What the signature should be about: the file itself (hashed here, in chunks, with every algorithm the bundle names), or its digest as sha256:, sha384: or sha512: hex (npm and GitHub attestations name sha512).">
         <div role="radiogroup" aria-label="Artifact input" className="flex flex-wrap gap-4 text-sm">
           {(['file', 'digest', 'none'] as const).map((kind) => (
             <label key={kind} className="flex items-center gap-2">
@@ -134,7 +146,7 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
           ))}
         </div>
         {form.artifact.kind === 'digest' && (
-          <input aria-label="Artifact digest" className={`${input} font-mono`} placeholder="sha256:…" value={form.artifact.text} onChange={(e) => set({ artifact: { kind: 'digest', text: e.target.value } })} />
+          <input aria-label="Artifact digest" className={`${input} font-mono`} placeholder="sha256:…, sha384:… or sha512:…" spellCheck={false} value={form.artifact.text} onChange={(e) => set({ artifact: { kind: 'digest', text: e.target.value } })} />
         )}
         {form.artifact.kind !== 'digest' && (
           <FileDrop label="Choose the artifact" onFile={(file) => set({ artifact: { kind: 'file', file } })}>
@@ -226,6 +238,21 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
         <FileDrop label="Load a trusted_root.json" accept=".json,application/json" onFile={(f) => load(f, LIMITS.trustedRootBytes, (text) => set({ trust: { kind: 'custom', name: f.name, text } }))}>
           {form.trust.kind === 'custom' && <span className="ml-2 text-slate-500">· {form.trust.name}</span>}
         </FileDrop>
+        {trustSummary && !trustSummary.ok && (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 wrap-anywhere dark:bg-red-950 dark:text-red-100">
+            This trusted root cannot be used: {trustSummary.message}
+          </p>
+        )}
+        {advice && (
+          <MissingLogNotice
+            advice={advice}
+            onChoose={(choice) => {
+              set({ weakening: { ...form.weakening, ...choice } });
+              setOptionsOpen(true);
+            }}
+          />
+        )}
+        <VerifierOptions value={form.weakening} onChange={(weakening) => set({ weakening })} open={optionsOpen} onToggle={setOptionsOpen} />
       </Group>
 
       {fileError && (

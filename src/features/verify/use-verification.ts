@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
 import type { VerifyForm } from '../../lib/verify-form';
-import { policyOf } from '../../lib/verify-form';
+import { policyOf, verifierOptionsOf } from '../../lib/verify-form';
 import type { ArtifactSpec, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface Progress {
@@ -18,7 +18,7 @@ export type VerificationOutcome =
   | {
       kind: 'bundle';
       result: VerificationResult;
-      /** sha256 of the artifact as verified (a file is hashed in the worker), for reports and share links. */
+      /** The artifact's digest as verified (a file is hashed in the worker with the algorithm the bundle names), for reports and share links. */
       artifactDigest: string | null;
       form: VerifyForm;
     }
@@ -71,17 +71,18 @@ function runInWorker(form: VerifyForm, onProgress: (p: Progress) => void): Promi
 function requestFor(form: VerifyForm, id: number): WorkerRequest {
   const policy = policyOf(form);
   const trustedRoot = form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null;
+  const options = verifierOptionsOf(form);
   if (form.source === 'image') {
     const credentials = form.registryUsername && form.registryPassword ? { username: form.registryUsername, password: form.registryPassword } : null;
-    return { type: 'verify-image', id, reference: form.imageRef.trim(), policy, trustedRoot, credentials };
+    return { type: 'verify-image', id, reference: form.imageRef.trim(), policy, trustedRoot, options, credentials };
   }
   const artifact: ArtifactSpec =
     form.artifact.kind === 'file' && form.artifact.file
       ? { kind: 'file', file: form.artifact.file }
       : form.artifact.kind === 'digest'
-        ? { kind: 'digest', hex: form.artifact.text.trim().toLowerCase().slice(7) }
+        ? { kind: 'digest', label: form.artifact.text.trim().toLowerCase() }
         : { kind: 'none' };
-  return { type: 'verify', id, bundleText: form.bundleText, artifact, policy, trustedRoot };
+  return { type: 'verify', id, bundleText: form.bundleText, artifact, policy, trustedRoot, options };
 }
 
 // The verify action and its state.

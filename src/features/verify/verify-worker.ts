@@ -1,10 +1,11 @@
 // The verification worker: hashing and every check run here, so the page never freezes.
-import { fromHex, severalSignatures, toVerifyError, verifyBundle, type ArtifactInput } from '../../core';
+import { parseDigestLabel, severalSignatures, toVerifyError, verifyBundle, VerifyError, type ArtifactInput } from '../../core';
 import { createRegistryClient } from '../../oci';
 import { proxyFetch } from '../../lib/proxy-fetch';
 import { trustedRootOf } from '../../lib/trusted-root-choice';
 import { verifyImage } from '../../image';
 import { readArtifact } from '../../lib/read-artifact';
+import { namedDigests } from '../../lib/named-digests';
 import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
@@ -16,27 +17,34 @@ async function handle(msg: VerifyMessage): Promise<void> {
     let artifact: ArtifactInput | null = null;
     let artifactDigest: string | null = null;
     if (msg.artifact.kind === 'file') {
-      const read = await readArtifact(msg.artifact.file, (done, total) => post({ type: 'progress', id, phase: 'hashing', done, total }));
+      const read = await readArtifact(msg.artifact.file, namedDigests(msg.bundleText), (done, total) => post({ type: 'progress', id, phase: 'hashing', done, total }));
       artifact = read.input;
-      artifactDigest = read.sha256;
+      artifactDigest = read.digest;
     } else if (msg.artifact.kind === 'digest') {
-      artifact = { kind: 'digest', algorithm: 'SHA-256', value: fromHex(msg.artifact.hex, 'artifact digest') };
-      artifactDigest = `sha256:${msg.artifact.hex}`;
+      artifact = { kind: 'digest', ...digestOf(msg.artifact.label) };
+      artifactDigest = msg.artifact.label;
     }
     post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1 });
-    const trustedRoot = trustOf(msg);
+    const request = { artifact, policy: msg.policy, trustedRoot: trustOf(msg), ...msg.options };
     const several = severalSignatures(msg.bundleText);
     if (several) {
-      const results = await Promise.all(several.map((bundle) => verifyBundle({ bundle, artifact, policy: msg.policy, trustedRoot })));
+      const results = await Promise.all(several.map((bundle) => verifyBundle({ bundle, ...request })));
       post({ type: 'results', id, results, artifactDigest });
       return;
     }
-    const result = await verifyBundle({ bundle: msg.bundleText, artifact, policy: msg.policy, trustedRoot });
+    const result = await verifyBundle({ bundle: msg.bundleText, ...request });
     post({ type: 'result', id, result, artifactDigest });
   } catch (err) {
     const e = toVerifyError(err);
     post({ type: 'error', id, message: e.message, code: e.code });
   }
+}
+
+// A typed digest (sha256:, sha384: or sha512: hex) as the engine's algorithm and bytes.
+function digestOf(label: string) {
+  const parsed = parseDigestLabel(label);
+  if (!parsed) throw new VerifyError('DIGEST_INVALID', 'the artifact digest is not sha256:, sha384: or sha512: hex of the right length', { where: 'artifact digest', expected: 'sha256:<64 hex>, sha384:<96 hex> or sha512:<128 hex>', found: label.slice(0, 160) });
+  return parsed;
 }
 
 // The trusted root a request names: the embedded public-good root or the one the user loaded.
@@ -55,6 +63,7 @@ async function handleImage(msg: VerifyImageMessage): Promise<void> {
       client,
       policy: msg.policy,
       trustedRoot: trustOf(msg),
+      ...msg.options,
       onProgress: (message) => post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1, message }),
       keepEnvelopes: true,
     });

@@ -1,8 +1,9 @@
 // Messages between the page and the verification worker (structured-clone safe).
 import type { VerificationPolicy, VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
+import type { VerifierOptions } from '../../lib/verify-form';
 
-export type ArtifactSpec = { kind: 'none' } | { kind: 'file'; file: File } | { kind: 'digest'; hex: string };
+export type ArtifactSpec = { kind: 'none' } | { kind: 'file'; file: File } | { kind: 'digest'; label: string };
 
 export interface VerifyMessage {
   type: 'verify';
@@ -11,6 +12,8 @@ export interface VerifyMessage {
   artifact: ArtifactSpec;
   policy: VerificationPolicy;
   trustedRoot: { name: string; text: string } | null;
+  /** Thresholds and --use-signed-timestamps as the Trust choices set them (each waived check is a warn step). */
+  options: VerifierOptions;
 }
 
 export interface VerifyImageMessage {
@@ -19,6 +22,7 @@ export interface VerifyImageMessage {
   reference: string;
   policy: VerificationPolicy;
   trustedRoot: { name: string; text: string } | null;
+  options: VerifierOptions;
   /** Typed by the user for a private registry; held in the worker's memory for this request only. */
   credentials: { username: string; password: string } | null;
 }
