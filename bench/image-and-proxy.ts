@@ -1,17 +1,26 @@
-// Registry figures over HTTPS (a local docker-registry with a CA the bench creates and trusts): image reference to
-// verdict through the proxy with one connection per upstream request against pooled connections, and manifest
-// GETs per second at 16 in flight through the proxy against the registry directly, in the same run.
+// Registry and proxy figures over HTTPS (a local docker-registry with a CA the bench creates and trusts), the server
+// in a process of its own as in production: image reference to verdict through the proxy with one connection per
+// upstream request and with pooled connections; manifest GETs per second at 16 in flight through the proxy against
+// the registry directly, rounds interleaved; and a soak (500 slow upstreams, then clients that stop reading) timing
+// normal requests meanwhile. With SIGNET_BENCH_BASELINE_SRC=<a src/ directory of another commit> the same run also
+// measures that build of the server, for a before/after on one machine at one time.
+// Alone: `node --import tsx bench/image-and-proxy.ts` (BENCH_REGISTRY_N runs of each verdict, default 30).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Agent, request } from 'undici';
 import { createTestInstance } from '../test/support/sigstore';
 import { startRegistry, registryMissingReason } from '../test/support/registry/start-registry';
 import { pushSignedImages } from '../test/support/registry/signed-images';
 import { createTestTls, fetchTrusting } from '../test/support/registry/tls-ca';
+import { startServerProcess, startUpstreamProcess, type ServerStats, type SoakProcess } from '../test/support/soak/server-stats';
+import { quantile, soak, type SoakKind, type SoakResult } from '../test/support/soak/soak';
 import { parseTrustedRootJson, type TrustedRoot, type VerificationPolicy } from '../src/core';
 import { createRegistryClient, type FetchFunction } from '../src/oci';
 import { verifyImage } from '../src/image';
 import { proxyUrl } from '../src/http/proxy-wire';
-import { resolveProxyPolicy } from '../src/proxy';
-import { startServer, type RunningServer } from '../src/server/start-server';
-import { summarise, timeIt, type Sample } from './stats';
+import { fmt, summarise, timeIt, type Sample } from './stats';
 
 export interface Throughput {
   requests: number;
@@ -21,61 +30,152 @@ export interface Throughput {
   latency: Sample;
 }
 
-export interface RegistryBench {
-  referenceToVerdict: { unpooled: Sample; pooled: Sample; direct: Sample };
-  /** Rounds alternate direct and proxy so drift on a shared machine hits both alike. */
-  throughput: { direct: Throughput[]; proxy: Throughput[]; overhead: number };
+/** One build of the server: the current sources, or the baseline named by SIGNET_BENCH_BASELINE_SRC. */
+type Build = 'current' | 'baseline';
+
+export interface SoakFigures {
+  kind: SoakKind;
+  slow: number;
+  normal: { n: number; p50: number; p99: number; max: number };
+  rssAtRestMb: number;
+  peakRssMb: number;
+  loopDelayP99: number;
+  loopDelayMax: number;
+  slowEnds: Record<string, number>;
 }
 
-const ROUNDS = 3;
+export interface RegistryBench {
+  referenceToVerdict: Record<string, Sample>;
+  /** Rounds interleave direct and every proxy build so drift on a shared machine hits all alike. */
+  throughput: { direct: Throughput[]; proxy: Partial<Record<Build, Throughput[]>>; overhead: Partial<Record<Build, { median: number; min: number; max: number }>> };
+  soak: Partial<Record<Build, SoakFigures[]>>;
+}
+
+const ROUNDS = Number(process.env.BENCH_PROXY_ROUNDS ?? 5);
 const REQUESTS = 2000;
 const IN_FLIGHT = 16;
+const SOAK_SLOW = 500;
+const SOAK_MS = 30_000;
+const SOAK_READERS = 100;
+const MANIFEST_ACCEPT = { accept: 'application/vnd.oci.image.manifest.v1+json' };
 
-// Start an HTTPS registry with the signed images and two servers with the proxy (unpooled, pooled); measure.
+// The builds measured: the current sources, and the baseline when one is named.
+function builds(): { build: Build; env: NodeJS.ProcessEnv }[] {
+  const baseline = process.env.SIGNET_BENCH_BASELINE_SRC;
+  return [{ build: 'current', env: {} }, ...(baseline ? [{ build: 'baseline' as const, env: { SERVER_SOURCE: resolve(baseline) } }] : [])];
+}
+
+// Start an HTTPS registry with the signed images and servers with the proxy; measure.
 export async function benchRegistry(n: number): Promise<RegistryBench | string> {
   const missing = registryMissingReason();
   if (missing) return missing;
   const tls = createTestTls();
+  const dir = mkdtempSync(join(tmpdir(), 'signet-bench-proxy-'));
+  const caFile = join(dir, 'ca.pem');
+  writeFileSync(caFile, tls.caPem);
   const trusting = fetchTrusting(tls.caPem);
   const registry = await startRegistry({ tls });
-  // The benchmark's own client is the only one: lift the per-client rate limit that protects a public deployment.
-  const policy = resolveProxyPolicy({ allowLoopback: true, rate: { burst: 1_000_000, perSecond: 1_000_000 } });
-  const servers: RunningServer[] = [];
+  const direct = new Agent({ connect: { ca: tls.caPem } });
+  const plain = new Agent();
+  const servers: SoakProcess<ServerStats>[] = [];
+  // A server process of this build, closed at the end.
+  const server = async (env: NodeJS.ProcessEnv) => {
+    const started = await startServerProcess({ SERVER_CA_FILE: caFile, ...env });
+    servers.push(started);
+    return started;
+  };
   try {
-    const unpooled = await startServer({ port: 0, host: '127.0.0.1', root: 'dist', proxy: policy, upstream: { pool: false, extraCa: [tls.caPem] } });
-    servers.push(unpooled);
-    const pooled = await startServer({ port: 0, host: '127.0.0.1', root: 'dist', proxy: policy, upstream: { extraCa: [tls.caPem] } });
-    servers.push(pooled);
     const instance = createTestInstance();
     const images = await pushSignedImages(registry.url, registry.host, instance, trusting.fetch);
     const trustedRoot = parseTrustedRootJson(instance.trustedRoot() as never, { name: 'bench', description: 'test instance' });
     const identity: VerificationPolicy = { kind: 'identity', identity: { identity: { exact: images.san }, issuer: { exact: images.issuer } } };
     const reference = `${registry.host}/app:keyless-sig`;
     // The browser's path: every registry request through a proxy's HTTP endpoint.
-    const through = (server: RunningServer): FetchFunction => (url, init) => fetch(proxyUrl(url, server.url), init);
+    const through = (url: string): FetchFunction => (target, init) => fetch(proxyUrl(target, url), init);
     const verdict = (fetchFn: FetchFunction) => () => verifyOnce(reference, fetchFn, identity, trustedRoot);
-    const referenceToVerdict = {
-      unpooled: summarise(await timeIt(verdict(through(unpooled)), n, 5)),
-      pooled: summarise(await timeIt(verdict(through(pooled)), n, 5)),
-      direct: summarise(await timeIt(verdict(trusting.fetch as FetchFunction), n, 5)),
-    };
+
+    const unpooled = await server({ SERVER_POOL: '0' });
+    const proxies: Partial<Record<Build, SoakProcess<ServerStats>>> = {};
+    for (const { build, env } of builds()) proxies[build] = await server(env);
+    const referenceToVerdict: Record<string, Sample> = { unpooled: summarise(await timeIt(verdict(through(unpooled.url)), n, 5)) };
+    for (const [build, proxy] of Object.entries(proxies)) referenceToVerdict[`pooled ${build}`] = summarise(await timeIt(verdict(through(proxy.url)), n, 5));
+    referenceToVerdict.direct = summarise(await timeIt(verdict(trusting.fetch as FetchFunction), n, 5));
+
     const manifest = `${registry.url}/v2/app/manifests/${images.digests['keyless-sig']}`;
-    const direct: Throughput[] = [];
-    const proxy: Throughput[] = [];
+    const get = (url: string, dispatcher: Agent) => async () => {
+      const answer = await request(url, { dispatcher, headers: MANIFEST_ACCEPT });
+      await answer.body.arrayBuffer();
+      return answer.statusCode;
+    };
+    const directRuns: Throughput[] = [];
+    const proxyRuns: Partial<Record<Build, Throughput[]>> = {};
+    const ratios: Partial<Record<Build, number[]>> = {};
+    await throughput(get(manifest, direct), 200);
+    for (const proxy of Object.values(proxies)) await throughput(get(proxyUrl(manifest, proxy.url), plain), 200);
     for (let round = 0; round < ROUNDS; round++) {
-      direct.push(await throughput(() => trusting.fetch(manifest, { headers: MANIFEST_ACCEPT })));
-      proxy.push(await throughput(() => fetch(proxyUrl(manifest, pooled.url), { headers: MANIFEST_ACCEPT })));
+      const directRun = await throughput(get(manifest, direct));
+      directRuns.push(directRun);
+      for (const [build, proxy] of Object.entries(proxies) as [Build, SoakProcess<ServerStats>][]) {
+        const run = await throughput(get(proxyUrl(manifest, proxy.url), plain));
+        (proxyRuns[build] ??= []).push(run);
+        (ratios[build] ??= []).push(1 - run.perSecond / directRun.perSecond);
+      }
     }
-    const median = (runs: Throughput[]) => summarise(runs.map((run) => run.perSecond)).median;
-    return { referenceToVerdict, throughput: { direct, proxy, overhead: 1 - median(proxy) / median(direct) } };
+    const overhead: RegistryBench['throughput']['overhead'] = {};
+    for (const [build, values] of Object.entries(ratios) as [Build, number[]][]) overhead[build] = { median: quantile(values, 0.5), min: Math.min(...values), max: Math.max(...values) };
+    for (const running of servers.splice(0)) await running.stop();
+
+    const soaks: RegistryBench['soak'] = {};
+    for (const { build, env } of builds()) soaks[build] = await soakBuild(env);
+    return { referenceToVerdict, throughput: { direct: directRuns, proxy: proxyRuns, overhead }, soak: soaks };
   } finally {
-    await Promise.all(servers.map((server) => server.close()));
+    await Promise.all(servers.map((running) => running.stop()));
+    await direct.close();
+    await plain.close();
     await trusting.close();
     await registry.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const MANIFEST_ACCEPT = { Accept: 'application/vnd.oci.image.manifest.v1+json' };
+// The two soaks against one build: 500 slow upstreams for 30 s (a limit longer than the soak, so none is cut), then
+// 100 clients that stop reading a 16 MiB body until the default 20 s limit has ended them.
+async function soakBuild(env: NodeJS.ProcessEnv): Promise<SoakFigures[]> {
+  const upstream = await startUpstreamProcess();
+  const figures: SoakFigures[] = [];
+  try {
+    for (const [kind, slow, limit] of [['slow-upstream', SOAK_SLOW, 2 * SOAK_MS], ['slow-reader', SOAK_READERS, 20_000]] as const) {
+      const server = await startServerProcess({ ...env, SERVER_TIMEOUT_MS: String(limit) });
+      try {
+        const before = (await upstream.stats()).bigClosed;
+        const releaseWhen = kind === 'slow-reader' ? async () => (await upstream.stats()).bigClosed - before >= slow : undefined;
+        const result = await soak({ server, upstream, kind, slow, soakMs: SOAK_MS, settleMs: 120_000, ...(releaseWhen ? { releaseWhen } : {}) });
+        figures.push(soakFigures(kind, slow, result));
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await upstream.stop();
+  }
+  return figures;
+}
+
+// The figures of one soak.
+function soakFigures(kind: SoakKind, slow: number, result: SoakResult): SoakFigures {
+  const ms = result.normalMs;
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  return {
+    kind,
+    slow,
+    normal: { n: ms.length, p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), max: Math.max(...ms) },
+    rssAtRestMb: mb(result.rssAtRest),
+    peakRssMb: mb(result.peakRss),
+    loopDelayP99: result.loopDelayP99,
+    loopDelayMax: result.loopDelayMax,
+    slowEnds: result.slowEnds,
+  };
+}
 
 // One image verification over fetchFn (https to the registry), which must come out verified.
 async function verifyOnce(reference: string, fetchFn: FetchFunction, policy: VerificationPolicy, trustedRoot: TrustedRoot): Promise<void> {
@@ -84,23 +184,51 @@ async function verifyOnce(reference: string, fetchFn: FetchFunction, policy: Ver
   if (result.verdict !== 'verified') throw new Error(`bench image did not verify: ${result.headline}`);
 }
 
-// REQUESTS manifest GETs, IN_FLIGHT at a time, each read to its end.
-async function throughput(get: () => Promise<Response>): Promise<Throughput> {
+// `requests` GETs, IN_FLIGHT at a time, each read to its end.
+async function throughput(get: () => Promise<number>, requests = REQUESTS): Promise<Throughput> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < REQUESTS) {
+      while (next < requests) {
         next++;
         const t = performance.now();
-        const res = await get();
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`answered ${res.status}`);
+        const status = await get();
+        if (status !== 200) throw new Error(`answered ${status}`);
         latencies.push(performance.now() - t);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { requests: REQUESTS, concurrency: IN_FLIGHT, seconds, perSecond: REQUESTS / seconds, latency: summarise(latencies) };
+  return { requests, concurrency: IN_FLIGHT, seconds, perSecond: requests / seconds, latency: summarise(latencies) };
+}
+
+// The bench's figures as text.
+export function formatRegistryBench({ referenceToVerdict, throughput: t, soak: soaks }: RegistryBench): string {
+  const rate = (runs: Throughput[]) => runs.map((run) => `${run.perSecond.toFixed(0)}/s`).join(', ');
+  const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+  const lines = [
+    `Registry over HTTPS (local docker-registry, test CA; keyless cosign .sig; each server in its own process, reached over HTTP)`,
+    ...Object.entries(referenceToVerdict).map(([name, sample]) => `  image reference to verdict, ${name === 'direct' ? 'registry directly (no proxy)' : name === 'unpooled' ? 'proxy opening a connection per upstream request' : `proxy with pooled connections (${name.slice(7)})`} ${fmt(sample)}`),
+    `  manifest GETs, ${REQUESTS} per round, ${IN_FLIGHT} in flight, ${t.direct.length} interleaved rounds:`,
+    `    registry directly ${rate(t.direct)}`,
+    ...Object.entries(t.proxy).map(([build, runs]) => `    through the proxy (${build}) ${rate(runs)}`),
+    ...Object.entries(t.overhead).map(([build, o]) => `    the proxy (${build}) costs ${pct(o.median)} of the direct rate (median of rounds; min ${pct(o.min)}, max ${pct(o.max)}; goal under 15 %)`),
+  ];
+  for (const [build, figures] of Object.entries(soaks)) {
+    for (const f of figures) {
+      const what = f.kind === 'slow-upstream' ? `${f.slow} slow upstreams (2 KiB/s) for ${SOAK_MS / 1000} s` : `${f.slow} clients that stop reading a 16 MiB body, until the limit ends them`;
+      lines.push(
+        `  soak (${build}), ${what}: normal requests n=${f.normal.n} p50 ${f.normal.p50.toFixed(1)} ms, p99 ${f.normal.p99.toFixed(1)} ms, max ${f.normal.max.toFixed(1)} ms (goal 100 ms); ` +
+          `server RSS ${f.rssAtRestMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MB; server event-loop delay p99 ${f.loopDelayP99.toFixed(0)} ms, max ${f.loopDelayMax.toFixed(0)} ms; slow exchanges ended ${JSON.stringify(f.slowEnds)}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const result = await benchRegistry(Number(process.env.BENCH_REGISTRY_N ?? 30));
+  process.stdout.write(typeof result === 'string' ? `Registry: skipped (${result})\n` : formatRegistryBench(result));
 }

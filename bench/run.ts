@@ -7,12 +7,13 @@ import { buildAppForSize, formatAppSize, measureAppSize } from './app-size';
 import { benchAgainstReference } from './node-vs-reference';
 import { benchChromium } from './chromium-floor';
 import { benchVerdictTime } from './app-verdict-time';
-import { benchRegistry, type Throughput } from './image-and-proxy';
+import { benchRegistry, formatRegistryBench } from './image-and-proxy';
 import { benchColdStart } from './cold-start';
 import { benchBatch } from './batch';
 import { fmt } from './stats';
 import { benchLiveAudit } from './live-audit';
 import { benchIdentityRegexp } from './identity-regexp';
+import { benchSbomAttestation, formatSbomBench } from './sbom-attestation';
 
 const CONFORMANCE = '../shared/conformance';
 const FIXTURE = '../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json';
@@ -74,22 +75,15 @@ const verdict = await benchVerdictTime(APP_BUILD_DIR, N);
 process.stdout.write(`\nApp: from pressing Verify to the verdict on screen (example bundle, worker already started; first 5 runs dropped)\n  ${fmt(verdict)}\n`);
 report.verdictTime = verdict;
 
+const sbom = await benchSbomAttestation(Number(process.env.BENCH_SBOM_N ?? 20), APP_BUILD_DIR);
+process.stdout.write(formatSbomBench(sbom));
+report.sbomAttestation = sbom;
+
 const registryBench = await benchRegistry(Number(process.env.BENCH_REGISTRY_N ?? 30));
 if (typeof registryBench === 'string') {
   process.stdout.write(`\nRegistry: skipped (${registryBench})\n`);
 } else {
-  const { referenceToVerdict: v, throughput: t } = registryBench;
-  const rate = (runs: Throughput[]) => runs.map((run) => `${run.perSecond.toFixed(0)}/s (median latency ${run.latency.median.toFixed(2)} ms)`).join(', ');
-  process.stdout.write(
-    `\nRegistry over HTTPS (local docker-registry, test CA; keyless cosign .sig; Node through the proxy's HTTP endpoint)\n` +
-      `  image reference to verdict, proxy opening a connection per upstream request ${fmt(v.unpooled)}\n` +
-      `  image reference to verdict, proxy with pooled connections ${fmt(v.pooled)}\n` +
-      `  image reference to verdict, registry directly (no proxy) ${fmt(v.direct)}\n` +
-      `  manifest GETs, ${t.proxy[0]!.requests} per round, ${t.proxy[0]!.concurrency} in flight:\n` +
-      `    registry directly ${rate(t.direct)}\n` +
-      `    through the proxy ${rate(t.proxy)}\n` +
-      `    the proxy costs ${(t.overhead * 100).toFixed(1)} % of the direct rate (median of rounds)\n`,
-  );
+  process.stdout.write(`\n${formatRegistryBench(registryBench)}`);
   report.registry = registryBench;
 }
 
@@ -114,4 +108,4 @@ report.liveAudit = live;
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));
 
-process.stdout.write(`\n${benchIdentityRegexp()}`);
+process.stdout.write(`\n${await benchIdentityRegexp()}`);

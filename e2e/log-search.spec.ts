@@ -44,7 +44,7 @@ test.afterAll(async () => {
 // Open the mode against the test log, trusting the test instance.
 async function openMode(page: Page): Promise<void> {
   await page.goto(app.url);
-  await page.getByRole('tab', { name: 'Transparency log' }).click();
+  await page.getByRole('tablist', { name: 'Mode' }).getByRole('tab', { name: 'Transparency log' }).click();
   await page.getByLabel('Log URL').fill(rekor.url);
   await page.locator('form[aria-label="Transparency log"] input[type=file][accept=".json"]').setInputFiles(rootFile());
   await expect(page.getByText('test_root.json (loaded)')).toBeVisible();
@@ -52,7 +52,7 @@ async function openMode(page: Page): Promise<void> {
 
 // Search the index.
 async function search(page: Page, by: string, value: string): Promise<void> {
-  await page.getByLabel('Search by').selectOption(by);
+  await page.getByLabel('Search by', { exact: true }).selectOption(by);
   await page.locator('form[aria-label="Transparency log"] input.font-mono').nth(1).fill(value);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
 }
@@ -98,7 +98,7 @@ test('search by e-mail and by digest finds the logged entries; an entry shows it
 
 test('search by public key: 30 results in pages of 20, each page fetched and checked when shown', async ({ page }) => {
   await openMode(page);
-  await page.getByLabel('Search by').selectOption('public-key');
+  await page.getByLabel('Search by', { exact: true }).selectOption('public-key');
   await page.getByLabel('Public key (PEM)').fill(other.pem);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('heading', { name: '30 entries found for a public key' })).toBeVisible();
@@ -159,9 +159,14 @@ test('a tampered entry (a wrong inclusion proof) fails at tlog.inclusion; a URI 
   await search(page, 'san', 'https://github.com/org/repo/.github/workflows/release.yml@refs/heads/main');
   await expect(page.getByRole('alert')).toContainText('REKOR_SEARCH_UNSUPPORTED');
   expect(rekor.requests.length).toBe(before);
+  // A log the server is not configured to reach: the proxy refuses, and the page says how a log is allowed.
+  await page.getByLabel('Log URL').fill('http://127.0.0.1:9/');
+  await search(page, 'email', EMAIL);
+  await expect(page.getByRole('alert')).toContainText('PROXY_METHOD_REFUSED');
+  await expect(page.getByRole('alert')).toContainText('SIGNET_PROXY_REKOR_HOSTS');
 });
 
-test('phone width and dark mode: results and an entry render without overflow', async ({ page }) => {
+test('phone width and dark mode (and desktop dark): results and an entry render without overflow', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await openMode(page);
@@ -175,4 +180,6 @@ test('phone width and dark mode: results and an entry render without overflow', 
   await page.screenshot({ path: `${SHOTS}/log-06-phone-dark-entry.png`, fullPage: true });
   await page.getByRole('region', { name: /Log entry/ }).screenshot({ path: `${SHOTS}/log-07-phone-dark-entry-header.png` });
   await page.getByRole('form', { name: 'Verify an artifact against this entry' }).screenshot({ path: `${SHOTS}/log-08-phone-dark-verify-form.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/log-09-desktop-dark-entry.png` });
 });

@@ -2,6 +2,7 @@
 // RFC 3161 timestamp only) fails by default and verifies with the choices, and sha512 subjects verify by digest and file.
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { buildClassCases, type ClassCase } from '../test/support/real-world-classes';
 
@@ -98,6 +99,14 @@ test('a count outside 0 to 16 stops the form with a reason', async ({ page, appU
   await page.goto(appUrl);
   await fill(page, github);
   await page.locator('summary', { hasText: 'Verifier options' }).click();
+  // The Trust section, notice and options open: no accessibility violation in light or dark.
+  const section = 'form[aria-label="Verification inputs"] > fieldset:last-of-type';
+  await expect(page.locator(section).locator('legend')).toHaveText(/Trust/);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page }).include(section).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+  }
   await page.getByLabel('verified times required (log entries or RFC 3161)').fill('17');
   await expect(verifyButton(page)).toBeDisabled();
   await expect(page.getByText('Each count under Trust is a whole number from 0 to 16.')).toBeVisible();
@@ -132,5 +141,6 @@ test('Trust section and notice at phone width, in dark mode', async ({ page, app
   await trust(page).screenshot({ path: `${SHOTS}/25-trust-phone-dark.png` });
   await verifyButton(page).click();
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified');
-  await page.screenshot({ path: `${SHOTS}/26-no-logs-verified-phone-dark.png`, fullPage: true });
+  await verdict(page).screenshot({ path: `${SHOTS}/26-no-logs-verdict-phone-dark.png` });
+  await step(page, 'tlog.body').screenshot({ path: `${SHOTS}/27-waived-step-phone-dark.png` });
 });

@@ -1,6 +1,6 @@
 // One bundle's result as tabs: the timeline and the dedicated views, pinning and export.
 import { lazy, Suspense, useId, useState, type ComponentType, type ReactNode } from 'react';
-import type { VerificationResult } from '../core';
+import type { AttestationFiles, VerificationResult } from '../core';
 import { Timeline } from '../features/timeline/timeline';
 import type { ReportInputs } from '../features/report/markdown-report';
 
@@ -32,7 +32,7 @@ function tabsFor(result: VerificationResult): Tab[] {
 }
 
 // One bundle's result: the timeline and the dedicated views as tabs (also used inside each image signature).
-export function BundleResultView({ result, inputs, actions, envelope }: { result: VerificationResult; inputs: ReportInputs; actions?: ReactNode; envelope?: string }) {
+export function BundleResultView({ result, inputs, actions, files }: { result: VerificationResult; inputs: ReportInputs; actions?: ReactNode; files?: AttestationFiles }) {
   const [tab, setTab] = useState<Tab>('Timeline');
   const tabs = tabsFor(result);
   const active = tabs.includes(tab) ? tab : 'Timeline';
@@ -62,7 +62,7 @@ export function BundleResultView({ result, inputs, actions, envelope }: { result
       <div id={panelId} role="tabpanel" aria-label={active} className="min-w-0">
         <Suspense fallback={<p className="text-sm">Loading…</p>}>
           {active === 'Timeline' && <Timeline steps={result.steps} failedStep={result.failedStep} />}
-          {active === 'Attestation' && result.attestation && <AttestationPanel attestation={result.attestation} verdict={result.verdict} {...(envelope === undefined ? {} : { envelope })} />}
+          {active === 'Attestation' && result.attestation && <AttestationPanel attestation={result.attestation} verdict={result.verdict} {...(files === undefined ? {} : { files })} />}
           {active === 'Certificate' && <CertificateView result={result} />}
           {active === 'DSSE' && <DsseView result={result} />}
           {active === 'Transparency log' && <TransparencyLogView result={result} />}

@@ -1,7 +1,9 @@
 // What `verify-blob` and `verify-blob-attestation` share: reading the blob (or its digest) and the signature
 // material, verifying offline, and printing as cosign does ("Verified OK" on stderr) followed by the timeline.
 import { existsSync, readFileSync } from 'node:fs';
-import { fromHex, verifyBundle, type ArtifactInput, type HashAlg, type VerificationResult } from '../core';
+import type { HashAlg } from '../core/crypto';
+import { fromHex } from '../core/encoding';
+import { verifyBundle, type ArtifactInput, type VerificationResult } from '../core/verify';
 import { stderrColour, type Io } from './io';
 import type { ParsedArgs } from './parse-args';
 import { assertClaimsChecked, loadTrustedRoot, policyFromArgs } from './policy-flags';

@@ -13,8 +13,9 @@ interface ConformanceCase {
   why?: string;
 }
 
-// The installed command (bin/), which runs the build when there is one.
-const BIN = fileURLToPath(new URL(import.meta.url.includes('/dist-cli/') ? '../bin/signet.mjs' : '../../bin/signet.mjs', import.meta.url));
+// The installed command (bin/), which runs the build when there is one. This module sits two folders below the
+// package root both as source (src/cli) and built (dist-cli/chunks).
+const BIN = fileURLToPath(new URL('../../bin/signet.mjs', import.meta.url));
 
 export const conformanceVerb: Verb = {
   name: 'conformance',

@@ -1,12 +1,12 @@
 // Entry point of the `signet` command line: finds the verb, parses its flags from its declarations, runs it.
-import { VerifyError } from '../core';
+import { VerifyError } from '../core/errors';
 import packageJson from '../../package.json' with { type: 'json' };
 import { processIo, type Io } from './io';
 import { HELP, parseArgs } from './parse-args';
 import { UsageError } from './usage-error';
 import { EXIT, type Verb } from './verb';
 import { mainHelp, usageLine, verbHelp } from './verb-help';
-import { VERBS } from './verbs';
+import { loadAllVerbs, VERBS } from './verbs';
 
 export const VERSION: string = packageJson.version;
 
@@ -14,7 +14,7 @@ export const VERSION: string = packageJson.version;
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.stderr(mainHelp(VERBS, VERSION));
+    io.stderr(mainHelp(await loadAllVerbs(), VERSION));
     return EXIT.usage;
   }
   if (name === '--help' || name === '-h' || name === 'help') return helpFor(rest[0], io);
@@ -22,11 +22,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     io.stdout(`signet ${VERSION}\n`);
     return EXIT.verified;
   }
-  const verb = VERBS.find((v) => v.name === name);
-  if (!verb) {
+  const entry = VERBS.find((v) => v.name === name);
+  if (!entry) {
     io.stderr(`signet: unknown verb ${JSON.stringify(name.slice(0, 80))}\nVerbs: ${VERBS.map((v) => v.name).join(', ')}   (signet --help)\n`);
     return EXIT.usage;
   }
+  const verb = await entry.load();
   try {
     const args = parseArgs(verb, rest);
     if (args === HELP) {
@@ -40,9 +41,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 }
 
 // `signet --help` or `signet help VERB`.
-function helpFor(verbName: string | undefined, io: Io): number {
-  const verb = VERBS.find((v) => v.name === verbName);
-  io.stdout(verb ? verbHelp(verb) : mainHelp(VERBS, VERSION));
+async function helpFor(verbName: string | undefined, io: Io): Promise<number> {
+  const entry = VERBS.find((v) => v.name === verbName);
+  io.stdout(entry ? verbHelp(await entry.load()) : mainHelp(await loadAllVerbs(), VERSION));
   return EXIT.verified;
 }
 

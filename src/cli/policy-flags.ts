@@ -1,6 +1,8 @@
 // The cosign policy and trust flags every verifying verb shares, and the policy they resolve to.
 import { readFileSync } from 'node:fs';
-import { parseTrustedRoot, publicGoodTrustedRoot, type TrustedRoot, type VerificationPolicy, type WorkflowClaim } from '../core';
+import type { WorkflowClaim } from '../core/policy/identity-policy';
+import { parseTrustedRoot, publicGoodTrustedRoot, type TrustedRoot } from '../core/trust';
+import type { VerificationPolicy } from '../core/verify';
 import type { ParsedArgs } from './parse-args';
 import { refusedKeyReference } from './refused-flags';
 import { UsageError } from './usage-error';

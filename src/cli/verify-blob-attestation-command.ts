@@ -1,7 +1,7 @@
 // `signet verify-blob-attestation BLOB`: an in-toto attestation about a file, as `cosign verify-blob-attestation`
 // checks it: the bundle's DSSE signature, its subject naming the file's digest, and its predicate type (--type).
 import { readFileSync } from 'node:fs';
-import { PREDICATE_TYPE_ALIASES, resolvePredicateType } from '../core';
+import { PREDICATE_TYPE_ALIASES, resolvePredicateType } from '../core/attest/predicate-types';
 import { BLOB_FLAGS, readBlob, runBlobVerification } from './blob-verification';
 import { CHECK_CLAIMS_FLAG, POLICY_FLAGS, TRUST_FLAGS } from './policy-flags';
 import { UsageError } from './usage-error';

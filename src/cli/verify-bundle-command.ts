@@ -1,6 +1,7 @@
 // `signet verify-bundle`: the Sigstore conformance client protocol (exit status is the verdict), plus --json.
 import { readFileSync } from 'node:fs';
-import { severalSignatures, verifyBundle } from '../core';
+import { parseAnySignatureInput } from '../core/bundle';
+import { verifyBundle, type VerifyRequest } from '../core/verify';
 import { readArtifactArg } from './artifact-arg';
 import { stderrColour } from './io';
 import { loadTrustedRoot, POLICY_FLAGS, policyFromArgs, TRUST_FLAGS } from './policy-flags';
@@ -36,8 +37,7 @@ export const verifyBundleVerb: Verb = {
     const { thresholds, useSignedTimestamps } = weakeningFromArgs(args);
     // Without FILE_OR_DIGEST every check still runs, but nothing ties the signature to an artifact: never verified.
     const artifact = args.operands[0] === undefined ? null : readArtifactArg(args.operands[0]);
-    const many = severalSignatures(text);
-    const results = await Promise.all((many ?? [text]).map((bundle) => verifyBundle({ bundle, artifact, policy, trustedRoot, thresholds, useSignedTimestamps })));
+    const results = await Promise.all(signaturesOf(text).map((bundle) => verifyBundle({ bundle, artifact, policy, trustedRoot, thresholds, useSignedTimestamps })));
     for (const result of results) {
       if (args.boolean('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       io.stderr(`${formatTimeline(result, stderrColour(io))}\n`);
@@ -45,3 +45,17 @@ export const verifyBundleVerb: Verb = {
     return results.some((r) => r.verdict === 'verified') ? EXIT.verified : EXIT.notVerified;
   },
 };
+
+// Each signature of the input, parsed once; input that does not parse is one verification whose bundle.parse step
+// fails with the reason.
+function signaturesOf(text: string): VerifyRequest['bundle'][] {
+  try {
+    return parseAnySignatureInput(text).map((bundle) => () => bundle);
+  } catch (err) {
+    return [
+      () => {
+        throw err;
+      },
+    ];
+  }
+}

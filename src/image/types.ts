@@ -13,6 +13,8 @@ export interface SignatureVerification {
   predicateType?: string;
   /** The DSSE envelope JSON as stored (when asked for): what cosign verify-attestation prints. */
   envelope?: string;
+  /** The statement's predicate exactly as signed (when asked for), cut from the payload. */
+  predicate?: string;
   result: VerificationResult;
 }
 
@@ -28,14 +30,27 @@ export interface AttachedSbomRecord {
   error?: string;
 }
 
+/** An attestation attached to a platform manifest itself (its in-toto subject is that manifest's digest). */
+export interface PlatformAttestation {
+  predicateType?: string;
+  /** What the predicate type means ('SPDX SBOM', …). */
+  typeName: string;
+  where: string;
+  verdict: Verdict;
+  headline: string;
+}
+
 export interface PlatformVerification {
   digest: string;
   /** e.g. linux/arm64/v8 */
   platform: string;
-  /** 'unknown' when its signatures could not be looked up (see `error`): never shown as unsigned. */
+  /** From the platform's own signatures only; 'unknown' when they could not be looked up (see `error`): never shown as unsigned. */
   verdict: Verdict | 'unsigned' | 'unknown';
+  /** Signatures of the platform manifest (attestations are listed apart and not counted here). */
   signatures: number;
   verified: number;
+  /** Attestations of the platform manifest, each verified with its own timeline. */
+  attestations: PlatformAttestation[];
   error?: string;
 }
 

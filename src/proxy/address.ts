@@ -1,5 +1,6 @@
 // Classifies IP addresses by the IANA special-purpose registries (RFC 6890 and its updates), so the proxy
 // reaches only public unicast addresses, plus loopback when configured for local development.
+import { setNewest } from './bounded-map';
 import { ProxyRefusal } from './errors';
 
 export type AddressClass =
@@ -139,8 +140,23 @@ function inRange(value: bigint, { base, prefix }: Range): boolean {
   return value >> shift === base >> shift;
 }
 
+// Texts classified recently (short ones: every address form fits): the same hosts and addresses come back on every
+// request, and a text's class never changes.
+const recent = new Map<string, AddressClass | null>();
+const RECENT_MAX = 1024;
+const RECENT_TEXT_CHARS = 64;
+
 // The class of an IPv4 or IPv6 address in text form (brackets and a zone allowed), or null when it is not an IP address.
 export function classifyAddress(text: string): AddressClass | null {
+  const seen = recent.get(text);
+  if (seen !== undefined) return seen;
+  const cls = classifyText(text);
+  if (text.length <= RECENT_TEXT_CHARS) setNewest(recent, text, cls, RECENT_MAX);
+  return cls;
+}
+
+// classifyAddress, worked out.
+function classifyText(text: string): AddressClass | null {
   const address = text.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
   const ipv4 = parseIpv4(address);
   if (ipv4 !== null) return classifyIpv4(ipv4);

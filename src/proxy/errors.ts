@@ -57,10 +57,20 @@ export class ProxyRefusal extends Error {
     this.status = STATUS[code];
   }
 
+  // The target, cut to a length fit to echo.
+  #shownTarget(): string {
+    return this.target.length > MAX_TARGET_ECHO ? `${this.target.slice(0, MAX_TARGET_ECHO)}…` : this.target;
+  }
+
   // The JSON answer: { "error": { "code", "message", "target" } }, marked so a client tells it from the upstream's own errors.
   toResponse(): Response {
-    const target = this.target.length > MAX_TARGET_ECHO ? `${this.target.slice(0, MAX_TARGET_ECHO)}…` : this.target;
-    const body = JSON.stringify({ error: { code: this.code, message: this.message, target } } satisfies ProxyErrorBody);
+    const body = JSON.stringify({ error: { code: this.code, message: this.message, target: this.#shownTarget() } } satisfies ProxyErrorBody);
     return new Response(body, { status: this.status, headers: { 'Content-Type': 'application/json; charset=utf-8', [PROXY_ERROR_HEADER]: this.code, ...this.headers } });
+  }
+
+  // One line when a runtime logs it (Node's inspect: a server logs every body a limit cut short, and a refusal is an
+  // outcome, not a fault, so its stack says nothing).
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `${this.name} ${this.code}: ${this.message}${this.target === '' ? '' : ` (${this.#shownTarget()})`}`;
   }
 }

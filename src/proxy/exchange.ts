@@ -79,10 +79,10 @@ export class Exchange {
 
   /**
    * The body as the client gets it: read from upstream only as fast as the client reads (nothing queued here),
-   * failing past maxBytes, and erroring (never closing) when the exchange is given up; the exchange ends with it
-   * unless keepOpen (more is still to be sent). onChunk may refuse a chunk by throwing (a memory budget, say).
+   * failing past maxBytes, and erroring (never closing) when the exchange is given up; the exchange ends with it.
+   * onChunk may refuse a chunk by throwing (a memory budget, say).
    */
-  body(source: ReadableStream<Uint8Array>, url: URL, { maxBytes, onChunk = () => {}, keepOpen = false }: BodyLimits): ReadableStream<Uint8Array> {
+  body(source: ReadableStream<Uint8Array>, url: URL, { maxBytes, onChunk = () => {} }: BodyLimits): ReadableStream<Uint8Array> {
     const reader = source.getReader();
     let seen = 0;
     let settled = false;
@@ -113,7 +113,7 @@ export class Exchange {
           if (chunk.done) {
             settled = true;
             controller.close();
-            if (!keepOpen) this.end();
+            this.end();
             return;
           }
           seen += chunk.value.byteLength;
@@ -140,7 +140,6 @@ export class Exchange {
 export interface BodyLimits {
   maxBytes: number;
   onChunk?: (bytes: number) => void;
-  keepOpen?: boolean;
 }
 
 // The refusal for a body that broke off while being read.

@@ -6,10 +6,10 @@ import { bearerRealm } from './challenge';
 import { ProxyRefusal } from './errors';
 import { Exchange } from './exchange';
 import { forward, upstreamFailure, type ForwardContext, type Forwarded } from './forward';
-import type { ProxyPolicy } from './policy';
+import { maxBytesFor, type ProxyPolicy } from './policy';
 import { RateLimiter } from './rate-limiter';
 import { RealmRegistry } from './realms';
-import { assertDeclaredSize, capped, passThrough, PROXY_RESPONSE_HEADERS } from './response';
+import { answerWhole, assertDeclaredSize, capped, isSmallBody, passThrough, PROXY_RESPONSE_HEADERS } from './response';
 import { assertAuthorization, assertSearchPost, classifyTarget, isForwardedMethod, REKOR_SEARCH_BODY_MAX, type TargetKind } from './target-rules';
 import { assertReachable, targetOf } from './target-url';
 import { TokenCache, type CachedToken } from './token-cache';
@@ -44,7 +44,9 @@ export function createProxyHandler(policy: ProxyPolicy, upstream: Upstream): Pro
       assertOrigin(request, policy);
       const waitSeconds = limiter.take(client);
       if (waitSeconds > 0) throw new ProxyRefusal('PROXY_RATE_LIMITED', 'Too many requests; try again later.', '', { 'Retry-After': String(waitSeconds) });
-      response = request.method === 'OPTIONS' ? answerOptions(request, policy) : await proxy(request, state);
+      // A forwarded answer already carries every proxy header; the proxy's own answers get them here.
+      if (request.method !== 'OPTIONS') return await proxy(request, state, cors);
+      response = answerOptions(request, policy);
     } catch (error) {
       if (!(error instanceof ProxyRefusal)) throw error;
       response = error.toResponse();
@@ -67,8 +69,8 @@ function loopbackHostFor(target: URL, kind: TargetKind, { policy, realms }: Prox
   return kind !== 'token' || realms.namedBy(target).includes(target.host) ? target.host : null;
 }
 
-// Checks, forwards and answers one GET or HEAD, or the one Rekor search POST.
-async function proxy(request: Request, state: ProxyState): Promise<Response> {
+// Checks, forwards and answers one GET or HEAD, or the one Rekor search POST (cors: the CORS headers to answer with).
+async function proxy(request: Request, state: ProxyState, cors: Readonly<Record<string, string>>): Promise<Response> {
   const { method } = request;
   if (!isForwardedMethod(method)) throw new ProxyRefusal('PROXY_METHOD_REFUSED', `${method} is not forwarded; the proxy only reads.`, '', ALLOW);
   const { policy, realms, tokens, capacity } = state;
@@ -86,7 +88,7 @@ async function proxy(request: Request, state: ProxyState): Promise<Response> {
   // Only a credential-free GET of a token may be answered from, or stored in, the shared cache.
   const anonymousToken = kind === 'token' && authorization === null && method === 'GET';
   const cached = anonymousToken ? tokens.get(target) : null;
-  if (cached) return tokenResponse(cached);
+  if (cached) return withHeaders(tokenResponse(cached), { ...PROXY_RESPONSE_HEADERS, ...cors });
 
   const release = capacity.admit();
   const exchange = new Exchange(policy, request.signal);
@@ -95,8 +97,15 @@ async function proxy(request: Request, state: ProxyState): Promise<Response> {
     const context: ForwardContext = { policy, realms, upstream: state.upstream, exchange, loopbackHost };
     const forwarded = await forward(target, kind, { method, headers, signal: exchange.signal, ...(body ? { body } : {}) }, context);
     recordRealm(forwarded, state);
-    if (kind === 'token' && method === 'GET' && forwarded.response.ok) return await readToken(forwarded, state, exchange, anonymousToken);
-    return passThrough(forwarded, method, exchange, policy.maxResponseBytes);
+    const maxBytes = maxBytesFor(forwarded.kind, policy);
+    // A token body is read whole to cache it; any other small body is too, and answered in one piece.
+    if (kind === 'token' && method === 'GET' && forwarded.response.ok) {
+      const bytes = await readWhole(forwarded, capacity, exchange, policy.maxTokenBytes);
+      if (anonymousToken) keepToken(tokens, forwarded.url, bytes);
+      return answerWhole(forwarded, bytes, cors);
+    }
+    if (isSmallBody(forwarded.response, method)) return answerWhole(forwarded, await readWhole(forwarded, capacity, exchange, maxBytes), cors);
+    return passThrough(forwarded, method, exchange, maxBytes, cors);
   } catch (error) {
     exchange.end();
     throw error;
@@ -135,11 +144,10 @@ function recordRealm({ response, url, kind }: Forwarded, { realms, policy }: Pro
   realms.record(url.host, realmUrl);
 }
 
-// Reads a token response whole (at most maxTokenBytes, each byte counted against the proxy's memory bound until the
-// client has it), keeps an anonymous token, and answers with the same bytes under the same exchange.
-async function readToken(forwarded: Forwarded, { policy, tokens, capacity }: ProxyState, exchange: Exchange, anonymous: boolean): Promise<Response> {
-  const { response, url } = forwarded;
-  assertDeclaredSize(response, policy.maxTokenBytes, url);
+// Reads a body whole (at most maxBytes, each byte counted against the proxy's memory bound until the exchange ends,
+// which it does once the last byte is read); throws PROXY_TOO_LARGE, PROXY_BUSY or the exchange's own failure.
+async function readWhole({ response, url }: Forwarded, capacity: Capacity, exchange: Exchange, maxBytes: number): Promise<Uint8Array> {
+  assertDeclaredSize(response, maxBytes, url);
   let held = 0;
   exchange.finally(() => capacity.release(held));
   // Counts a chunk against the memory bound.
@@ -147,16 +155,31 @@ async function readToken(forwarded: Forwarded, { policy, tokens, capacity }: Pro
     capacity.hold(bytes, url.href);
     held += bytes;
   };
-  let bytes: Uint8Array<ArrayBuffer>;
+  if (!response.body) return new Uint8Array(0);
   try {
-    const body = response.body && exchange.body(response.body, url, { maxBytes: policy.maxTokenBytes, onChunk: hold, keepOpen: true });
-    bytes = new Uint8Array(await new Response(body).arrayBuffer());
+    return await readAll(exchange.body(response.body, url, { maxBytes, onChunk: hold }));
   } catch (error) {
     throw upstreamFailure(error, url, exchange);
   }
-  if (anonymous) keepToken(tokens, url, bytes);
-  const again = new Response(bytes, { status: response.status, headers: response.headers });
-  return passThrough({ ...forwarded, response: again }, 'GET', exchange, policy.maxTokenBytes);
+}
+
+// Every chunk of a stream, joined.
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    chunks.push(next.value);
+    length += next.value.byteLength;
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const whole = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
 }
 
 // Keeps the token of an anonymous token response; a body that is not JSON is passed on as it came, never kept.

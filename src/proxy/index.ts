@@ -30,7 +30,8 @@
 //   400 PROXY_URL_MISSING, PROXY_URL_INVALID        the url parameter is absent, malformed or too long
 //   403 PROXY_SCHEME_REFUSED, PROXY_ADDRESS_REFUSED, PROXY_PATH_REFUSED, PROXY_AUTH_REFUSED, PROXY_ORIGIN_REFUSED
 //   405 PROXY_METHOD_REFUSED                         anything but GET and HEAD (and preflights of listed origins)
-//   413 PROXY_TOO_LARGE                              over maxResponseBytes (a body without Content-Length is cut)
+//   413 PROXY_TOO_LARGE                              over the cap for its kind: maxBlobBytes, maxManifestBytes,
+//                                                    maxTokenBytes, maxResponseBytes (a body without Content-Length is cut)
 //   429 PROXY_RATE_LIMITED                           with Retry-After
 //   502 PROXY_UPSTREAM_FAILED, PROXY_BAD_REDIRECT, PROXY_TOO_MANY_REDIRECTS
 //   504 PROXY_TIMEOUT                                over timeoutMs for the whole exchange

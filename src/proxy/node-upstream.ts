@@ -6,7 +6,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent } from 'undici';
 import { assertAllowedAddress } from './address';
 import { ProxyRefusal } from './errors';
@@ -48,13 +48,14 @@ const KEEP_ALIVE_MS = 10_000;
 
 // The Node upstream: every request over a pooled connection to a checked address.
 export function createNodeUpstream({ resolve = systemResolver, pool = true, connectionsPerOrigin, extraCa = [] }: NodeUpstreamOptions = {}): NodeUpstream {
-  const ca = extraCa.length > 0 ? [...rootCertificates, ...extraCa] : undefined;
+  // Made once: building a context from Node's roots plus extra CAs costs milliseconds, too much for every connection.
+  const secureContext = extraCa.length > 0 ? createSecureContext({ ca: [...rootCertificates, ...extraCa] }) : undefined;
   const agents = new Map<boolean, Agent>();
   // The pool for hops that may (true) or may not (false) reach loopback.
   const agentFor = (allowLoopback: boolean): Agent => {
     let agent = agents.get(allowLoopback);
     if (!agent) {
-      agent = new Agent({ connect: { lookup: checkedLookup(allowLoopback, resolve), ...(ca ? { ca } : {}) }, connections: connectionsPerOrigin ?? null, keepAliveTimeout: KEEP_ALIVE_MS });
+      agent = new Agent({ connect: { lookup: checkedLookup(allowLoopback, resolve), ...(secureContext ? { secureContext } : {}) }, connections: connectionsPerOrigin ?? null, keepAliveTimeout: KEEP_ALIVE_MS });
       agents.set(allowLoopback, agent);
     }
     return agent;
@@ -109,16 +110,34 @@ function toResponse({ statusCode, headers: raw, body }: UndiciAnswer, method: st
 }
 
 // A Node stream as a WHATWG stream that reads only when its reader asks (nothing buffered ahead) and destroys the
-// source when cancelled.
+// source when cancelled. Reads what the source already holds at once (read()), and otherwise waits for 'readable':
+// lighter per chunk than the stream's async iterator.
 function webStream(body: Readable): ReadableStream<Uint8Array> {
-  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  let ended = false;
+  body.once('end', () => (ended = true));
+  // Resolves once the source has a chunk to read, has ended, or has failed (rejecting).
+  const ready = () =>
+    new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error) => {
+        body.off('readable', onReadable).off('end', onReadable).off('error', settle).off('close', onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onReadable = () => settle();
+      const onClose = () => settle(ended ? undefined : Object.assign(new Error('the upstream body closed before its end'), { code: 'UND_ERR_SOCKET' }));
+      body.on('readable', onReadable).on('end', onReadable).on('error', settle).on('close', onClose);
+    });
   return new ReadableStream<Uint8Array>(
     {
       // Hands on the next chunk, or closes at the end; a failed read errors the stream.
       async pull(controller) {
-        const { done, value } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+        for (;;) {
+          const chunk = body.read() as Buffer | null;
+          if (chunk !== null) return controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if (ended || body.readableEnded) return controller.close();
+          if (body.errored) throw body.errored;
+          await ready();
+        }
       },
       // The reader gave up: so does the source (its connection is not reused mid-body).
       cancel() {

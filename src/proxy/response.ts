@@ -28,22 +28,52 @@ export const PROXY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 // RFC 9110 §6.4.1: responses to these statuses (and to HEAD) have no content.
 const NO_CONTENT = new Set([204, 205, 304]);
 
-// The client's response for a forwarded exchange, its body read under the exchange's limits (the exchange ends with
-// the body, or at once when there is none); throws PROXY_TOO_LARGE when Content-Length is already over maxBytes.
-export function passThrough({ response, url, redirected }: Forwarded, method: string, exchange: Exchange, maxBytes: number): Response {
-  const headers = new Headers(PROXY_RESPONSE_HEADERS);
+// Bodies declared at most this long are read whole and answered in one piece (manifests, tokens, signatures, log
+// entries): a stream costs more than the bytes, and the bytes count against the memory bound while they are read.
+export const SMALL_BODY_BYTES = 64 * 1024;
+
+// The headers the client gets: the proxy's own, extra ones (CORS), and the allow-listed upstream ones.
+function clientHeaders({ response, url, redirected }: Forwarded, extra: Readonly<Record<string, string>>): Headers {
+  const headers = new Headers({ ...PROXY_RESPONSE_HEADERS, ...extra });
   for (const name of PASSED_HEADERS) {
     const value = response.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
   if (redirected) headers.set(PROXY_FINAL_URL_HEADER, url.href);
-  if (method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('Content-Length') === '0') {
+  return headers;
+}
+
+// Whether a response to method carries no content at all (RFC 9110 §6.4.1, or an empty or absent body).
+function hasNoContent(response: Response, method: string): boolean {
+  return method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('Content-Length') === '0';
+}
+
+// Whether the response to a GET declares a body small enough to be read whole.
+export function isSmallBody(response: Response, method: string): boolean {
+  const declared = response.headers.get('Content-Length');
+  return method === 'GET' && !hasNoContent(response, method) && declared !== null && /^\d{1,9}$/.test(declared) && Number(declared) <= SMALL_BODY_BYTES;
+}
+
+// The client's response for a body already read whole.
+export function answerWhole(forwarded: Forwarded, bytes: Uint8Array, extra: Readonly<Record<string, string>> = {}): Response {
+  const headers = clientHeaders(forwarded, extra);
+  headers.set('Content-Length', String(bytes.byteLength));
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { status: forwarded.response.status, headers });
+}
+
+// The client's response for a forwarded exchange, with the proxy's own headers and extra ones (CORS), its body read
+// under the exchange's limits (the exchange ends with the body, or at once when there is none); throws
+// PROXY_TOO_LARGE when Content-Length is already over maxBytes.
+export function passThrough(forwarded: Forwarded, method: string, exchange: Exchange, maxBytes: number, extra: Readonly<Record<string, string>> = {}): Response {
+  const { response, url } = forwarded;
+  const headers = clientHeaders(forwarded, extra);
+  if (hasNoContent(response, method)) {
     void response.body?.cancel();
     exchange.end();
     return new Response(null, { status: response.status, headers });
   }
   assertDeclaredSize(response, maxBytes, url);
-  return new Response(exchange.body(response.body, url, { maxBytes }), { status: response.status, headers });
+  return new Response(exchange.body(response.body!, url, { maxBytes }), { status: response.status, headers });
 }
 
 // Throws PROXY_TOO_LARGE (and drops the body) when the response declares more than maxBytes.

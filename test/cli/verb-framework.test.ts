@@ -1,10 +1,11 @@
 // Every verb as a user meets it: help from its declarations, usage errors with exit 2, refused cosign flags.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { VERBS } from '../../src/cli/verbs';
+import { loadAllVerbs, VERBS } from '../../src/cli/verbs';
 import { runCli } from './run-cli';
 
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+const DECLARED = await loadAllVerbs();
 
 describe('signet', () => {
   it('--help lists every verb; --version prints the package version; no verb is a usage error', async () => {
@@ -21,9 +22,14 @@ describe('signet', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^signet: unknown verb "verfy"\nVerbs: /);
   });
+
+  it('each registry entry loads the verb of its own name, once per name', () => {
+    expect(DECLARED.map((v) => v.name)).toEqual(VERBS.map((v) => v.name));
+    expect(new Set(VERBS.map((v) => v.name)).size).toBe(VERBS.length);
+  });
 });
 
-describe.each(VERBS.map((v) => [v.name, v] as const))('signet %s', (name, verb) => {
+describe.each(DECLARED.map((v) => [v.name, v] as const))('signet %s', (name, verb) => {
   it('--help and -h print every declared flag on its own line, exit 0', async () => {
     const help = await runCli([name, '--help']);
     expect([help.code, help.stderr]).toEqual([0, '']);

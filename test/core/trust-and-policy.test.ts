@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf } from '../support/error-code';
+import { codeOf, rejection, rejectionCode } from '../support/error-code';
 import { readFileSync } from 'node:fs';
-import { evaluateIdentityPolicy, parseTrustedRoot, publicGoodTrustedRoot, type CertificateIdentity, type VerifyError } from '../../src/core';
+import { evaluateIdentityPolicy, parseTrustedRoot, publicGoodTrustedRoot, type CertificateIdentity } from '../../src/core';
 
 
 describe('trusted roots', () => {
@@ -26,7 +26,7 @@ describe('trusted roots', () => {
   });
 });
 
-describe('identity policy', () => {
+describe('identity policy', async () => {
   const cert: CertificateIdentity = {
     sans: ['https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v1.2.0'],
     issuer: 'https://token.actions.githubusercontent.com',
@@ -34,36 +34,31 @@ describe('identity policy', () => {
   };
   const issuer = { exact: 'https://token.actions.githubusercontent.com' };
 
-  it('matches exact and whole-value regular expressions like cosign', () => {
-    expect(evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer }, cert).identity).toBe(cert.sans[0]);
-    expect(evaluateIdentityPolicy({ identity: { regexp: 'https://github\\.com/acme/app/.*' }, issuer }, cert).identity).toBe(cert.sans[0]);
+  it('matches exact and whole-value regular expressions like cosign', async () => {
+    expect((await evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer }, cert)).identity).toBe(cert.sans[0]);
+    expect((await evaluateIdentityPolicy({ identity: { regexp: 'https://github\\.com/acme/app/.*' }, issuer }, cert)).identity).toBe(cert.sans[0]);
     // A regexp must match the whole SAN, not a substring of it.
-    expect(codeOf(() => evaluateIdentityPolicy({ identity: { regexp: 'acme/app' }, issuer }, cert))).toBe('POLICY_IDENTITY_MISMATCH');
-    expect(evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer: { regexp: 'https://token\\.actions\\..*' } }, cert).issuer).toBe(cert.issuer);
+    expect(await rejectionCode(() => evaluateIdentityPolicy({ identity: { regexp: 'acme/app' }, issuer }, cert))).toBe('POLICY_IDENTITY_MISMATCH');
+    expect((await evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer: { regexp: 'https://token\\.actions\\..*' } }, cert)).issuer).toBe(cert.issuer);
   });
 
-  it('says what was expected and what the certificate holds', () => {
-    try {
-      evaluateIdentityPolicy({ identity: { exact: 'someone@example.com' }, issuer }, cert);
-      expect.unreachable();
-    } catch (e) {
-      const err = e as VerifyError;
-      expect(err.code).toBe('POLICY_IDENTITY_MISMATCH');
-      expect(err.detail.expected).toBe('"someone@example.com"');
-      expect(err.detail.found).toBe(cert.sans[0]);
-    }
-    expect(codeOf(() => evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer: { exact: 'https://accounts.google.com' } }, cert))).toBe('POLICY_ISSUER_MISMATCH');
+  it('says what was expected and what the certificate holds', async () => {
+    const err = await rejection(() => evaluateIdentityPolicy({ identity: { exact: 'someone@example.com' }, issuer }, cert));
+    expect(err.code).toBe('POLICY_IDENTITY_MISMATCH');
+    expect(err.detail.expected).toBe('"someone@example.com"');
+    expect(err.detail.found).toBe(cert.sans[0]);
+    expect(await rejectionCode(() => evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer: { exact: 'https://accounts.google.com' } }, cert))).toBe('POLICY_ISSUER_MISMATCH');
   });
 
-  it('pins GitHub workflow claims', () => {
-    expect(evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer, claims: { githubWorkflowRepository: 'acme/app' } }, cert).claims).toEqual({ githubWorkflowRepository: 'acme/app' });
-    expect(codeOf(() => evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer, claims: { githubWorkflowTrigger: 'workflow_dispatch' } }, cert))).toBe('POLICY_CLAIM_MISMATCH');
-    expect(codeOf(() => evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer, claims: { githubWorkflowSha: 'abc' } }, cert))).toBe('POLICY_CLAIM_MISMATCH');
+  it('pins GitHub workflow claims', async () => {
+    expect((await evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer, claims: { githubWorkflowRepository: 'acme/app' } }, cert)).claims).toEqual({ githubWorkflowRepository: 'acme/app' });
+    expect(await rejectionCode(() => evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer, claims: { githubWorkflowTrigger: 'workflow_dispatch' } }, cert))).toBe('POLICY_CLAIM_MISMATCH');
+    expect(await rejectionCode(() => evaluateIdentityPolicy({ identity: { exact: cert.sans[0]! }, issuer, claims: { githubWorkflowSha: 'abc' } }, cert))).toBe('POLICY_CLAIM_MISMATCH');
   });
 
-  it('refuses invalid, ambiguous and oversized expressions', () => {
-    expect(codeOf(() => evaluateIdentityPolicy({ identity: { regexp: '(' }, issuer }, cert))).toBe('POLICY_INVALID');
-    expect(codeOf(() => evaluateIdentityPolicy({ identity: { exact: 'a', regexp: 'a' }, issuer }, cert))).toBe('POLICY_INVALID');
-    expect(codeOf(() => evaluateIdentityPolicy({ identity: { regexp: 'a'.repeat(2000) }, issuer }, cert))).toBe('POLICY_INVALID');
+  it('refuses invalid, ambiguous and oversized expressions', async () => {
+    expect(await rejectionCode(() => evaluateIdentityPolicy({ identity: { regexp: '(' }, issuer }, cert))).toBe('POLICY_INVALID');
+    expect(await rejectionCode(() => evaluateIdentityPolicy({ identity: { exact: 'a', regexp: 'a' }, issuer }, cert))).toBe('POLICY_INVALID');
+    expect(await rejectionCode(() => evaluateIdentityPolicy({ identity: { regexp: 'a'.repeat(2000) }, issuer }, cert))).toBe('POLICY_INVALID');
   });
 });

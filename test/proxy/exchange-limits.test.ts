@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proxyUrl } from '../../src/http/proxy-wire';
+import { PROXY_ERROR_HEADER, proxyUrl } from '../../src/http/proxy-wire';
 import { createProxyHandler, resolveProxyPolicy, type ProxyPolicy } from '../../src/proxy';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { nodeUpstreams, viaProxy } from './proxy-client';
-import { DRIP_PATH, SHORT_PATH, startSlowRegistry } from './slow-servers';
+import { DRIP_PATH, LONG_SHORT_PATH, SHORT_PATH, startSlowRegistry } from './slow-servers';
 import type { TestServer } from './test-servers';
 
 setFlagsFromString('--expose-gc');
@@ -114,9 +114,15 @@ describe('a body cut short reaches the client as an error', () => {
     expect(result.ms).toBeLessThan(GIVE_UP_MS);
   });
 
-  it('over HTTP, an upstream that closes before its Content-Length breaks the client body too', async () => {
-    const response = await fetch(proxyUrl(`${registry.origin}${SHORT_PATH}`, server.url));
+  it('over HTTP, an upstream that closes before a large Content-Length breaks the client body too', async () => {
+    const response = await fetch(proxyUrl(`${registry.origin}${LONG_SHORT_PATH}`, server.url));
     expect(response.status).toBe(200);
     expect((await outcome(response.body!)).ended).toMatch(/^error /);
+  });
+
+  it('over HTTP, a small body (read whole before answering) that closes early is answered 502, never a short 200', async () => {
+    const response = await fetch(proxyUrl(`${registry.origin}${SHORT_PATH}`, server.url));
+    expect(response.status).toBe(502);
+    expect(response.headers.get(PROXY_ERROR_HEADER)).toBe('PROXY_UPSTREAM_FAILED');
   });
 });

@@ -37,7 +37,7 @@ function ok(body = 'ok', headers: Record<string, string> = {}): Answer {
 // A handler over answers with a test policy.
 function proxyOver(answers: Record<string, Answer>, overrides: Partial<ProxyPolicy> = {}) {
   const { upstream, calls } = stub(answers);
-  const proxy = createProxyHandler(resolveProxyPolicy({ maxResponseBytes: 1024, timeoutMs: 200, ...overrides }), upstream);
+  const proxy = createProxyHandler(resolveProxyPolicy({ maxResponseBytes: 1024, maxManifestBytes: 1024, maxBlobBytes: 1024, timeoutMs: 200, ...overrides }), upstream);
   const handler = (request: Request) => proxy(request, request.headers.get('X-Client') ?? '');
   return { handler, calls };
 }

@@ -26,7 +26,7 @@ const testResolver: Resolver = async (hostname) => {
 
 // A policy for these tests: small caps so oversize and slow answers are quick to provoke.
 function policy(allowLoopback: boolean): ProxyPolicy {
-  return resolveProxyPolicy({ allowLoopback, maxResponseBytes: MAX_BYTES, timeoutMs: TIMEOUT_MS });
+  return resolveProxyPolicy({ allowLoopback, maxBlobBytes: MAX_BYTES, timeoutMs: TIMEOUT_MS });
 }
 
 let registry: TestServer;

@@ -5,6 +5,8 @@ import { startTestServer, type TestServer } from './test-servers';
 
 export const DRIP_PATH = '/v2/demo/app/blobs/sha256:' + 'd'.repeat(64);
 export const SHORT_PATH = '/v2/demo/app/blobs/sha256:' + 'e'.repeat(64);
+/** Promises more than the proxy reads whole, so the answer streams, and closes early. */
+export const LONG_SHORT_PATH = '/v2/demo/app/blobs/sha256:' + 'f'.repeat(64);
 export const MANIFEST_PATH = '/v2/demo/app/manifests/v1';
 
 // Writes one byte every intervalMs until the client goes away.
@@ -14,13 +16,17 @@ function drip(res: ServerResponse, intervalMs: number): void {
   res.on('close', () => clearInterval(timer));
 }
 
-// A registry whose blob drips a byte every intervalMs, whose other blob promises 100 bytes and closes after 10,
-// and whose manifest answers at once.
+// A registry whose blob drips a byte every intervalMs, whose other blobs promise 100 bytes (or 1 MiB) and close after
+// 10, and whose manifest answers at once.
 export function startSlowRegistry(intervalMs: number): Promise<TestServer> {
   return startTestServer('127.0.0.1', {
     [DRIP_PATH]: (_req, res) => drip(res, intervalMs),
     [SHORT_PATH]: (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': '100' });
+      res.write('0123456789', () => res.socket?.destroy());
+    },
+    [LONG_SHORT_PATH]: (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(1024 * 1024) });
       res.write('0123456789', () => res.socket?.destroy());
     },
     [MANIFEST_PATH]: (_req, res) => {

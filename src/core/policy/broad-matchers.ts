@@ -18,15 +18,15 @@ export interface BroadMatcher {
 }
 
 // The regexps of the policy that match every probe value; exact values are never broad.
-export function broadMatchers(policy: IdentityPolicy): BroadMatcher[] {
+export async function broadMatchers(policy: IdentityPolicy): Promise<BroadMatcher[]> {
   const out: BroadMatcher[] = [];
-  const check = (m: IdentityPolicy['identity'], flag: BroadMatcher['flag'], what: string) => {
+  const check = async (m: IdentityPolicy['identity'], flag: BroadMatcher['flag'], what: string) => {
     if (m.regexp === undefined) return;
-    const matches = compileMatcher(m, what);
+    const matches = await compileMatcher(m, what);
     if (PROBES.every(matches)) out.push({ flag, regexp: m.regexp });
   };
-  check(policy.identity, '--certificate-identity-regexp', 'certificate identity');
-  check(policy.issuer, '--certificate-oidc-issuer-regexp', 'OIDC issuer');
+  await check(policy.identity, '--certificate-identity-regexp', 'certificate identity');
+  await check(policy.issuer, '--certificate-oidc-issuer-regexp', 'OIDC issuer');
   return out;
 }
 

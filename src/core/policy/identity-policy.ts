@@ -1,9 +1,10 @@
 // Identity policy with cosign flag parity: who must have signed, matched against the Fulcio certificate.
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import { clip, quote } from '../encoding/quote';
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { WORKFLOW_CLAIMS, type WorkflowClaim } from './workflow-claims';
+import { loadRe2 } from './re2-engine';
 
 /** Exact value or a Go RE2 regular expression (cosign --…-regexp) matched over the whole value: where cosign
  *  finds the expression anywhere in the value, Signet requires it to match all of it, so `acme` never admits
@@ -41,8 +42,9 @@ export const REGEXP_SEMANTICS = 'Go RE2 syntax, as cosign; matched against the w
 
 // Compile a matcher once; an invalid or oversized regular expression is POLICY_INVALID. Expressions are Go RE2
 // (re2js): linear time in the value's length whatever the pattern, so an attacker's SAN cannot stall the check,
-// and lookarounds and backreferences are refused with Go's own error, which cosign prints.
-export function compileMatcher(m: ValueMatcher, what: string): (value: string) => boolean {
+// and lookarounds and backreferences are refused with Go's own error, which cosign prints. The engine is imported
+// only for a regular expression.
+export async function compileMatcher(m: ValueMatcher, what: string): Promise<(value: string) => boolean> {
   if ((m.exact === undefined) === (m.regexp === undefined)) {
     throw new VerifyError('POLICY_INVALID', `${what}: give exactly one of an exact value or a regular expression`, { where: what });
   }
@@ -54,9 +56,10 @@ export function compileMatcher(m: ValueMatcher, what: string): (value: string) =
   if (source.length > LIMITS.regexpLength) {
     throw new VerifyError('POLICY_INVALID', `${what}: regular expression longer than ${LIMITS.regexpLength} characters`, { where: what });
   }
+  const engine = await loadRe2();
   let re: RE2JS;
   try {
-    re = RE2JS.compile(source);
+    re = engine.compile(source);
   } catch (err) {
     throw new VerifyError('POLICY_INVALID', `${what}: ${(err as Error).message}`, { where: what, expected: 'a Go RE2 regular expression', found: source });
   }
@@ -69,9 +72,9 @@ export function describeMatcher(m: ValueMatcher): string {
 }
 
 // Check the certificate identity against the policy: SAN, then OIDC issuer, then each pinned claim.
-export function evaluateIdentityPolicy(policy: IdentityPolicy, cert: CertificateIdentity): PolicyMatch {
-  const identityOk = compileMatcher(policy.identity, 'certificate identity');
-  const issuerOk = compileMatcher(policy.issuer, 'OIDC issuer');
+export async function evaluateIdentityPolicy(policy: IdentityPolicy, cert: CertificateIdentity): Promise<PolicyMatch> {
+  const identityOk = await compileMatcher(policy.identity, 'certificate identity');
+  const issuerOk = await compileMatcher(policy.issuer, 'OIDC issuer');
   const identity = cert.sans.find(identityOk);
   if (identity === undefined) {
     throw new VerifyError('POLICY_IDENTITY_MISMATCH', `expected identity ${describeMatcher(policy.identity)}, the certificate says ${cert.sans.map((s) => quote(s)).join(', ') || 'nothing'}`, {

@@ -78,7 +78,7 @@ export function LogForm({ form, setForm, onSearch, onGet, pending }: { form: Log
           <>
             <label className="grid gap-1 text-sm">
               <span className="font-medium">Search by</span>
-              <select className={input} value={form.by} onChange={(e) => set({ by: e.target.value as SearchBy })}>
+              <select aria-label="Search by" className={input} value={form.by} onChange={(e) => set({ by: e.target.value as SearchBy })}>
                 <option value="email">E-mail</option>
                 <option value="sha">Artifact digest</option>
                 <option value="public-key">Public key</option>
@@ -100,11 +100,15 @@ export function LogForm({ form, setForm, onSearch, onGet, pending }: { form: Log
                 </div>
               </>
             ) : (
-              <label className="grid gap-1 text-sm">
-                <span className="font-medium">{BY[form.by].label}</span>
-                <input className={`${input} font-mono`} value={form.value} spellCheck={false} placeholder={BY[form.by].placeholder} onChange={(e) => set({ value: e.target.value })} />
-                <span className="text-xs text-slate-500 dark:text-slate-400">{BY[form.by].hint}</span>
-              </label>
+              <div className="grid gap-1 text-sm">
+                <label className="grid gap-1">
+                  <span className="font-medium">{BY[form.by].label}</span>
+                  <input aria-describedby="log-search-hint" className={`${input} font-mono`} value={form.value} spellCheck={false} placeholder={BY[form.by].placeholder} onChange={(e) => set({ value: e.target.value })} />
+                </label>
+                <span id="log-search-hint" className="text-xs text-slate-500 dark:text-slate-400">
+                  {BY[form.by].hint}
+                </span>
+              </div>
             )}
             <p role="note" className="rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100">
               Rekor’s search index is deprecated upstream and may be incomplete: an entry missing from the results may still be in the log.

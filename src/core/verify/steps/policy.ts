@@ -35,8 +35,8 @@ export async function checkIdentity(ctx: VerifyContext): Promise<StepOutcome> {
   const claims = Object.fromEntries(
     (Object.keys(WORKFLOW_CLAIMS) as WorkflowClaim[]).map((c) => [c, ctx.leaf!.fulcio[c]]).filter(([, v]) => typeof v === 'string'),
   ) as Partial<Record<WorkflowClaim, string>>;
-  const match = evaluateIdentityPolicy(policy.identity, { sans: ctx.leaf.subjectAltNames.map((s) => s.value), issuer: oidcIssuer(ctx.leaf), claims });
-  const broad = broadMatchers(policy.identity);
+  const match = await evaluateIdentityPolicy(policy.identity, { sans: ctx.leaf.subjectAltNames.map((s) => s.value), issuer: oidcIssuer(ctx.leaf), claims });
+  const broad = await broadMatchers(policy.identity);
   return {
     // A policy that accepts anyone is no identity check: a warn step, so the verdict is at most incomplete, as with --inspect.
     ...(broad.length > 0 ? { status: 'warn' as const } : {}),

@@ -54,7 +54,7 @@ function checkedNowOnly(ctx: VerifyContext, window: string): StepOutcome {
 export function checkTimeValidity(ctx: VerifyContext): StepOutcome {
   const leaf = ctx.leaf!;
   // The steps that verified these times ran concurrently; the record lists them in input order.
-  ctx.verifiedTimes.sort((a, b) => a.where.localeCompare(b.where));
+  ctx.verifiedTimes.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0));
   const window = `${new Date(leaf.notBefore).toISOString()} to ${new Date(leaf.notAfter).toISOString()}`;
   const distinct = new Map(ctx.verifiedTimes.map((t) => [t.identity, t]));
   if (ctx.req.useSignedTimestamps && !ctx.verifiedTimes.some((t) => t.source === 'rfc3161')) {
