@@ -14,6 +14,7 @@ import { benchBatch } from './batch';
 import { fmt } from './stats';
 import { benchLiveAudit } from './live-audit';
 import { benchIdentityRegexp } from './identity-regexp';
+import { benchSbomAttestation, formatSbomBench } from './sbom-attestation';
 
 const CONFORMANCE = '../shared/conformance';
 const FIXTURE = '../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json';
@@ -74,6 +75,10 @@ report.appSize = appSize;
 const verdict = await benchVerdictTime(APP_BUILD_DIR, N);
 process.stdout.write(`\nApp: from pressing Verify to the verdict on screen (example bundle, worker already started; first 5 runs dropped)\n  ${fmt(verdict)}\n`);
 report.verdictTime = verdict;
+
+const sbom = await benchSbomAttestation(Number(process.env.BENCH_SBOM_N ?? 20), APP_BUILD_DIR);
+process.stdout.write(formatSbomBench(sbom));
+report.sbomAttestation = sbom;
 
 const registryBench = await benchRegistry(Number(process.env.BENCH_REGISTRY_N ?? 30));
 if (typeof registryBench === 'string') {

@@ -6,13 +6,15 @@ export interface Sample {
   p25: number;
   p75: number;
   n: number;
+  min: number;
+  max: number;
 }
 
 // Summarise durations (ms) by median and interquartile range.
 export function summarise(ms: number[]): Sample {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]!;
-  return { median: at(0.5), p25: at(0.25), p75: at(0.75), n: s.length };
+  return { median: at(0.5), p25: at(0.25), p75: at(0.75), n: s.length, min: s[0] ?? NaN, max: s.at(-1) ?? NaN };
 }
 
 // Time `fn` `n` times after `warmup` unmeasured runs.
@@ -51,4 +53,9 @@ export async function timeWallAndCpu(fn: () => unknown, n: number): Promise<Timi
 // "1.23 ms (IQR 1.10–1.40)"
 export function fmt(s: Sample): string {
   return `${s.median.toFixed(3)} ms (IQR ${s.p25.toFixed(3)}–${s.p75.toFixed(3)}, n=${s.n})`;
+}
+
+// "12.3 ms (min 10.1, IQR 11.0–13.2, max 20.4, n=20)"
+export function fmtSpread(s: Sample): string {
+  return `${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, IQR ${s.p25.toFixed(1)}–${s.p75.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.n})`;
 }

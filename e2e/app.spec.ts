@@ -57,8 +57,7 @@ test('the built-in example verifies offline and shows every step', async ({ page
     ['Export', 'Download report.md'],
   ];
   for (const [tab, shows] of views) {
-    // The result's tabs, not the header's mode tabs (one of which is also "Transparency log").
-    await page.getByRole('main').getByRole('tab', { name: tab }).click();
+    await page.getByRole('tablist', { name: 'Result views' }).getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tabpanel')).toContainText(shows);
     await page.screenshot({ path: `${SHOTS}/04-tab-${tab.toLowerCase().replace(/ /g, '-')}.png`, fullPage: true });
   }

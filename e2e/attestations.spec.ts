@@ -5,7 +5,8 @@ import type { Page } from '@playwright/test';
 import { createTestInstance } from '../test/support/sigstore';
 import { registryMissingReason, startRegistry, type RunningRegistry } from '../test/support/registry/start-registry';
 import { ATTESTER, ATTESTER_SAN, pushAttestedImages } from '../test/support/registry/attested-images';
-import { SOURCE } from '../test/support/attestations/predicates';
+import { readFileSync } from 'node:fs';
+import { githubProvenance, SOURCE } from '../test/support/attestations/predicates';
 
 const SHOTS = 'test-results/screenshots';
 const missing = registryMissingReason();
@@ -62,6 +63,14 @@ test('image mode lists every attestation, and each viewer shows concrete values'
   await expect(provenance.locator('[data-view="provenance"]')).toContainText('GitHub Actions workflow');
   await expect(provenance.getByTestId('provenance-agreement')).toContainText('agrees with the signing certificate');
   await provenance.locator('[data-view="provenance"]').screenshot({ path: `${SHOTS}/41-attestation-provenance.png` });
+  // The predicate downloads on its own, next to the envelope whose payload holds it.
+  const [predicateFile] = await Promise.all([page.waitForEvent('download'), provenance.getByRole('button', { name: 'Download the predicate (as signed)' }).click()]);
+  expect(predicateFile.suggestedFilename()).toBe('predicate.slsa.json');
+  const predicateText = readFileSync(await predicateFile.path(), 'utf8');
+  expect(JSON.parse(predicateText)).toEqual(githubProvenance());
+  const [envelopeFile] = await Promise.all([page.waitForEvent('download'), provenance.getByRole('button', { name: 'Download the signed envelope' }).click()]);
+  const payload = Buffer.from(JSON.parse(readFileSync(await envelopeFile.path(), 'utf8')).payload, 'base64').toString('utf8');
+  expect(payload).toContain(`"predicate":${predicateText}`);
 
   const vex = await openAttestation(page, 'OpenVEX');
   await expect(vex.locator('[data-view="openvex"] tr[data-status="not_affected"]')).toContainText('CVE-2023-44487');
@@ -88,8 +97,22 @@ test('an SBOM of 20,000 generated packages filters by search, ecosystem and gaps
   await expect(count).toHaveText('1 of 20,000 packages');
   await expect(card.getByRole('table', { name: 'SBOM packages' })).toContainText('pkg-01231');
   await card.getByRole('button', { name: 'Clear' }).click();
-  await card.getByLabel('Show').selectOption('license');
+  await expect(count).toHaveText('20,000 of 20,000 packages');
+  // Sortable headers are buttons inside column headers that carry aria-sort; the keyboard works them.
+  const table = card.getByRole('table', { name: 'SBOM packages' });
+  await expect(table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+  await table.getByRole('button', { name: /^Name/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(table.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(card.getByTestId('sbom-rows').getByRole('row').first()).toContainText('pkg-19999');
+  await table.getByRole('button', { name: /^Version/ }).click();
+  await expect(table.getByRole('columnheader', { name: /Version/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'none');
+  await card.getByLabel('without a license').check();
   await expect(count).toHaveText(`${Math.ceil(20_000 / 7).toLocaleString('en')} of 20,000 packages`);
+  await card.getByLabel('without a version').check();
+  await expect(count).toHaveText(`${Math.ceil(20_000 / 77).toLocaleString('en')} of 20,000 packages`);
+  await card.getByLabel('without a version').uncheck();
   // Only the rows in view are in the page.
   expect(await card.locator('[data-testid="sbom-rows"] [role="row"]').count()).toBeLessThan(100);
   await page.screenshot({ path: `${SHOTS}/44-attestation-sbom-20000.png`, fullPage: true });

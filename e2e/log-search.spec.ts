@@ -44,7 +44,7 @@ test.afterAll(async () => {
 // Open the mode against the test log, trusting the test instance.
 async function openMode(page: Page): Promise<void> {
   await page.goto(app.url);
-  await page.getByRole('tab', { name: 'Transparency log' }).click();
+  await page.getByRole('tablist', { name: 'Mode' }).getByRole('tab', { name: 'Transparency log' }).click();
   await page.getByLabel('Log URL').fill(rekor.url);
   await page.locator('form[aria-label="Transparency log"] input[type=file][accept=".json"]').setInputFiles(rootFile());
   await expect(page.getByText('test_root.json (loaded)')).toBeVisible();
@@ -166,7 +166,7 @@ test('a tampered entry (a wrong inclusion proof) fails at tlog.inclusion; a URI 
   await expect(page.getByRole('alert')).toContainText('SIGNET_PROXY_REKOR_HOSTS');
 });
 
-test('phone width and dark mode: results and an entry render without overflow', async ({ page }) => {
+test('phone width and dark mode (and desktop dark): results and an entry render without overflow', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await openMode(page);
@@ -180,4 +180,6 @@ test('phone width and dark mode: results and an entry render without overflow', 
   await page.screenshot({ path: `${SHOTS}/log-06-phone-dark-entry.png`, fullPage: true });
   await page.getByRole('region', { name: /Log entry/ }).screenshot({ path: `${SHOTS}/log-07-phone-dark-entry-header.png` });
   await page.getByRole('form', { name: 'Verify an artifact against this entry' }).screenshot({ path: `${SHOTS}/log-08-phone-dark-verify-form.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/log-09-desktop-dark-entry.png` });
 });

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { ImageVerificationResult } from '../image';
 import { Banner, verdictTitle } from '../features/timeline/verdict-banner';
 import { Timeline } from '../features/timeline/timeline';
-import { describePolicy, type VerifyForm } from '../lib/verify-form';
+import { describePolicy, trustChoiceOf, type VerifyForm } from '../lib/verify-form';
 import { SignatureCard } from './signature-card';
 import { AttachedSbomView } from '../features/attestations/attached-sbom-view';
 
@@ -48,7 +48,8 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
                 index={i}
                 noun={sig.kind === 'attestation' ? 'Attestation' : 'Signature'}
                 title={`${sig.kind === 'attestation' ? `${sig.result.attestation?.typeName ?? sig.predicateType ?? 'attestation'} — ` : ''}${FORMAT[sig.format]} via the ${SOURCE[sig.source]}`}
-                {...(sig.envelope === undefined ? {} : { envelope: sig.envelope })}
+                {...(sig.kind === 'attestation' ? { files: { ...(sig.envelope === undefined ? {} : { envelope: sig.envelope }), ...(sig.predicate === undefined ? {} : { predicate: sig.predicate }) } } : {})}
+                {...(sig.logEntries ? { live: { target: { kind: 'entries' as const, entries: sig.logEntries }, trustedRoot: trustChoiceOf(form) } } : {})}
                 where={sig.where}
                 result={sig.result}
                 inputs={{ artifactLabel: `${form.imageRef} (${result.digest ?? 'unresolved'})`, bundleLabel: sig.where, policyLabel: describePolicy(form) }}
@@ -93,6 +94,7 @@ function PlatformTable({ result }: { result: ImageVerificationResult }) {
               <th className="py-2 pr-3">Platform</th>
               <th className="py-2 pr-3">Manifest digest</th>
               <th className="py-2 pr-3">Own signatures</th>
+              <th className="py-2 pr-3">Own attestations</th>
               <th className="py-2">Verdict</th>
             </tr>
           </thead>
@@ -102,6 +104,18 @@ function PlatformTable({ result }: { result: ImageVerificationResult }) {
                 <td className="py-2 pr-3 font-mono">{p.platform}</td>
                 <td className="py-2 pr-3 font-mono text-xs break-all">{p.digest}</td>
                 <td className="py-2 pr-3">{p.signatures === 0 ? 'none' : `${p.verified} of ${p.signatures} verified`}</td>
+                <td className="py-2 pr-3">
+                  {p.attestations.length === 0 ? 'none' : (
+                    <ul className="grid gap-1">
+                      {p.attestations.map((a, i) => (
+                        <li key={i} className="wrap-anywhere" title={a.headline} data-platform-attestation={a.predicateType}>
+                          {PLATFORM_VERDICT[a.verdict]} {a.typeName}
+                          <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">{a.predicateType ?? 'type unknown'} · {a.where}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
                 <td className="py-2">{PLATFORM_VERDICT[p.verdict]}{p.error ? `: ${p.error}` : ''}</td>
               </tr>
             ))}

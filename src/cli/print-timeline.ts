@@ -33,6 +33,7 @@ export function formatImageResult(result: ImageVerificationResult, colour: boole
     for (const p of result.platforms) {
       const detail = p.error ? `: ${sanitize(p.error)}` : p.signatures ? ` (${p.verified} of ${p.signatures} signatures verified)` : '';
       lines.push(`    ${p.platform.padEnd(16)} ${p.digest}  ${p.verdict}${detail}`);
+      for (const a of p.attestations) lines.push(`        attestation ${sanitize(a.typeName)} (${sanitize(a.predicateType ?? 'type unknown')}): ${a.verdict} — ${sanitize(a.where)}`);
     }
     if (result.onlyIndexSigned) lines.push(paint('33', '    ! only the index is signed: the platform manifests carry no signatures of their own'));
   }

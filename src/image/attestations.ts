@@ -1,6 +1,6 @@
 // Attestations among an image's signatures: which entries are attestations and of what type, the verdict
 // when a predicate type was asked for (cosign verify-attestation's rule and words), and attached SBOMs.
-import { COSIGN_SIGN_PREDICATE, fromBase64, fromUtf8, isJsonObject, LIMITS, matchesPredicateType, noMatchMessage, parseInTotoStatement, parseJson, readSbomBlob, resolvePredicateType, toVerifyError, type JsonObject, type Step, type Verdict, type VerificationPolicy, type VerificationResult } from '../core';
+import { COSIGN_SIGN_PREDICATE, fromBase64, signedPredicateBytes, fromUtf8, isJsonObject, LIMITS, matchesPredicateType, noMatchMessage, parseInTotoStatement, parseJson, readSbomBlob, resolvePredicateType, toVerifyError, type JsonObject, type Step, type Verdict, type VerificationPolicy, type VerificationResult } from '../core';
 import type { AttachedSbom, DiscoveredSignature, ImageReference, RegistryClient } from '../oci';
 import type { AttachedSbomRecord, SignatureVerification } from './types';
 
@@ -61,6 +61,18 @@ function envelopeObject(sig: DiscoveredSignature): JsonObject | undefined {
 export function envelopeOf(sig: DiscoveredSignature): string | undefined {
   const envelope = envelopeObject(sig);
   return envelope === undefined ? undefined : JSON.stringify(envelope);
+}
+
+// The statement's predicate exactly as signed (its bytes in the DSSE payload, as text), for downloading it alone.
+export function predicateOf(sig: DiscoveredSignature): string | undefined {
+  const envelope = envelopeObject(sig);
+  if (!envelope || typeof envelope.payload !== 'string') return undefined;
+  try {
+    const bytes = signedPredicateBytes(fromBase64(envelope.payload, `${sig.where} payload`));
+    return bytes && new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 // The predicate type a stored attestation claims, read without verifying it (for listings such as `signet tree`).

@@ -1,5 +1,5 @@
 // The record of an image verification: where the image and its signatures were found, and each signature's timeline.
-import type { PredicateView, Step, TrustSource, Verdict, VerificationResult } from '../core';
+import type { PredicateView, Step, TlogEntry, TrustSource, Verdict, VerificationResult } from '../core';
 import type { ListedReferrer, SearchRecord, SignatureFormat, SignatureSource } from '../oci';
 
 export interface SignatureVerification {
@@ -13,6 +13,10 @@ export interface SignatureVerification {
   predicateType?: string;
   /** The DSSE envelope JSON as stored (when asked for): what cosign verify-attestation prints. */
   envelope?: string;
+  /** The signature's transparency-log entries (when asked for), to check against the live log. */
+  logEntries?: TlogEntry[];
+  /** The statement's predicate exactly as signed (when asked for), cut from the payload. */
+  predicate?: string;
   result: VerificationResult;
 }
 
@@ -28,14 +32,27 @@ export interface AttachedSbomRecord {
   error?: string;
 }
 
+/** An attestation attached to a platform manifest itself (its in-toto subject is that manifest's digest). */
+export interface PlatformAttestation {
+  predicateType?: string;
+  /** What the predicate type means ('SPDX SBOM', …). */
+  typeName: string;
+  where: string;
+  verdict: Verdict;
+  headline: string;
+}
+
 export interface PlatformVerification {
   digest: string;
   /** e.g. linux/arm64/v8 */
   platform: string;
-  /** 'unknown' when its signatures could not be looked up (see `error`): never shown as unsigned. */
+  /** From the platform's own signatures only; 'unknown' when they could not be looked up (see `error`): never shown as unsigned. */
   verdict: Verdict | 'unsigned' | 'unknown';
+  /** Signatures of the platform manifest (attestations are listed apart and not counted here). */
   signatures: number;
   verified: number;
+  /** Attestations of the platform manifest, each verified with its own timeline. */
+  attestations: PlatformAttestation[];
   error?: string;
 }
 

@@ -1,7 +1,7 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
-import { failedSentence, normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type Thresholds, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
+import { failedSentence, normalizeCosignLayer, parseBundle, type TlogEntry, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type Thresholds, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
-import { attestationVerdict, envelopeOf, kindOf, readAttachedSboms } from './attestations';
+import { attestationVerdict, envelopeOf, kindOf, predicateOf, readAttachedSboms } from './attestations';
 import { IMAGE_CATALOGUE, IMAGE_STEP_IDS, type ImageStepId } from './catalogue';
 import type { ImageVerificationResult, PlatformVerification, SignatureVerification } from './types';
 
@@ -19,6 +19,10 @@ export interface VerifyImageRequest {
   onProgress?: (message: string) => void;
   /** Keep each attestation's DSSE envelope as stored (for `verify-attestation` output and downloads). */
   keepEnvelopes?: boolean;
+  /** Keep each signature's transparency-log entries (for checking them against the live log afterwards). */
+  keepLogEntries?: boolean;
+  /** Keep each attestation's predicate exactly as signed (for downloading it alone). */
+  keepPredicates?: boolean;
 }
 
 const FORMAT_NAMES = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature (.sig)', 'cosign-dsse': 'cosign attestation (.att)' } as const;
@@ -133,7 +137,7 @@ export async function verifyDiscoveredSignature(
   sig: DiscoveredSignature,
   ref: Pick<ImageReference, 'registry' | 'repository'>,
   digest: string,
-  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now' | 'thresholds' | 'useSignedTimestamps' | 'keepEnvelopes'>,
+  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now' | 'thresholds' | 'useSignedTimestamps' | 'keepEnvelopes' | 'keepPredicates' | 'keepLogEntries'>,
 ): Promise<SignatureVerification> {
   const imageDigest = { kind: 'digest' as const, algorithm: 'SHA-256' as const, value: fromHex(digest.slice('sha256:'.length), 'image digest') };
   const layer = { mediaType: sig.layer.mediaType, payload: sig.layer.bytes, annotations: sig.layer.annotations ?? {} };
@@ -150,7 +154,19 @@ export async function verifyDiscoveredSignature(
   });
   const entry: SignatureVerification = { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };
   const envelope = req.keepEnvelopes && entry.kind === 'attestation' ? envelopeOf(sig) : undefined;
-  return envelope === undefined ? entry : { ...entry, envelope };
+  const predicate = req.keepPredicates && entry.kind === 'attestation' ? predicateOf(sig) : undefined;
+  const logEntries = req.keepLogEntries ? logEntriesOf(sig, layer, result) : undefined;
+  return { ...entry, ...(envelope === undefined ? {} : { envelope }), ...(predicate === undefined ? {} : { predicate }), ...(logEntries === undefined ? {} : { logEntries }) };
+}
+
+// The log entries of a signature whose bundle parsed (read again: the engine keeps only its record).
+function logEntriesOf(sig: DiscoveredSignature, layer: Parameters<typeof normalizeCosignLayer>[0], result: VerificationResult): TlogEntry[] | undefined {
+  if (result.steps.find((s) => s.id === 'bundle.parse')?.status !== 'pass') return undefined;
+  try {
+    return (sig.format === 'sigstore-bundle' ? parseBundle(fromUtf8(sig.layer.bytes, sig.where)) : normalizeCosignLayer(layer, sig.where)).tlogEntries;
+  } catch {
+    return undefined;
+  }
 }
 
 // For a multi-arch index: each platform manifest's own signatures and verdict.
@@ -162,10 +178,12 @@ async function verifyPlatforms(req: VerifyImageRequest, ref: ImageReference, pla
     try {
       found = await req.client.listSignatures({ registry: ref.registry, repository: ref.repository }, p.digest);
     } catch (err) {
-      out.push({ digest: p.digest, platform: platformName(p.platform), verdict: 'unknown', signatures: 0, verified: 0, error: toVerifyError(err).message });
+      out.push({ digest: p.digest, platform: platformName(p.platform), verdict: 'unknown', signatures: 0, verified: 0, attestations: [], error: toVerifyError(err).message });
       continue;
     }
-    const results = await verifySignatures({ ...req, onProgress: undefined }, found.signatures, ref, p.digest);
+    const entries = await verifySignatures({ ...req, onProgress: undefined }, found.signatures, ref, p.digest);
+    // A platform is signed by its signatures; its attestations are listed with their own verdicts, never counted as signatures.
+    const results = entries.filter((e) => e.kind === 'signature');
     const verified = results.filter((r) => r.result.verdict === 'verified').length;
     out.push({
       digest: p.digest,
@@ -173,6 +191,9 @@ async function verifyPlatforms(req: VerifyImageRequest, ref: ImageReference, pla
       verdict: results.length === 0 ? 'unsigned' : verified > 0 ? 'verified' : results.some((r) => r.result.verdict === 'incomplete') ? 'incomplete' : 'failed',
       signatures: results.length,
       verified,
+      attestations: entries
+        .filter((e) => e.kind === 'attestation')
+        .map((e) => ({ ...(e.predicateType === undefined ? {} : { predicateType: e.predicateType }), typeName: e.result.attestation?.typeName ?? 'attestation', where: e.where, verdict: e.result.verdict, headline: e.result.headline })),
     });
   }
   return out;

@@ -35,6 +35,13 @@ describe('hex, PEM, UTF-8', () => {
     expect(codeOf(() => fromHex('abc'))).toBe('HEX_INVALID');
     expect(codeOf(() => fromHex('zz'))).toBe('HEX_INVALID');
   });
+  it('hex of large inputs (past the small-input loop) matches Node byte for byte', () => {
+    for (const n of [1024, 1025, 70_000]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 131 + 7) & 0xff);
+      expect(toHex(bytes)).toBe(Buffer.from(bytes).toString('hex'));
+    }
+  });
+
   it('PEM blocks round-trip and a text without one is PEM_INVALID', () => {
     const der = Uint8Array.from({ length: 100 }, (_, i) => i);
     expect(parsePem(toPem(der, 'CERTIFICATE') + toPem(der.slice(1), 'PUBLIC KEY')).map((b) => [b.label, b.der.length])).toEqual([

@@ -89,6 +89,24 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'attestations on a re
     expect(step.summary).toContain(`https://github.com/${SOURCE.repository}`);
   });
 
+  it('a platform manifest\'s own attestations are listed under that platform, verified, and not counted as its signatures', async () => {
+    const r = await verify('multi-attested');
+    expect(r.verdict).toBe('verified');
+    expect(r.signatures.map((s) => [s.kind, s.predicateType])).toEqual([['signature', PREDICATE.sign]]);
+    const rows = r.platforms.map((p) => ({ platform: p.platform, digest: p.digest, verdict: p.verdict, signatures: p.signatures, attestations: p.attestations.map((a) => [a.typeName, a.predicateType, a.verdict]).sort() }));
+    expect(rows).toEqual([
+      { platform: 'linux/amd64', digest: images.multi.amd64, verdict: 'unsigned', signatures: 0, attestations: [['SLSA provenance v1', PREDICATE.slsa1, 'verified'], ['SPDX SBOM', PREDICATE.spdx, 'verified']] },
+      { platform: 'linux/arm64/v8', digest: images.multi.arm64, verdict: 'unsigned', signatures: 0, attestations: [] },
+    ]);
+    expect(r.platforms[0]!.attestations.map((a) => a.where).join(' ')).toContain(images.multi.amd64.replace(':', '-'));
+    // An attestation of one platform does not verify another: its subject names its own manifest.
+    expect(r.onlyIndexSigned).toBe(true);
+    const out = await cli('verify', `${registry.host}/attested:multi-attested`, ...identityFlags());
+    expect(out.stderr).toMatch(/linux\/amd64 +sha256:[0-9a-f]{64} {2}unsigned\n/);
+    expect(out.stderr).toContain('attestation SLSA provenance v1 (https://slsa.dev/provenance/v1): verified');
+    expect(out.stderr).toContain('attestation SPDX SBOM (https://spdx.dev/Document): verified');
+  });
+
   it('reads a 20,000-package SBOM attestation', async () => {
     const r = await verify('big-sbom', { ...policy, predicateType: 'cyclonedx' });
     expect(r.verdict).toBe('verified');

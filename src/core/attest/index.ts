@@ -5,3 +5,4 @@ export { readAttestation, readSbomBlob, predicateTypeName } from './read-attesta
 export { effectiveLicense } from './sbom-summary';
 export { VIEW_LIMITS } from './bounded';
 export { SLSA_V02, SLSA_V1 } from './slsa-provenance';
+export { signedPredicateBytes } from './predicate-bytes';

@@ -16,6 +16,8 @@ import { readProvenance, SLSA_V02, SLSA_V1 } from './slsa-provenance';
 import type { AttestationView, PredicateView } from './view-model';
 import { COSIGN_VULN_PREDICATE, readVuln } from './vuln';
 
+const now = (): number => globalThis.performance?.now() ?? Date.now();
+
 // What a predicate type means, for people.
 export function predicateTypeName(predicateType: string): string {
   if (predicateType === COSIGN_SIGN_PREDICATE) return 'cosign signature';
@@ -67,6 +69,7 @@ function readPredicate(statement: InTotoStatement, claims: FulcioClaims | undefi
 // Read a statement (already parsed, or the DSSE payload) into its view; the certificate's Fulcio claims,
 // when given, are compared with a provenance. Throws only when the payload is not an in-toto statement.
 export function readAttestation(payload: Uint8Array, claims?: FulcioClaims): AttestationView {
+  const started = now();
   const statement = parseInTotoStatement(payload);
   const notes: string[] = [];
   let view: PredicateView | undefined;
@@ -88,6 +91,7 @@ export function readAttestation(payload: Uint8Array, claims?: FulcioClaims): Att
     statementBytes: payload.length,
     view: view ?? jsonTree(statement.predicate ?? null, 'predicate', '$.predicate'),
     notes,
+    readMs: Math.round((now() - started) * 1000) / 1000,
   };
 }
 

@@ -168,4 +168,14 @@ export interface AttestationView {
   view: PredicateView;
   /** Why a reader fell back to the JSON tree, or what it left out. */
   notes: string[];
+  /** Time to read the predicate into this view (and to parse the statement, unless artifact.bind already had). */
+  readMs: number;
+}
+
+/** What can be downloaded of an attestation, byte for byte as stored and signed. */
+export interface AttestationFiles {
+  /** The DSSE envelope JSON as stored. */
+  envelope?: string;
+  /** The statement's predicate cut from the signed payload. */
+  predicate?: string;
 }

@@ -3,11 +3,23 @@ import { VerifyError } from '../errors';
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-// Encode bytes as lower-case hex.
+const DIGITS = new TextEncoder().encode('0123456789abcdef');
+const SMALL = 1024;
+
+// Encode bytes as lower-case hex; large inputs (a signed payload of tens of MiB) as ASCII codes decoded at
+// once, since a string grown character by character takes seconds at that size.
 export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
-  return out;
+  if (bytes.length <= SMALL) {
+    let out = '';
+    for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
+    return out;
+  }
+  const codes = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    codes[2 * i] = DIGITS[bytes[i]! >> 4]!;
+    codes[2 * i + 1] = DIGITS[bytes[i]! & 15]!;
+  }
+  return new TextDecoder().decode(codes);
 }
 
 // Decode hex (either case); throws HEX_INVALID on odd length or a non-hex character.

@@ -6,6 +6,7 @@ import { trustedRootOf } from '../../lib/trusted-root-choice';
 import { verifyImage } from '../../image';
 import { readArtifact } from '../../lib/read-artifact';
 import { namedDigests } from '../../lib/named-digests';
+import { attestationFiles } from './attestation-files';
 import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
@@ -33,7 +34,8 @@ async function handle(msg: VerifyMessage): Promise<void> {
       return;
     }
     const result = await verifyBundle({ bundle: msg.bundleText, ...request });
-    post({ type: 'result', id, result, artifactDigest });
+    const files = result.attestation ? attestationFiles(msg.bundleText) : undefined;
+    post({ type: 'result', id, result, artifactDigest, ...(files ? { files } : {}) });
   } catch (err) {
     const e = toVerifyError(err);
     post({ type: 'error', id, message: e.message, code: e.code });
@@ -66,6 +68,8 @@ async function handleImage(msg: VerifyImageMessage): Promise<void> {
       ...msg.options,
       onProgress: (message) => post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1, message }),
       keepEnvelopes: true,
+      keepLogEntries: true,
+      keepPredicates: true,
     });
     post({ type: 'image-result', id, result });
   } catch (err) {

@@ -5,7 +5,7 @@ import { githubWorkflowIdentity, inTotoStatement, type SigningIdentity, type Tes
 import { ANNOTATIONS, DSSE_LAYER_MEDIA_TYPE, evidenceAnnotations } from '../sigstore/cosign-legacy';
 import { envelopeJson } from '../sigstore/dsse';
 import { generatedCycloneDx, githubProvenance, npmSbom, openVexDocument, SOURCE, trivyVuln } from '../attestations/predicates';
-import { buildImage } from './image-builders';
+import { buildImage, buildIndex } from './image-builders';
 import { buildManifest, describeBytes, jsonBytes, type BuiltManifest, type Bytes } from './descriptor';
 import { OCI_CONFIG, OCI_MANIFEST } from './media-types';
 import { pushClient } from './push';
@@ -31,6 +31,8 @@ export interface AttestedImages {
   forked: string;
   /** `big-sbom`: a CycloneDX SBOM of 20,000 generated components, as a referrer. */
   bigSbom: string;
+  /** `multi-attested`: an index signed by a v3 bundle whose linux/amd64 manifest carries its own SBOM (referrer) and provenance (`.att`). */
+  multi: { index: string; amd64: string; arm64: string };
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s) as Bytes;
@@ -74,7 +76,15 @@ export async function pushAttestedImages(registryUrl: string, registryHost: stri
   const big = await image('big-sbom');
   await referrer(big, statementFor(big.digest, PREDICATE.cyclonedx, generatedCycloneDx(20_000)));
 
-  return { attested: d, forked: forked.digest, bigSbom: big.digest };
+  const amd64 = buildImage({ os: 'linux', architecture: 'amd64' }, bytes(`amd64 layer of ${repo}:multi-attested`));
+  const arm64 = buildImage({ os: 'linux', architecture: 'arm64', variant: 'v8' }, bytes(`arm64 layer of ${repo}:multi-attested`));
+  const index = buildIndex([amd64, arm64]);
+  await push.push(repo, index, 'multi-attested');
+  await referrer(index, statementFor(index.digest, PREDICATE.sign, {}));
+  await referrer(amd64, statementFor(amd64.digest, PREDICATE.spdx, npmSbom('spdx')));
+  await push.pushCosignTag(repo, amd64.digest, 'att', [attLayer(statementFor(amd64.digest, PREDICATE.slsa1, githubProvenance()))]);
+
+  return { attested: d, forked: forked.digest, bigSbom: big.digest, multi: { index: index.digest, amd64: amd64.digest, arm64: arm64.digest } };
 }
 
 // `cosign attach sbom --type spdx --input-format json`: one layer of media type text/spdx+json at `sha256-<hex>.sbom`.
