@@ -3,6 +3,8 @@ import { lazy, Suspense, useId, useState, type ComponentType, type ReactNode } f
 import type { AttestationFiles, VerificationResult } from '../core';
 import { Timeline } from '../features/timeline/timeline';
 import type { ReportInputs } from '../features/report/markdown-report';
+import type { LiveCheckSource } from '../features/live-check/live-check-protocol';
+import { VerdictBanner } from '../features/timeline/verdict-banner';
 
 type ViewProps = { result: VerificationResult };
 const view = <K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
@@ -14,27 +16,29 @@ const TimestampView = view(() => import('../features/views/timestamp-view'), 'Ti
 const AttestationPanel = lazy(() => import('../features/attestations/attestation-panel').then((m) => ({ default: m.AttestationPanel })));
 const PinIdentityPanel = view(() => import('../features/pin/pin-identity-panel'), 'PinIdentityPanel');
 const ExportPanel = lazy(() => import('../features/report/export-panel').then((m) => ({ default: m.ExportPanel })));
+const LiveCheckPanel = lazy(() => import('../features/live-check/live-check-panel').then((m) => ({ default: m.LiveCheckPanel })));
 
-const TABS = ['Timeline', 'Attestation', 'Certificate', 'DSSE', 'Transparency log', 'Timestamp', 'Pin identity', 'Export'] as const;
+const TABS = ['Timeline', 'Attestation', 'Certificate', 'DSSE', 'Transparency log', 'Live log', 'Timestamp', 'Pin identity', 'Export'] as const;
 type Tab = (typeof TABS)[number];
 
-// Tabs that have something to show for this result.
-function tabsFor(result: VerificationResult): Tab[] {
+// Tabs that have something to show for this result; the live check once the log entry verified offline.
+function tabsFor(result: VerificationResult, live: boolean): Tab[] {
   const has = (id: string, key?: string) => result.steps.some((s) => s.id === id && (key ? s.evidence.some((e) => e.key === key) : s.status !== 'skip'));
   return TABS.filter((t) => {
     if (t === 'Attestation') return result.attestation !== undefined;
     if (t === 'Certificate') return has('cert.decode', 'certificate.der');
     if (t === 'DSSE') return has('signature', 'pae') || has('artifact.bind', 'statement');
     if (t === 'Transparency log') return has('tlog.body');
+    if (t === 'Live log') return live && result.steps.some((s) => s.id === 'tlog.inclusion' && s.status === 'pass');
     if (t === 'Timestamp') return has('timestamp.rfc3161');
     return true;
   });
 }
 
 // One bundle's result: the timeline and the dedicated views as tabs (also used inside each image signature).
-export function BundleResultView({ result, inputs, actions, files }: { result: VerificationResult; inputs: ReportInputs; actions?: ReactNode; files?: AttestationFiles }) {
+export function BundleResultView({ result, inputs, actions, files, live }: { result: VerificationResult; inputs: ReportInputs; actions?: ReactNode; files?: AttestationFiles; live?: LiveCheckSource }) {
   const [tab, setTab] = useState<Tab>('Timeline');
-  const tabs = tabsFor(result);
+  const tabs = tabsFor(result, live !== undefined);
   const active = tabs.includes(tab) ? tab : 'Timeline';
   const panelId = useId();
   return (
@@ -66,6 +70,7 @@ export function BundleResultView({ result, inputs, actions, files }: { result: V
           {active === 'Certificate' && <CertificateView result={result} />}
           {active === 'DSSE' && <DsseView result={result} />}
           {active === 'Transparency log' && <TransparencyLogView result={result} />}
+          {active === 'Live log' && live && <LiveCheckPanel {...live} renderResult={(r) => <LiveResult result={r} />} />}
           {active === 'Timestamp' && <TimestampView result={result} />}
           {active === 'Pin identity' && <PinIdentityPanel result={result} />}
           {active === 'Export' && <ExportPanel result={result} inputs={inputs} />}
@@ -75,3 +80,13 @@ export function BundleResultView({ result, inputs, actions, files }: { result: V
   );
 }
 
+
+// A live check's verdict and its own timeline.
+function LiveResult({ result }: { result: VerificationResult }) {
+  return (
+    <div className="grid min-w-0 gap-4">
+      <VerdictBanner result={result} />
+      <Timeline steps={result.steps} failedStep={result.failedStep} label="Live log steps" />
+    </div>
+  );
+}

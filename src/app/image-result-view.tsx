@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { ImageVerificationResult } from '../image';
 import { Banner, verdictTitle } from '../features/timeline/verdict-banner';
 import { Timeline } from '../features/timeline/timeline';
-import { describePolicy, type VerifyForm } from '../lib/verify-form';
+import { describePolicy, trustChoiceOf, type VerifyForm } from '../lib/verify-form';
 import { SignatureCard } from './signature-card';
 import { AttachedSbomView } from '../features/attestations/attached-sbom-view';
 
@@ -49,6 +49,7 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
                 noun={sig.kind === 'attestation' ? 'Attestation' : 'Signature'}
                 title={`${sig.kind === 'attestation' ? `${sig.result.attestation?.typeName ?? sig.predicateType ?? 'attestation'} — ` : ''}${FORMAT[sig.format]} via the ${SOURCE[sig.source]}`}
                 {...(sig.kind === 'attestation' ? { files: { ...(sig.envelope === undefined ? {} : { envelope: sig.envelope }), ...(sig.predicate === undefined ? {} : { predicate: sig.predicate }) } } : {})}
+                {...(sig.logEntries ? { live: { target: { kind: 'entries' as const, entries: sig.logEntries }, trustedRoot: trustChoiceOf(form) } } : {})}
                 where={sig.where}
                 result={sig.result}
                 inputs={{ artifactLabel: `${form.imageRef} (${result.digest ?? 'unresolved'})`, bundleLabel: sig.where, policyLabel: describePolicy(form) }}

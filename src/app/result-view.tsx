@@ -2,7 +2,7 @@
 import { VerdictBanner } from '../features/timeline/verdict-banner';
 import { ShareButton } from '../features/share/share-button';
 import type { VerificationOutcome } from '../features/verify/use-verification';
-import { describePolicy } from '../lib/verify-form';
+import { describePolicy, trustChoiceOf } from '../lib/verify-form';
 import { BundleResultView } from './bundle-result-view';
 import { ImageResultView } from './image-result-view';
 import { SignatureListView } from './signature-list-view';
@@ -20,7 +20,7 @@ export function ResultView({ outcome }: { outcome: VerificationOutcome }) {
   return (
     <div className="grid min-w-0 gap-4">
       <VerdictBanner result={result} />
-      <BundleResultView result={result} inputs={inputs} actions={share} {...(outcome.files ? { files: outcome.files } : {})} />
+      <BundleResultView result={result} inputs={inputs} actions={share} {...(outcome.files ? { files: outcome.files } : {})} live={{ target: { kind: 'bundle', text: form.bundleText, index: 0 }, trustedRoot: trustChoiceOf(form) }} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { VerdictBanner } from '../features/timeline/verdict-banner';
 import { DisclosureHeader } from '../components/disclosure-header';
 import { BundleResultView } from './bundle-result-view';
 import type { ReportInputs } from '../features/report/markdown-report';
+import type { LiveCheckSource } from '../features/live-check/live-check-protocol';
 
 export interface SignatureCardProps {
   index: number;
@@ -18,9 +19,11 @@ export interface SignatureCardProps {
   noun?: string;
   /** An attestation's envelope and predicate as signed, for downloading. */
   files?: AttestationFiles;
+  /** The entries to offer the live check for. */
+  live?: LiveCheckSource;
 }
 
-export function SignatureCard({ index, title, where, result, inputs, defaultOpen, noun = 'Signature', files }: SignatureCardProps) {
+export function SignatureCard({ index, title, where, result, inputs, defaultOpen, noun = 'Signature', files, live }: SignatureCardProps) {
   const [open, setOpen] = useState(defaultOpen);
   const status = result.verdict === 'verified' ? 'pass' : result.verdict === 'failed' ? 'fail' : 'warn';
   return (
@@ -29,7 +32,7 @@ export function SignatureCard({ index, title, where, result, inputs, defaultOpen
       {open && (
         <div className="mt-4 grid gap-4 border-t border-slate-200 pt-4 dark:border-slate-800">
           <VerdictBanner result={result} />
-          <BundleResultView result={result} inputs={inputs} {...(files === undefined ? {} : { files })} />
+          <BundleResultView result={result} inputs={inputs} {...(files === undefined ? {} : { files })} {...(live ? { live } : {})} />
         </div>
       )}
     </li>

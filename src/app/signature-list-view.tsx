@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { VerificationOutcome } from '../features/verify/use-verification';
 import { Banner } from '../features/timeline/verdict-banner';
-import { describePolicy } from '../lib/verify-form';
+import { describePolicy, trustChoiceOf } from '../lib/verify-form';
 import { SignatureCard } from './signature-card';
 
 export function SignatureListView({ outcome, share }: { outcome: Extract<VerificationOutcome, { kind: 'signatures' }>; share: ReactNode }) {
@@ -21,7 +21,7 @@ export function SignatureListView({ outcome, share }: { outcome: Extract<Verific
       <div className="flex justify-end">{share}</div>
       <ol className="grid gap-3" aria-label="Signatures">
         {results.map((result, i) => (
-          <SignatureCard key={i} index={i} title={result.steps[0]?.summary ?? 'signature'} where={`signature ${i + 1} of ${results.length} in the pasted input`} result={result} inputs={inputs} defaultOpen={results.length === 1} />
+          <SignatureCard key={i} index={i} title={result.steps[0]?.summary ?? 'signature'} where={`signature ${i + 1} of ${results.length} in the pasted input`} result={result} inputs={inputs} defaultOpen={results.length === 1} live={{ target: { kind: 'bundle', text: form.bundleText, index: i }, trustedRoot: trustChoiceOf(form) }} />
         ))}
       </ol>
     </div>

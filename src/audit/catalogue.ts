@@ -2,18 +2,18 @@
 // named. They extend the engine's record vocabulary and are planned the same way the bundle steps are.
 import { CATALOGUE, type Catalogue, type StepInfo } from '../core';
 
-export const AUDIT_STEP_IDS = ['rekor.entry', 'rekor.signer', 'live.checkpoint', 'live.inclusion', 'live.consistency', 'tuf.root', 'tuf.timestamp', 'tuf.snapshot', 'tuf.targets', 'tuf.target'] as const;
+export const AUDIT_STEP_IDS = ['rekor.entry', 'rekor.signer', 'live.checkpoint', 'live.witness', 'live.inclusion', 'live.consistency', 'tuf.root', 'tuf.timestamp', 'tuf.snapshot', 'tuf.targets', 'tuf.target'] as const;
 export type AuditStepId = (typeof AUDIT_STEP_IDS)[number];
-export type LiveStepId = 'live.checkpoint' | 'live.inclusion' | 'live.consistency';
+export type LiveStepId = 'live.checkpoint' | 'live.witness' | 'live.inclusion' | 'live.consistency';
 export type TufStepId = 'tuf.root' | 'tuf.timestamp' | 'tuf.snapshot' | 'tuf.targets' | 'tuf.target';
-export const LIVE_STEP_IDS: readonly LiveStepId[] = ['live.checkpoint', 'live.inclusion', 'live.consistency'];
+export const LIVE_STEP_IDS: readonly LiveStepId[] = ['live.checkpoint', 'live.witness', 'live.inclusion', 'live.consistency'];
 
 declare module '../core/verify/types' {
   interface StepIdExtensions extends Record<AuditStepId, true> {}
 }
 
 /** Facts the live steps' skip rules name. */
-export type LiveCondition = 'no-checkpoint';
+export type LiveCondition = 'no-checkpoint' | 'no-witness-keys';
 
 const NO_HEAD = 'Not run: today’s tree head could not be verified.';
 
@@ -23,6 +23,16 @@ export const LIVE_CATALOGUE: Catalogue<LiveStepId, LiveCondition> = {
     why: 'Every live check is measured against the log’s tree as it is today; an unsigned or foreign tree head would let anyone invent that tree.',
     spec: 'C2SP signed-note and tlog-checkpoint; Rekor v1 GET /api/v1/log; C2SP tlog-tiles checkpoint',
     required: true,
+  },
+  'live.witness': {
+    title: 'Witnesses cosigned today’s tree head',
+    why: 'A log can show one tree to you and another to everyone else; independent witnesses cosign only a tree head consistent with every one they saw before, so enough valid cosignatures rule out a split view you alone were shown.',
+    spec: 'C2SP tlog-cosignature (cosignature/v1, Ed25519); C2SP tlog-witness; C2SP signed-note (vkeys)',
+    required: true,
+    skip: [
+      { when: 'no-witness-keys', reason: 'Not checked: no witness keys were given (a vkey per witness: --witness in the command line, "Witness keys" in the app). The cosignature lines on today’s tree head are listed there as not checked.' },
+      { unmet: 'live.checkpoint', reason: NO_HEAD },
+    ],
   },
   'live.inclusion': {
     title: 'Entry is in the log as it is today',

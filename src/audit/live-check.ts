@@ -3,9 +3,12 @@
 import {
   eachEntry,
   runPlan,
+  StepFailure,
   StepRecorder,
   toHex,
   VerifyError,
+  type Evidence,
+  type JsonValue,
   type Plan,
   type TlogEntry,
   type TransparencyLogInstance,
@@ -20,6 +23,7 @@ import type { LiveHead, LiveLog } from './live-log';
 import { createRekorV1Client } from './rekor-v1';
 import { rekorV1LiveLog } from './rekor-v1-live';
 import { tilesLiveLog } from './tiles-live';
+import { verifyCosignatures, type WitnessPolicy } from './witness';
 
 export interface LiveCheckOptions {
   fetch: AuditFetch;
@@ -29,6 +33,10 @@ export interface LiveCheckOptions {
   limits?: Partial<ExchangeLimits>;
   /** Called with each tile a tile-based log served, for drawing and counting. */
   onTile?: (path: string) => void;
+  /** Witnesses whose cosignatures today's tree head must carry; without it the witness step is not run. */
+  witnesses?: WitnessPolicy;
+  /** The clock cosignature times are compared with; default the system clock. */
+  now?: () => Date;
 }
 
 /** One entry's way through the live steps. */
@@ -55,7 +63,10 @@ interface LiveContext {
 const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
   order: LIVE_STEP_IDS,
   catalogue: LIVE_CATALOGUE,
-  conditions: { 'no-checkpoint': (ctx) => !ctx.states.some((s) => s.entry.inclusionProof?.checkpoint) },
+  conditions: {
+    'no-checkpoint': (ctx) => !ctx.states.some((s) => s.entry.inclusionProof?.checkpoint),
+    'no-witness-keys': (ctx) => !ctx.options.witnesses,
+  },
   checks: {
     'live.checkpoint': {
       async run({ states, options }) {
@@ -67,6 +78,19 @@ const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
         });
         const h = states[0]!;
         return { summary: `${h.live!.log.baseUrl} signed today’s tree head: ${h.head!.size} leaves, root ${toHex(h.head!.rootHash).slice(0, 16)}…${states.length > 1 ? ` (and ${states.length - 1} more entries)` : ''}.`, evidence };
+      },
+    },
+    'live.witness': {
+      async run({ states, options }) {
+        const policy = options.witnesses!;
+        const nowSeconds = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+        const counts: number[] = [];
+        const evidence = await eachEntry(states, async (s) => {
+          const checked = await verifyCosignatures(s.head!.checkpoint, policy, nowSeconds, `${s.live!.url} today’s checkpoint`);
+          counts.push(checked.cosigned.length);
+          return checked.evidence;
+        });
+        return { summary: `${Math.min(...counts)} of ${policy.keys.length} witnesses given cosigned today’s tree head (${policy.threshold} required): ${policy.keys.map((k) => k.name).join(', ')}.`, evidence };
       },
     },
     'live.inclusion': {
@@ -83,7 +107,11 @@ const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
           const proof = s.entry.inclusionProof!;
           // Only a root the log signed can prove a fork: the bundle's checkpoint is checked again here.
           await verifyCheckpoint(proof, s.live!.log, `${s.entry.where}.inclusionProof.checkpoint`);
-          return (await s.live!.consistency(proof.treeSize, proof.rootHash, s.head!)).evidence;
+          try {
+            return (await s.live!.consistency(proof.treeSize, proof.rootHash, s.head!)).evidence;
+          } catch (err) {
+            throw StepFailure.of(err, forkEvidence(err, s));
+          }
         });
         const p = withCheckpoint[0]!;
         return { summary: `The bundle’s signed tree of ${p.entry.inclusionProof!.treeSize} leaves is a prefix of today’s tree of ${p.head!.size} leaves: one history.`, evidence };
@@ -91,6 +119,29 @@ const LIVE_PLAN: Plan<LiveStepId, LiveCondition, LiveContext> = {
     },
   },
 };
+
+/** The value of a `fork` evidence item: the two signed tree heads that do not share one history. */
+export interface ForkDrawing {
+  log: string;
+  /** TLOG_FORKED: today's tree was proven and holds another root at the bundle's size; else the proof failed. */
+  proven: boolean;
+  bundle: { size: number; root: string; checkpoint: string };
+  today: { size: number; root: string; checkpoint: string };
+}
+
+// The two signed heads a failed consistency proof leaves standing side by side (none for a transport failure).
+function forkEvidence(err: unknown, s: LiveState): Evidence[] {
+  const code = err instanceof VerifyError ? err.code : undefined;
+  if (code !== 'TLOG_FORKED' && code !== 'TLOG_CONSISTENCY_INVALID') return [];
+  const proof = s.entry.inclusionProof!;
+  const value: ForkDrawing = {
+    log: s.live!.log.baseUrl,
+    proven: code === 'TLOG_FORKED',
+    bundle: { size: proof.treeSize, root: toHex(proof.rootHash), checkpoint: proof.checkpoint },
+    today: { size: s.head!.size, root: toHex(s.head!.rootHash), checkpoint: s.head!.checkpoint },
+  };
+  return [{ kind: 'json', key: 'fork', label: 'two signed tree heads, no common history', value: value as unknown as JsonValue }];
+}
 
 // Check entries against the logs as they are today; never throws, every problem is a step.
 export async function checkAgainstLiveLog(entries: TlogEntry[], options: LiveCheckOptions): Promise<VerificationResult> {

@@ -1,7 +1,7 @@
 // The live checks over a tile-based log (C2SP tlog-tiles; Rekor v2 serves it under /api/v2): the checkpoint,
 // inclusion and consistency proofs recomputed from tiles, and the entry read from its entry bundle.
 // Rekor v2 has no search API: entries are found only through a bundle that names their index.
-import { bytesEqual, LIMITS, toHex, VerifyError, type Evidence, type TlogEntry, type TransparencyLogInstance } from '../core';
+import { bytesEqual, LIMITS, toHex, VerifyError, type Evidence, type JsonValue, type TlogEntry, type TransparencyLogInstance } from '../core';
 import {
   consistencyRanges,
   entryBundleFor,
@@ -15,6 +15,7 @@ import {
   tileFor,
   tilePath,
   tilesForRanges,
+  tileReadsForRanges,
   TILE_WIDTH,
   verifyCheckpoint,
   verifyConsistencyProof,
@@ -42,6 +43,33 @@ export function tilesPrefix(url: string): string {
   return `${baseUrl(url, 'REKOR_REQUEST_FAILED')}/api/v2`;
 }
 
+/** The value of a `tiles` evidence item: every tile a proof read, and which of its hashes made which proof hash. */
+export interface TilesDrawing {
+  purpose: 'inclusion' | 'consistency';
+  treeSize: number;
+  tiles: { path: string; level: number; index: number; width: number; reads: { first: number; count: number; proofIndex: number }[] }[];
+  /** The proof hashes computed from them, hex, in proof order. */
+  proof: string[];
+  /** Inclusion: where the entry's own leaf hash sits. */
+  leaf?: { path: string; position: number };
+}
+
+// The drawing of the tiles a proof was computed from (C2SP tlog-tiles), as evidence the UI renders.
+function tilesEvidence(o: { purpose: TilesDrawing['purpose']; treeSize: number; ranges: ReturnType<typeof inclusionRanges>; proof: Uint8Array[]; leaf?: { tile: TileRef; position: number } }): Evidence {
+  const tiles = new Map<string, TilesDrawing['tiles'][number]>();
+  const entry = (t: TileRef) => tiles.get(tilePath(t)) ?? tiles.set(tilePath(t), { path: tilePath(t), level: t.level, index: t.index, width: t.width, reads: [] }).get(tilePath(t))!;
+  if (o.leaf) entry(o.leaf.tile);
+  for (const read of tileReadsForRanges(o.ranges, o.treeSize)) entry(read.tile).reads.push({ first: read.first, count: read.count, proofIndex: read.proofIndex });
+  const value: TilesDrawing = {
+    purpose: o.purpose,
+    treeSize: o.treeSize,
+    tiles: [...tiles.values()].sort((a, b) => b.level - a.level || a.index - b.index),
+    proof: o.proof.map(toHex),
+    ...(o.leaf ? { leaf: { path: tilePath(o.leaf.tile), position: o.leaf.position } } : {}),
+  };
+  return { kind: 'json', key: 'tiles', label: `tiles read for the ${o.purpose} proof`, value: value as unknown as JsonValue };
+}
+
 // A LiveLog reading tiles from a log of the trusted root.
 export function tilesLiveLog(o: TilesLiveOptions): LiveLog {
   const prefix = tilesPrefix(o.url);
@@ -63,12 +91,6 @@ export function tilesLiveLog(o: TilesLiveOptions): LiveLog {
     return [path, parseTile(answer.bytes, tile, `${prefix}/${path}`)];
   };
   const fetchTiles = async (tiles: TileRef[]): Promise<TileHashes> => new Map(await Promise.all(tiles.map(fetchTile)));
-  const tilesEvidence = (tiles: TileRef[], treeSize: number): Evidence => ({
-    kind: 'json',
-    key: 'tiles',
-    label: 'tiles read',
-    value: { treeSize, tiles: tiles.map((t) => ({ path: tilePath(t), level: t.level, index: t.index, width: t.width })) },
-  });
 
   return {
     kind: 'tiles',
@@ -107,7 +129,7 @@ export function tilesLiveLog(o: TilesLiveOptions): LiveLog {
         evidence: [
           { kind: 'text', label: 'entry bundle', value: `${tilePath(bundleRef)} holds this body at position ${m % TILE_WIDTH}` },
           { kind: 'merkle-path', label: 'audit path in today’s tree (from tiles)', value: path },
-          tilesEvidence(tiles, n),
+          tilesEvidence({ purpose: 'inclusion', treeSize: n, ranges, proof, leaf: { tile: tileFor(0, m, n), position: m % TILE_WIDTH } }),
         ],
       };
     },
@@ -121,7 +143,7 @@ export function tilesLiveLog(o: TilesLiveOptions): LiveLog {
       const proof = await proofFromTiles(ranges, await fetchTiles(tiles), head.size);
       const verified = await verifyConsistencyProof({ oldSize, oldRoot, newSize: head.size, newRoot: head.rootHash, proof, where });
       const outcome = consistencyOutcome(verified);
-      return { ...outcome, evidence: [...outcome.evidence, tilesEvidence(tiles, head.size)] };
+      return { ...outcome, evidence: [...outcome.evidence, tilesEvidence({ purpose: 'consistency', treeSize: head.size, ranges, proof })] };
     },
   };
 }

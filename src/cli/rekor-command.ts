@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseAnySignatureInput, toHex, type MerklePathEvidence, type VerificationResult } from '../core';
 import type { RekorLogEntry } from '../core/tlog';
-import { checkAgainstLiveLog, checkLogEntry, createRekorV1Client, REKOR_INDEX_CAVEAT, type AuditFetch, type RekorSearchQuery, type RekorV1Client } from '../audit';
+import { checkAgainstLiveLog, checkLogEntry, createRekorV1Client, REKOR_INDEX_CAVEAT, type AuditFetch, type RekorSearchQuery, type RekorV1Client, witnessPolicy, type WitnessPolicy } from '../audit';
 import type { Io } from './io';
 import type { ParsedArgs } from './parse-args';
 import { loadTrustedRoot } from './policy-flags';
@@ -30,6 +30,8 @@ export const rekorVerb: Verb = {
     { name: 'bundle', value: 'FILE', help: 'verify: every log entry of this bundle, against the log as it is today' },
     { name: 'rekor-url', value: 'URL', help: `the Rekor v1 log to ask (default ${DEFAULT_REKOR}; for verify --bundle, replaces the URL of the bundle's log)` },
     { name: 'trusted-root', value: 'FILE', help: 'trusted_root.json whose log keys are trusted (default: the embedded public-good root)' },
+    { name: 'witness', value: 'VKEY', repeatable: true, help: 'verify: today’s tree head must carry this witness’s cosignature (C2SP vkey name+keyid+key, cosignature/v1 Ed25519); repeatable' },
+    { name: 'witness-threshold', value: 'N', help: 'verify: how many of the --witness keys must have cosigned (default: all of them)' },
     { name: 'json', help: 'print the record as JSON' },
   ],
   notes: [
@@ -66,7 +68,8 @@ export async function runRekor(args: ParsedArgs, io: Io, fetch: AuditFetch = nod
     else print(`LogID: ${toHex(found.entry.logId)}\nIndex: ${found.entry.logIndex}\nIntegratedTime: ${new Date(found.entry.integratedTime! * 1000).toISOString()}\nUUID: ${found.entryId}\nBody: ${sanitize(JSON.stringify(found.body, null, 2))}\n\n${formatTimeline(result, colour)}`);
     return result.verdict === 'verified' ? EXIT.verified : EXIT.notVerified;
   }
-  const liveOptions = { fetch, trustedRoot, ...(rekorUrl ? { logUrl: () => rekorUrl } : {}) };
+  const witnesses = await witnessFlags(args);
+  const liveOptions = { fetch, trustedRoot, ...(rekorUrl ? { logUrl: () => rekorUrl } : {}), ...(witnesses ? { witnesses } : {}) };
   const bundleFile = args.string('bundle');
   if (bundleFile) {
     if (args.has('uuid') || args.has('log-index')) throw new UsageError('rekor verify: give --bundle, or --uuid / --log-index, not both');
@@ -79,6 +82,22 @@ export async function runRekor(args: ParsedArgs, io: Io, fetch: AuditFetch = nod
   const live = await checkAgainstLiveLog([found.entry], { ...liveOptions, logUrl: () => client.url });
   print(json ? JSON.stringify({ entry, live }, null, 2) : `${formatTimeline(entry, colour)}\n\n${verifyText(live, colour)}`);
   return entry.verdict === 'verified' && live.verdict === 'verified' ? EXIT.verified : EXIT.notVerified;
+}
+
+// The witness policy --witness and --witness-threshold give, or none; a bad key or threshold is a usage error.
+async function witnessFlags(args: ParsedArgs): Promise<WitnessPolicy | undefined> {
+  const vkeys = args.list('witness');
+  const threshold = args.string('witness-threshold');
+  if (vkeys.length === 0) {
+    if (threshold !== undefined) throw new UsageError('--witness-threshold needs --witness keys');
+    return undefined;
+  }
+  if (threshold !== undefined && !/^[1-9][0-9]{0,3}$/.test(threshold)) throw new UsageError('--witness-threshold is a positive integer');
+  try {
+    return await witnessPolicy(vkeys, threshold === undefined ? undefined : Number(threshold));
+  } catch (err) {
+    throw new UsageError(`--witness: ${(err as Error).message}`);
+  }
 }
 
 // The one search the flags ask for.

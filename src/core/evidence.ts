@@ -9,7 +9,7 @@ export interface ByteRange {
 }
 
 /** Stable names for the evidence the dedicated views read (labels are for people and may change). */
-export type EvidenceKey = 'certificate.der' | 'chain.der' | 'statement' | 'simplesigning' | 'tlog.body' | 'tlog.entry' | 'pae' | 'checkpoint' | 'tiles';
+export type EvidenceKey = 'certificate.der' | 'chain.der' | 'statement' | 'simplesigning' | 'tlog.body' | 'tlog.entry' | 'pae' | 'checkpoint' | 'tiles' | 'fork';
 
 // A named value a step was checked on; values from the input are text, never markup.
 export type Evidence = { key?: EvidenceKey } & (

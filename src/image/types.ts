@@ -1,5 +1,5 @@
 // The record of an image verification: where the image and its signatures were found, and each signature's timeline.
-import type { PredicateView, Step, TrustSource, Verdict, VerificationResult } from '../core';
+import type { PredicateView, Step, TlogEntry, TrustSource, Verdict, VerificationResult } from '../core';
 import type { ListedReferrer, SearchRecord, SignatureFormat, SignatureSource } from '../oci';
 
 export interface SignatureVerification {
@@ -13,6 +13,8 @@ export interface SignatureVerification {
   predicateType?: string;
   /** The DSSE envelope JSON as stored (when asked for): what cosign verify-attestation prints. */
   envelope?: string;
+  /** The signature's transparency-log entries (when asked for), to check against the live log. */
+  logEntries?: TlogEntry[];
   /** The statement's predicate exactly as signed (when asked for), cut from the payload. */
   predicate?: string;
   result: VerificationResult;

@@ -1,5 +1,5 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
-import { failedSentence, normalizeCosignLayer, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type Thresholds, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
+import { failedSentence, normalizeCosignLayer, parseBundle, type TlogEntry, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type Thresholds, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
 import { attestationVerdict, envelopeOf, kindOf, predicateOf, readAttachedSboms } from './attestations';
 import { IMAGE_CATALOGUE, IMAGE_STEP_IDS, type ImageStepId } from './catalogue';
@@ -19,6 +19,8 @@ export interface VerifyImageRequest {
   onProgress?: (message: string) => void;
   /** Keep each attestation's DSSE envelope as stored (for `verify-attestation` output and downloads). */
   keepEnvelopes?: boolean;
+  /** Keep each signature's transparency-log entries (for checking them against the live log afterwards). */
+  keepLogEntries?: boolean;
   /** Keep each attestation's predicate exactly as signed (for downloading it alone). */
   keepPredicates?: boolean;
 }
@@ -135,7 +137,7 @@ export async function verifyDiscoveredSignature(
   sig: DiscoveredSignature,
   ref: Pick<ImageReference, 'registry' | 'repository'>,
   digest: string,
-  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now' | 'thresholds' | 'useSignedTimestamps' | 'keepEnvelopes' | 'keepPredicates'>,
+  req: Pick<VerifyImageRequest, 'policy' | 'trustedRoot' | 'now' | 'thresholds' | 'useSignedTimestamps' | 'keepEnvelopes' | 'keepPredicates' | 'keepLogEntries'>,
 ): Promise<SignatureVerification> {
   const imageDigest = { kind: 'digest' as const, algorithm: 'SHA-256' as const, value: fromHex(digest.slice('sha256:'.length), 'image digest') };
   const layer = { mediaType: sig.layer.mediaType, payload: sig.layer.bytes, annotations: sig.layer.annotations ?? {} };
@@ -153,7 +155,18 @@ export async function verifyDiscoveredSignature(
   const entry: SignatureVerification = { source: sig.source, format: sig.format, where: sig.where, ...kindOf(sig, result), result };
   const envelope = req.keepEnvelopes && entry.kind === 'attestation' ? envelopeOf(sig) : undefined;
   const predicate = req.keepPredicates && entry.kind === 'attestation' ? predicateOf(sig) : undefined;
-  return { ...entry, ...(envelope === undefined ? {} : { envelope }), ...(predicate === undefined ? {} : { predicate }) };
+  const logEntries = req.keepLogEntries ? logEntriesOf(sig, layer, result) : undefined;
+  return { ...entry, ...(envelope === undefined ? {} : { envelope }), ...(predicate === undefined ? {} : { predicate }), ...(logEntries === undefined ? {} : { logEntries }) };
+}
+
+// The log entries of a signature whose bundle parsed (read again: the engine keeps only its record).
+function logEntriesOf(sig: DiscoveredSignature, layer: Parameters<typeof normalizeCosignLayer>[0], result: VerificationResult): TlogEntry[] | undefined {
+  if (result.steps.find((s) => s.id === 'bundle.parse')?.status !== 'pass') return undefined;
+  try {
+    return (sig.format === 'sigstore-bundle' ? parseBundle(fromUtf8(sig.layer.bytes, sig.where)) : normalizeCosignLayer(layer, sig.where)).tlogEntries;
+  } catch {
+    return undefined;
+  }
 }
 
 // For a multi-arch index: each platform manifest's own signatures and verdict.

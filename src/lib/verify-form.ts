@@ -1,5 +1,6 @@
 // What the user asks for, as form state, and how it becomes an engine request.
 import { DEFAULT_THRESHOLDS, MAX_THRESHOLD, parseDigestLabel, type Thresholds, type VerificationPolicy, type WorkflowClaim } from '../core';
+import type { TrustedRootChoice } from './trusted-root-choice';
 
 /** A file artifact may be chosen as the kind before the file itself is picked (file: null). */
 export type ArtifactInputForm = { kind: 'none' } | { kind: 'file'; file: File | null } | { kind: 'digest'; text: string };
@@ -120,6 +121,11 @@ export function policyOf(form: VerifyForm): VerificationPolicy {
     },
     ...predicate,
   };
+}
+
+// The trusted root the form chose, as worker requests name it (null: the embedded public-good root).
+export function trustChoiceOf(form: VerifyForm): TrustedRootChoice {
+  return form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null;
 }
 
 // One line saying what policy was applied, for reports; the Trust choices follow when they are not the defaults.

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createTestInstance } from '../support/sigstore';
+import { b64, ed25519Raw, generateKey } from '../support/sigstore/keys';
+import { noteKeyId } from '../support/sigstore/signed-note';
 import { startRekorV1Server, type RekorV1Server } from '../support/live-log/rekor-v1-server';
 
 const instance = createTestInstance();
@@ -60,6 +62,19 @@ describe('signet rekor', () => {
     server.view = tree;
     expect(forked.code).toBe(1);
     expect(JSON.parse(forked.stdout).failedStep).toBe('live.inclusion');
+  });
+
+  it('verify --witness requires the witness’s cosignature on today’s tree head: none there exits 1; a bad vkey exits 2', async () => {
+    const name = 'witness.signet.test';
+    const raw = ed25519Raw(generateKey('ed25519').spki);
+    const vkey = `${name}+${Buffer.from(noteKeyId(name, 0x04, raw).subarray(0, 4)).toString('hex')}+${b64(Uint8Array.of(0x04, ...raw))}`;
+    const r = await cli(['verify', '--bundle', bundleFile, '--rekor-url', server.url, '--trusted-root', root, '--witness', vkey, '--json']);
+    expect(r.code).toBe(1);
+    const witness = JSON.parse(r.stdout).steps.find((s: { id: string }) => s.id === 'live.witness');
+    expect(witness.code).toBe('WITNESS_THRESHOLD');
+    expect((await cli(['verify', '--bundle', bundleFile, '--witness', 'not-a-vkey'])).code).toBe(2);
+    expect((await cli(['verify', '--bundle', bundleFile, '--witness', vkey, '--witness-threshold', '2'])).code).toBe(2);
+    expect((await cli(['verify', '--bundle', bundleFile, '--witness-threshold', '1'])).code).toBe(2);
   });
 
   it('usage errors exit 2', async () => {

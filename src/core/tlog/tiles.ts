@@ -134,15 +134,24 @@ function tileOfNode(node: NodeRef, treeSize: number): { tile: TileRef; first: nu
   return { tile, first: position - tile.index * TILE_WIDTH, count: 2 ** below };
 }
 
+/** Stored hashes of one tile a proof hash is computed from: `count` hashes from position `first`. */
+export interface TileRead {
+  tile: TileRef;
+  first: number;
+  count: number;
+  /** Which proof hash (the range's index) they make up. */
+  proofIndex: number;
+}
+
+// Every stored-hash read the given ranges make, in proof order: what a drawing of the tiles used shows.
+export function tileReadsForRanges(ranges: LeafRange[], treeSize: number): TileRead[] {
+  return ranges.flatMap((range, proofIndex) => rangeNodes(range).map((node) => ({ ...tileOfNode(node, treeSize), proofIndex })));
+}
+
 // Every tile the given ranges need in a tree of treeSize leaves, each once.
 export function tilesForRanges(ranges: LeafRange[], treeSize: number): TileRef[] {
   const tiles = new Map<string, TileRef>();
-  for (const range of ranges) {
-    for (const node of rangeNodes(range)) {
-      const { tile } = tileOfNode(node, treeSize);
-      tiles.set(tilePath(tile), tile);
-    }
-  }
+  for (const { tile } of tileReadsForRanges(ranges, treeSize)) tiles.set(tilePath(tile), tile);
   return [...tiles.values()];
 }
 

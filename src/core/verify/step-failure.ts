@@ -11,9 +11,10 @@ export class StepFailure extends VerifyError {
     this.evidence = evidence;
   }
 
-  // A lower layer's error (a VerifyError, or anything thrown) with the evidence the step had gathered.
+  // A lower layer's error (a VerifyError, or anything thrown) with the evidence the step had gathered
+  // (after any the error already carried).
   static of(err: unknown, evidence: Evidence[]): StepFailure {
     const e = toVerifyError(err);
-    return new StepFailure(e.code, e.message, e.detail, evidence);
+    return new StepFailure(e.code, e.message, e.detail, [...evidence, ...(err instanceof StepFailure ? err.evidence : [])]);
   }
 }

@@ -68,6 +68,7 @@ async function handleImage(msg: VerifyImageMessage): Promise<void> {
       ...msg.options,
       onProgress: (message) => post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1, message }),
       keepEnvelopes: true,
+      keepLogEntries: true,
       keepPredicates: true,
     });
     post({ type: 'image-result', id, result });

@@ -33,8 +33,8 @@ async function readRequestBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// Starts a server on 127.0.0.1 that answers through route.
-export async function startLiveServer(route: Route): Promise<LiveServer> {
+// Starts a server on 127.0.0.1 that answers through route, on the given port (default: any free one).
+export async function startLiveServer(route: Route, port = 0): Promise<LiveServer> {
   const self: { -readonly [K in keyof LiveServer]: LiveServer[K] } = { url: '', requests: [], delayMs: 0, padBytes: 0, close: async () => undefined };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
@@ -55,7 +55,7 @@ export async function startLiveServer(route: Route): Promise<LiveServer> {
       res.end(bytes);
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   self.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   self.close = () =>
     new Promise<void>((resolve) => {
@@ -73,4 +73,13 @@ export function json(value: unknown): Reply {
 // A 404 with a Rekor-style error body.
 export function notFound(message = 'not found'): Reply {
   return { status: 404, body: JSON.stringify({ code: 404, message }) };
+}
+
+// A port free on 127.0.0.1 right now: for a log whose name (its origin) must carry its own address.
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }

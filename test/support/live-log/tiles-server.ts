@@ -11,6 +11,10 @@ export interface TilesLies {
   wrongTile?: boolean;
   /** Entry bundles hold another body at every position. */
   wrongEntry?: boolean;
+  /** Witness cosignatures carry one flipped signature bit. */
+  wrongCosignature?: boolean;
+  /** Witness cosignatures are dated this many seconds after the instance's clock. */
+  cosignatureSkewSeconds?: number;
 }
 
 export interface TilesServer extends LiveServer {
@@ -28,8 +32,8 @@ export interface TilesServer extends LiveServer {
 
 const TILE = /^\/api\/v2\/tile\/(\d{1,2}|entries)\/((?:x\d{3}\/)*\d{3})(?:\.p\/(\d{1,3}))?$/;
 
-// Starts the server for instance.rekorV2, whose tree must hold only entries this server knows.
-export async function startTilesServer(instance: TestInstance): Promise<TilesServer> {
+// Starts the server for instance.rekorV2, whose tree must hold only entries this server knows (on port, default any).
+export async function startTilesServer(instance: TestInstance, port = 0): Promise<TilesServer> {
   const log = instance.rekorV2;
   const data = new Map<MerkleTree, Uint8Array[]>([[log.tree, []]]);
   const tiled = new Map<MerkleTree, TiledTree>();
@@ -43,8 +47,10 @@ export async function startTilesServer(instance: TestInstance): Promise<TilesSer
   };
   const checkpoint = (tree: MerkleTree): string => {
     const text = checkpointText({ origin: log.origin, size: tree.size, rootHash: tiledOf(tree).root() });
-    const t = Math.floor(instance.now().getTime() / 1000);
-    return signedNote(text, [ed25519NoteSignature(log.host, log.key, text), ...log.witnesses.map((w) => witnessCosignature(w.name, w.key, text, t))]);
+    const t = Math.floor(instance.now().getTime() / 1000) + (self.lies.cosignatureSkewSeconds ?? 0);
+    const cosignatures = log.witnesses.map((w) => witnessCosignature(w.name, w.key, text, t));
+    if (self.lies.wrongCosignature) for (const c of cosignatures) c.signature[0] = c.signature[0]! ^ 0x01;
+    return signedNote(text, [ed25519NoteSignature(log.host, log.key, text), ...cosignatures]);
   };
 
   const route = (path: string): Reply => {
@@ -70,7 +76,7 @@ export async function startTilesServer(instance: TestInstance): Promise<TilesSer
     return { status: 200, body: bytes, type: 'application/octet-stream' };
   };
 
-  const server = await startLiveServer(route);
+  const server = await startLiveServer(route, port);
   const self: TilesServer = Object.assign(server, {
     view: log.tree,
     lies: {},
