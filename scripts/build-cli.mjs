@@ -44,6 +44,8 @@ const result = await build({
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
+  // A bare `import './x'` of a project module brings in its type declarations (module augmentation), never code to run.
+  logOverride: { 'ignored-bare-import': 'silent' },
   plugins: [sourcesDeclareOnly],
   metafile: process.argv.includes('--analyze'),
 });

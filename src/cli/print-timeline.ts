@@ -9,19 +9,26 @@ export type Paint = (code: string, text: string) => string;
 export const painter = (colour: boolean): Paint => (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
 const VERDICT_COLOUR = { verified: '32', failed: '31', incomplete: '33' } as const;
 
+// The verdict line: `VERIFIED: Signed by …`, `FAILED: the signer is not …` (the headline's own leading verdict word,
+// "Verified." or "Failed:", is not said twice).
+function verdictLine(result: Pick<VerificationResult, 'verdict' | 'headline'>, paint: Paint): string {
+  const headline = result.headline.replace(/^(Verified\.|Failed:)\s*/, '');
+  return paint(VERDICT_COLOUR[result.verdict], `${result.verdict.toUpperCase()}: ${sanitize(headline)}`);
+}
+
 // Render a result for a terminal; colour only when the stream is a TTY.
 export function formatTimeline(result: VerificationResult, colour: boolean): string {
   const paint = painter(colour);
-  const lines = [paint(VERDICT_COLOUR[result.verdict], `${result.verdict.toUpperCase()}: ${sanitize(result.headline)}`), '', ...formatSteps(result.steps, paint)];
+  const lines = [verdictLine(result, paint), '', ...formatSteps(result.steps, paint)];
   lines.push('', paint('90', `trust: ${result.trust.name} — ${result.trust.description}${result.trust.date ? ` (newest key ${result.trust.date})` : ''}`));
-  lines.push(paint('90', `${result.totalMs.toFixed(1)} ms`));
+  lines.push(paint('90', `checked in ${result.totalMs.toFixed(1)} ms`));
   return lines.join('\n');
 }
 
 // An image verification: the discovery steps, then each signature's verdict and timeline, then the platforms.
 export function formatImageResult(result: ImageVerificationResult, colour: boolean): string {
   const paint = painter(colour);
-  const lines = [paint(VERDICT_COLOUR[result.verdict], `${result.verdict.toUpperCase()}: ${sanitize(result.headline)}`), ''];
+  const lines = [verdictLine(result, paint), ''];
   if (result.reference) lines.push(`image     ${sanitize(result.reference)}${result.digest ? `@${result.digest}` : ''}`, '');
   lines.push(...formatSteps(result.steps, paint));
   for (const [i, sig] of result.signatures.entries()) {

@@ -37,3 +37,52 @@ export function TextFileButton({ label, accept, onText, onError }: { label: stri
     </label>
   );
 }
+
+/** The trust a mode runs under: the embedded public-good root, or a trusted_root.json loaded by name and text. */
+export type LoadedTrust = { name: string; text: string } | null;
+
+// Which trusted root is in use, a button to load one and one to go back to public-good.
+export function TrustChoice({ trust, onChange, onError }: { trust: LoadedTrust; onChange: (t: LoadedTrust) => void; onError: (m: string) => void }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <span>Trust: {trust ? `${trust.name} (loaded)` : 'Sigstore public-good (embedded)'}</span>
+      <TextFileButton label="Load trusted_root.json" accept=".json" onText={(name, text) => onChange({ name, text })} onError={onError} />
+      {trust && (
+        <button type="button" className="text-sky-700 underline dark:text-sky-300" onClick={() => onChange(null)}>
+          Use public-good
+        </button>
+      )}
+    </div>
+  );
+}
+
+// A row of radio buttons choosing one of a few values.
+export function RadioChoice<T extends string>({ name, label, options, value, onChange }: { name: string; label: string; options: readonly (readonly [T, string])[]; value: T; onChange: (v: T) => void }) {
+  return (
+    <div role="radiogroup" aria-label={label} className="flex flex-wrap gap-4 text-sm">
+      {options.map(([v, text]) => (
+        <label key={v} className="inline-flex items-center gap-1">
+          <input type="radio" name={name} checked={value === v} onChange={() => onChange(v)} />
+          {text}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+// The end of a mode's form: a file error, the submit button, and what is still missing before it can run.
+export function FormFooter({ fileError, disabled, label, problem }: { fileError: string | null; disabled: boolean; label: string; problem: string | null }) {
+  return (
+    <>
+      {fileError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {fileError}
+        </p>
+      )}
+      <button type="submit" disabled={disabled || problem !== null} className="rounded-lg bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:opacity-50">
+        {label}
+      </button>
+      {problem && <p className="text-sm text-slate-600 dark:text-slate-400">{problem}</p>}
+    </>
+  );
+}

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
 import type { LogQuery } from './log-protocol';
-import { Group, INPUT_CLASS as input, TextFileButton as FileButton } from '../../components/form-controls';
+import { FormFooter, Group, INPUT_CLASS as input, RadioChoice, TextFileButton as FileButton, TrustChoice } from '../../components/form-controls';
 
 export const PUBLIC_GOOD_REKOR = 'https://rekor.sigstore.dev';
 
@@ -55,25 +55,10 @@ export function LogForm({ form, setForm, onSearch, onGet, pending }: { form: Log
           <span className="font-medium">Log URL</span>
           <input className={`${input} font-mono`} value={form.logUrl} spellCheck={false} onChange={(e) => set({ logUrl: e.target.value })} />
         </label>
-        <div className="flex flex-wrap items-center gap-3 text-sm">
-          <span>Trust: {form.trust ? `${form.trust.name} (loaded)` : 'Sigstore public-good (embedded)'}</span>
-          <FileButton label="Load trusted_root.json" accept=".json" onText={(name, text) => set({ trust: { name, text } })} onError={setFileError} />
-          {form.trust && (
-            <button type="button" className="text-sky-700 underline dark:text-sky-300" onClick={() => set({ trust: null })}>
-              Use public-good
-            </button>
-          )}
-        </div>
+        <TrustChoice trust={form.trust} onChange={(trust) => set({ trust })} onError={setFileError} />
       </Group>
       <Group title="Find entries">
-        <div role="radiogroup" aria-label="Search or get" className="flex flex-wrap gap-4 text-sm">
-          {(['search', 'get'] as const).map((a) => (
-            <label key={a} className="inline-flex items-center gap-1">
-              <input type="radio" name="log-action" checked={form.action === a} onChange={() => set({ action: a })} />
-              {a === 'search' ? 'Search the index' : 'Get one entry'}
-            </label>
-          ))}
-        </div>
+        <RadioChoice name="log-action" label="Search or get" options={[['search', 'Search the index'], ['get', 'Get one entry']] as const} value={form.action} onChange={(action) => set({ action })} />
         {form.action === 'search' ? (
           <>
             <label className="grid gap-1 text-sm">
@@ -121,15 +106,7 @@ export function LogForm({ form, setForm, onSearch, onGet, pending }: { form: Log
           </label>
         )}
       </Group>
-      {fileError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {fileError}
-        </p>
-      )}
-      <button type="submit" disabled={pending || problem !== null} className="rounded-lg bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:opacity-50">
-        {pending ? 'Asking the log…' : form.action === 'search' ? 'Search' : 'Get entry'}
-      </button>
-      {problem && <p className="text-sm text-slate-600 dark:text-slate-400">{problem}</p>}
+      <FormFooter fileError={fileError} disabled={pending} label={pending ? 'Asking the log…' : form.action === 'search' ? 'Search' : 'Get entry'} problem={problem} />
     </form>
   );
 }

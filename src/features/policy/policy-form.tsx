@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { NoMatchPolicy } from '../../core/public-constants';
 import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
 import type { AdmissionMessage } from './policy-protocol';
-import { Group, INPUT_CLASS as input, TextFileButton as FileButton } from '../../components/form-controls';
+import { FormFooter, Group, INPUT_CLASS as input, RadioChoice, TextFileButton as FileButton, TrustChoice } from '../../components/form-controls';
 
 /** The form's state; the app may open it with a policy and an image. */
 export interface PolicyFormState {
@@ -52,14 +52,7 @@ export function PolicyForm({ form, setForm, onEvaluate, pending }: { form: Polic
         <FileButton label="Open policy files" accept=".yaml,.yml,.json" onText={(_, t) => set({ policy: form.policy.trim() ? `${form.policy.trimEnd()}\n---\n${t}` : t })} onError={setFileError} />
       </Group>
       <Group title="What to admit">
-        <div role="radiogroup" aria-label="What to admit" className="flex gap-4 text-sm">
-          {(['images', 'manifest'] as const).map((s) => (
-            <label key={s} className="inline-flex items-center gap-1">
-              <input type="radio" name="admit-source" checked={form.source === s} onChange={() => set({ source: s })} />
-              {s === 'images' ? 'Image references' : 'Kubernetes manifest'}
-            </label>
-          ))}
-        </div>
+        <RadioChoice name="admit-source" label="What to admit" options={[['images', 'Image references'], ['manifest', 'Kubernetes manifest']] as const} value={form.source} onChange={(source) => set({ source })} />
         {form.source === 'images' ? (
           <textarea aria-label="Image references" className={`${input} h-24 font-mono text-xs`} spellCheck={false} value={form.images} onChange={(e) => set({ images: e.target.value })} placeholder="ghcr.io/org/app:v1 (one per line)" />
         ) : (
@@ -78,25 +71,9 @@ export function PolicyForm({ form, setForm, onEvaluate, pending }: { form: Polic
             <option value="allow">allow</option>
           </select>
         </label>
-        <div className="flex flex-wrap items-center gap-3 text-sm">
-          <span>Trust: {form.trust ? `${form.trust.name} (loaded)` : 'Sigstore public-good (embedded)'}</span>
-          <FileButton label="Load trusted_root.json" accept=".json" onText={(name, text) => set({ trust: { name, text } })} onError={setFileError} />
-          {form.trust && (
-            <button type="button" className="text-sky-700 underline dark:text-sky-300" onClick={() => set({ trust: null })}>
-              Use public-good
-            </button>
-          )}
-        </div>
+        <TrustChoice trust={form.trust} onChange={(trust) => set({ trust })} onError={setFileError} />
       </Group>
-      {fileError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {fileError}
-        </p>
-      )}
-      <button type="submit" disabled={pending || problem !== null} className="rounded-lg bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:opacity-50">
-        {pending ? 'Evaluating…' : 'Evaluate'}
-      </button>
-      {problem && <p className="text-sm text-slate-600 dark:text-slate-400">{problem}</p>}
+      <FormFooter fileError={fileError} disabled={pending} label={pending ? 'Evaluating…' : 'Evaluate'} problem={problem} />
     </form>
   );
 }

@@ -1,26 +1,13 @@
 // Everything the user gives: bundle, artifact, signer policy and trust.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { LIMITS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../core/public-constants';
 import { EXAMPLES } from './examples/examples';
 import { FileDrop } from '../../components/file-drop';
+import { Group, INPUT_CLASS as input } from '../../components/form-controls';
 import { DEFAULT_WEAKENING, formProblem, weakeningFlags, type VerifyForm } from '../../lib/verify-form';
 import { missingLogAdvice } from './missing-log-advice';
 import { useTrustSummary } from './use-trust-summary';
 import { MissingLogNotice, VerifierOptions } from './verifier-options';
-
-const input =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
-
-// A labelled group of controls.
-function Group({ title, children, hint }: { title: string; children: ReactNode; hint?: string }) {
-  return (
-    <fieldset className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <legend className="px-1 text-sm font-semibold">{title}</legend>
-      {hint && <p className="-mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
-      {children}
-    </fieldset>
-  );
-}
 
 // Read a small text file (bundle, key, trusted root) with a size cap.
 async function readText(file: File, max: number): Promise<string> {
