@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCoreBundle } from '../e2e/support/core-harness';
 import { buildAppForSize, formatAppSize, measureAppSize } from './app-size';
-import { benchAgainstReference } from './node-vs-reference';
+import { benchEveryBundle, formatBundleResults, loadBenchCases, speedUpSummary } from './every-bundle';
 import { benchChromium } from './chromium-floor';
 import { benchVerdictTime } from './app-verdict-time';
 import { benchRegistry, formatRegistryBench } from './image-and-proxy';
@@ -16,6 +16,7 @@ import { benchIdentityRegexp } from './identity-regexp';
 import { benchSbomAttestation, formatSbomBench } from './sbom-attestation';
 
 const CONFORMANCE = '../shared/conformance';
+const CORPUS = '../shared/corpus';
 const FIXTURE = '../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json';
 const N = Number(process.env.BENCH_N ?? 100);
 
@@ -33,17 +34,11 @@ const BUILD_DIR = 'test-results/bench-core';
 const coreSource = await buildCoreBundle(BUILD_DIR);
 const core = (await import(pathToFileURL(resolve(BUILD_DIR, 'core.js')).href)) as typeof import('../src/core');
 
-if (existsSync(`${CONFORMANCE}/cases.json`)) {
-  process.stdout.write(`Node ${process.version}: Signet vs @sigstore/verify, passing conformance bundles (PATH mode), ${N} runs each\n`);
-  const results = await benchAgainstReference(CONFORMANCE, N, core);
-  for (const r of results) {
-    process.stdout.write(`  ${r.name.replace(/^test_verify\[PATH-|\]$/g, '').padEnd(44)} signet ${fmt(r.signet)}  reference ${fmt(r.reference)}  ×${r.ratio.toFixed(2)}\n`);
-  }
-  const ratios = results.map((r) => r.ratio);
-  const geomean = Math.exp(ratios.reduce((a, b) => a + Math.log(b), 0) / ratios.length);
-  const sorted = [...ratios].sort((a, b) => a - b);
-  process.stdout.write(`  speed-up over @sigstore/verify: geometric mean ×${geomean.toFixed(2)}, min ×${sorted[0]!.toFixed(2)}, median ×${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)}, max ×${sorted.at(-1)!.toFixed(2)} over ${results.length} bundles\n\n`);
-  report.node = { results, geomean };
+if (existsSync(`${CONFORMANCE}/cases.json`) && existsSync(`${CORPUS}/cases.json`)) {
+  process.stdout.write(`Node ${process.version}: Signet vs @sigstore/verify and the WebCrypto floor, every passing conformance and corpus bundle, ${N} runs each (alone: node --import tsx bench/bundles.ts)\n`);
+  const results = await benchEveryBundle(loadBenchCases(CONFORMANCE, CORPUS, core), N, core);
+  process.stdout.write(`${formatBundleResults(results)}\n`);
+  report.bundles = { results, summary: speedUpSummary(results) };
 }
 
 const bundle = JSON.parse(readFileSync(FIXTURE, 'utf8'));
