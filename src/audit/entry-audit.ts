@@ -54,5 +54,7 @@ export async function auditLogEntry(found: RekorLogEntry, o: EntryAuditOptions):
   const policy: VerificationPolicy = keyed && o.policy.kind !== 'key' ? { kind: 'key', publicKey: loggedKey! } : o.policy;
   const checked = await verifyBundle({ bundle, artifact: o.artifact, policy, trustedRoot: o.trustedRoot });
   const steps = [record.steps.find((s) => s.id === 'rekor.entry')!, ...checked.steps, ...(loggedKey ? [await signerStep(loggedKey, o.policy)] : [])];
-  return auditResult(clock, steps, o.trustedRoot.source, `${o.artifact ? 'The artifact matches log entry' : 'Log entry'} ${found.uuid.slice(0, 16)}…: ${checked.headline}`);
+  const result = auditResult(clock, steps, o.trustedRoot.source, `${o.artifact ? 'The artifact matches log entry' : 'Log entry'} ${found.uuid.slice(0, 16)}…: ${checked.headline}`);
+  // The decoded views (certificate, DSSE, log entry) and attestation the engine built for the result views.
+  return { ...result, ...(checked.views ? { views: checked.views } : {}), ...(checked.attestation ? { attestation: checked.attestation } : {}) };
 }
