@@ -4,7 +4,8 @@
 // the registry directly, rounds interleaved; and a soak (500 slow upstreams, then clients that stop reading) timing
 // normal requests meanwhile. With SIGNET_BENCH_BASELINE_SRC=<a src/ directory of another commit> the same run also
 // measures that build of the server, for a before/after on one machine at one time.
-// Alone: `node --import tsx bench/image-and-proxy.ts` (BENCH_REGISTRY_N runs of each verdict, default 30).
+// Alone: `node --import tsx bench/image-and-proxy.ts` (BENCH_REGISTRY_N runs of each verdict, default 30;
+// BENCH_PROXY_ROUNDS throughput rounds, default 5; BENCH_PROXY_SOAK=0 leaves the soaks out).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -126,7 +127,7 @@ export async function benchRegistry(n: number): Promise<RegistryBench | string> 
     for (const running of servers.splice(0)) await running.stop();
 
     const soaks: RegistryBench['soak'] = {};
-    for (const { build, env } of builds()) soaks[build] = await soakBuild(env);
+    if (process.env.BENCH_PROXY_SOAK !== '0') for (const { build, env } of builds()) soaks[build] = await soakBuild(env);
     return { referenceToVerdict, throughput: { direct: directRuns, proxy: proxyRuns, overhead }, soak: soaks };
   } finally {
     await Promise.all(servers.map((running) => running.stop()));

@@ -55,6 +55,8 @@ export class ProxyRefusal extends Error {
     super(message);
     this.name = 'ProxyRefusal';
     this.status = STATUS[code];
+    // An outcome, not a fault: no call stack to format (with source maps, formatting one costs more than the refusal).
+    this.stack = `${this.name}: ${message}`;
   }
 
   // The target, cut to a length fit to echo.
