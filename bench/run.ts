@@ -9,7 +9,7 @@ import { benchAgainstReference } from './node-vs-reference';
 import { benchChromium } from './chromium-floor';
 import { benchVerdictTime } from './app-verdict-time';
 import { benchRegistry, formatRegistryBench } from './image-and-proxy';
-import { benchColdStart } from './cold-start';
+import { benchColdStart, coldStartHeading, formatColdStart } from './cold-start';
 import { benchBatch } from './batch';
 import { fmt } from './stats';
 import { benchLiveAudit } from './live-audit';
@@ -24,14 +24,9 @@ const report: Record<string, unknown> = { date: new Date().toISOString(), node: 
 
 // The command as installed: process start to verdict, against a cold @sigstore/verify script and `node -e 0`.
 const COLD_N = Number(process.env.BENCH_COLD_N ?? 30);
-process.stdout.write(`signet start-up: process start → verdict on the production bundle (built command), ${COLD_N} interleaved rounds\n`);
+process.stdout.write(coldStartHeading(COLD_N));
 const cold = benchColdStart(COLD_N);
-process.stdout.write(
-  `  signet verify-bundle ${fmt(cold.signet)}\n` +
-    `  cold @sigstore/verify script ${fmt(cold.reference)}\n` +
-    `  node -e 0 ${fmt(cold.nodeFloor)}\n` +
-    `  signet / reference ×${cold.ratio.toFixed(2)} (goal ≤ 0.80); signet − node -e 0 = ${cold.overFloorMs.toFixed(0)} ms (goal ≤ 150)\n\n`,
-);
+process.stdout.write(`${formatColdStart(cold)}\n`);
 report.coldStart = cold;
 
 // Both runtimes measure the engine as shipped: one Vite build of src/core.

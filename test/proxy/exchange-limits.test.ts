@@ -34,12 +34,16 @@ function proxyWith(overrides: Partial<ProxyPolicy>) {
   return createProxyHandler(resolveProxyPolicy({ allowLoopback: true, ...overrides }), upstreams.create());
 }
 
-// Reads a body to its end: how it ended (closed, errored with which code, or still going after GIVE_UP_MS) and when.
-async function outcome(body: ReadableStream<Uint8Array>, whileReading: () => void = () => {}): Promise<{ ended: string; ms: number; bytes: number }> {
+// Reads a body to its end: how it ended (closed, errored with which code, or still going when the test gave up after
+// GIVE_UP_MS) and how many bytes came.
+async function outcome(body: ReadableStream<Uint8Array>, whileReading: () => void = () => {}): Promise<{ ended: string; bytes: number }> {
   const reader = body.getReader();
-  const started = performance.now();
   const pressure = setInterval(whileReading, 25);
-  const giveUp = setTimeout(() => void reader.cancel(), GIVE_UP_MS);
+  let gaveUp = false;
+  const giveUp = setTimeout(() => {
+    gaveUp = true;
+    void reader.cancel();
+  }, GIVE_UP_MS);
   let bytes = 0;
   let ended = 'still streaming';
   try {
@@ -48,14 +52,14 @@ async function outcome(body: ReadableStream<Uint8Array>, whileReading: () => voi
       if (done) break;
       bytes += value.byteLength;
     }
-    if (performance.now() - started < GIVE_UP_MS) ended = 'closed';
+    if (!gaveUp) ended = 'closed';
   } catch (error) {
     ended = `error ${(error as { code?: string }).code ?? (error as Error).message}`;
   } finally {
     clearInterval(pressure);
     clearTimeout(giveUp);
   }
-  return { ended, ms: performance.now() - started, bytes };
+  return { ended, bytes };
 }
 
 describe('total time', () => {
@@ -82,8 +86,8 @@ describe('minimum transfer rate', () => {
     const handler = proxyWith({ timeoutMs: 60_000, minBytesPerSecond: 100, rateWindowMs: 300 });
     const response = await viaProxy(handler, `${registry.origin}${DRIP_PATH}`);
     const result = await outcome(response.body!, gc);
+    // An error, not 'still streaming': the proxy broke the body off before the test gave up.
     expect(result.ended).toBe('error PROXY_TOO_SLOW');
-    expect(result.ms).toBeLessThan(GIVE_UP_MS);
   });
 
   it('lets a body at the floor run on', async () => {
@@ -111,7 +115,6 @@ describe('a body cut short reaches the client as an error', () => {
     expect(response.status).toBe(200);
     const result = await outcome(response.body!, gc);
     expect(result.ended).toMatch(/^error /);
-    expect(result.ms).toBeLessThan(GIVE_UP_MS);
   });
 
   it('over HTTP, an upstream that closes before a large Content-Length breaks the client body too', async () => {
