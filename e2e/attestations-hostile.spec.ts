@@ -111,6 +111,7 @@ test('a 50 MB string in a predicate is read in the worker and shown cut, with it
   test.setTimeout(300_000);
   const big = HTML.repeat(Math.ceil(50_000_000 / HTML.length)).slice(0, 50_000_000);
   await verifyBundle(page, appUrl, bundleOf(inTotoStatement([SUBJECT], 'https://cosign.sigstore.dev/attestation/v1', { data: big })));
+  await expect(page.getByLabel('Bundle JSON')).toHaveAttribute('placeholder', /too large to show here/);
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'verified', { timeout: 240_000 });
   await page.getByRole('tab', { name: 'Attestation' }).click();
   const tree = page.locator('[data-view="json"]');

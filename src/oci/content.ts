@@ -27,7 +27,13 @@ export interface ContentReader {
 }
 
 // Manifest and blob reads over the authorised GET.
-export function createContentReader(get: AuthorizedGet, apiBase: (registry: string) => string): ContentReader {
+/** Bytes of a blob received so far, against the size its descriptor declares. */
+export type BlobProgress = (progress: { digest: string; received: number; total: number }) => void;
+
+// Blobs smaller than this download without progress reports.
+const PROGRESS_FROM_BYTES = 1 << 20;
+
+export function createContentReader(get: AuthorizedGet, apiBase: (registry: string) => string, onBlobProgress?: BlobProgress): ContentReader {
   // The URL of a repository's API path on its registry.
   const apiUrl = (target: RepositoryScope, path: string) => `${apiBase(target.registry)}/v2/${target.repository}/${path}`;
 
@@ -69,7 +75,8 @@ export function createContentReader(get: AuthorizedGet, apiBase: (registry: stri
     }
     const response = await get(target, apiUrl(target, `blobs/${descriptor.digest}`), '*/*', where);
     if (!response.ok) return throwForStatus(response, where);
-    const bytes = await readBody(response, maxBytes, where);
+    const report = onBlobProgress && descriptor.size >= PROGRESS_FROM_BYTES ? onBlobProgress : undefined;
+    const bytes = await readBody(response, maxBytes, where, report && ((received) => report({ digest: descriptor.digest, received, total: descriptor.size })));
     await assertDigest(bytes, descriptor.digest, where);
     if (bytes.length !== descriptor.size) {
       throw new VerifyError('OCI_DIGEST_MISMATCH', `${where} is ${bytes.length} bytes, but its descriptor says ${descriptor.size}`, {

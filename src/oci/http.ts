@@ -20,8 +20,9 @@ export async function send(fetch: FetchFunction, url: string, init: FetchInit, w
   }
 }
 
-// Read a response body, refusing more than max bytes (by Content-Length first, then while streaming).
-export async function readBody(response: Response, max: number, where: string): Promise<Uint8Array> {
+// Read a response body, refusing more than max bytes (by Content-Length first, then while streaming);
+// onBytes hears the running total after each chunk.
+export async function readBody(response: Response, max: number, where: string, onBytes?: (received: number) => void): Promise<Uint8Array> {
   const tooLarge = (found: string) =>
     new VerifyError('LIMIT_EXCEEDED', `${where} is ${found} bytes, over the limit of ${max}`, { where, expected: `at most ${max} bytes`, found });
   const declared = response.headers.get('content-length');
@@ -42,6 +43,7 @@ export async function readBody(response: Response, max: number, where: string): 
       throw tooLarge(`more than ${max}`);
     }
     chunks.push(value);
+    onBytes?.(total);
   }
 }
 

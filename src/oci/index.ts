@@ -4,7 +4,7 @@ export { parseImageReference, registryApiBase, isLoopbackRegistry, type ImageRef
 export { parseAuthChallenges, type AuthChallenge } from './auth-challenge';
 export { createRegistryClient, type RegistryClient, type RegistryClientOptions, type ResolvedImage } from './registry-client';
 export type { Credentials, RepositoryScope } from './auth';
-export type { FetchedManifest } from './content';
+export type { BlobProgress, FetchedManifest } from './content';
 export type { FetchFunction, FetchInit } from './http';
 export { readBody } from './http';
 export { parseManifest, type Descriptor, type ImageIndex, type ImageManifest, type Manifest, type Platform } from './manifest';

@@ -1,7 +1,7 @@
 // The registry client: resolve an image reference to a verified manifest digest, read content by
 // digest, and discover signatures — all through one injected fetch, so it runs in browsers, Node and tests.
 import { createAuthorizedGet, type Credentials, type RepositoryScope } from './auth';
-import { createContentReader, type ContentReader, type FetchedManifest } from './content';
+import { createContentReader, type BlobProgress, type ContentReader, type FetchedManifest } from './content';
 import type { FetchFunction } from './http';
 import { platformsOf, type Platform } from './manifest';
 import { isLoopbackRegistry, registryApiBase, type ImageReference } from './reference';
@@ -15,6 +15,8 @@ export interface RegistryClientOptions {
   plainHttp?: (registry: string) => boolean;
   /** Milliseconds since the epoch, for token expiry. */
   now?: () => number;
+  /** Hears the bytes received of each blob of 1 MiB or more (large attestations), for progress displays. */
+  onBlobProgress?: BlobProgress;
 }
 
 export interface ResolvedImage extends FetchedManifest {
@@ -34,7 +36,7 @@ export interface RegistryClient extends Pick<ContentReader, 'fetchManifest' | 'f
 export function createRegistryClient(options: RegistryClientOptions): RegistryClient {
   const plainHttp = options.plainHttp ?? isLoopbackRegistry;
   const get = createAuthorizedGet({ fetch: options.fetch, credentials: options.credentials ?? (() => undefined), plainHttp, now: options.now ?? Date.now });
-  const reader = createContentReader(get, (registry) => registryApiBase(registry, plainHttp));
+  const reader = createContentReader(get, (registry) => registryApiBase(registry, plainHttp), options.onBlobProgress);
 
   return {
     fetchManifest: reader.fetchManifest,

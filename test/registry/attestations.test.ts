@@ -107,6 +107,18 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'attestations on a re
     expect(out.stderr).toContain('attestation SPDX SBOM (https://spdx.dev/Document): verified');
   });
 
+  it('reports the bytes received of a large attestation blob as it downloads, up to its declared size', async () => {
+    const reports: { digest: string; received: number; total: number }[] = [];
+    const client = createRegistryClient({ fetch: (url, init) => fetch(url, init), onBlobProgress: (p) => reports.push(p) });
+    const r = await verifyImage({ reference: `${registry.host}/attested:big-sbom`, client, policy, trustedRoot });
+    expect(r.verdict).toBe('verified');
+    expect(reports.length).toBeGreaterThan(1);
+    const [digest] = new Set(reports.map((p) => p.digest));
+    expect(reports.every((p) => p.digest === digest && p.total >= 1 << 20)).toBe(true);
+    expect(reports.map((p) => p.received)).toEqual([...reports.map((p) => p.received)].sort((a, b) => a - b));
+    expect(reports.at(-1)!.received).toBe(reports.at(-1)!.total);
+  });
+
   it('reads a 20,000-package SBOM attestation', async () => {
     const r = await verify('big-sbom', { ...policy, predicateType: 'cyclonedx' });
     expect(r.verdict).toBe('verified');

@@ -28,10 +28,14 @@ async function readText(file: File, max: number): Promise<string> {
   return file.text();
 }
 
+const SHOWN_BUNDLE_CHARS = 1 << 20;
+
 export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyForm; setForm: (f: VerifyForm) => void; onVerify: (f: VerifyForm) => void; pending: boolean }) {
   const [fileError, setFileError] = useState<string | null>(null);
   const [optionsOpen, setOptionsOpen] = useState(false);
   const problem = formProblem(form);
+  // A text area holding tens of MB freezes the page: a large bundle file is kept, not shown.
+  const bundleTooLargeToShow = form.bundleText.length > SHOWN_BUNDLE_CHARS;
   const set = (patch: Partial<VerifyForm>) => setForm({ ...form, ...patch });
   const trustSummary = useTrustSummary(form.trust);
   const advice = trustSummary && missingLogAdvice(trustSummary, form.weakening);
@@ -118,8 +122,12 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
         <textarea
           aria-label="Bundle JSON"
           className={`${input} h-36 font-mono text-xs`}
-          placeholder='{"mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json", …}'
-          value={form.bundleText}
+          placeholder={
+            bundleTooLargeToShow
+              ? `${form.bundleName || 'The bundle'}: ${form.bundleText.length.toLocaleString('en')} characters, too large to show here; it is verified as loaded (typing here replaces it).`
+              : '{"mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json", …}'
+          }
+          value={bundleTooLargeToShow ? '' : form.bundleText}
           spellCheck={false}
           onChange={(e) => set({ bundleText: e.target.value, bundleName: '' })}
         />

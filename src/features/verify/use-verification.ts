@@ -8,7 +8,7 @@ import { policyOf, verifierOptionsOf } from '../../lib/verify-form';
 import type { ArtifactSpec, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface Progress {
-  phase: 'hashing' | 'verifying';
+  phase: 'hashing' | 'downloading' | 'verifying';
   done: number;
   total: number;
   message?: string;

@@ -1,6 +1,6 @@
 // The verification worker: hashing and every check run here, so the page never freezes.
 import { parseDigestLabel, severalSignatures, toVerifyError, verifyBundle, VerifyError, type ArtifactInput } from '../../core';
-import { createRegistryClient } from '../../oci';
+import { createRegistryClient, type BlobProgress } from '../../oci';
 import { proxyFetch } from '../../lib/proxy-fetch';
 import { trustedRootOf } from '../../lib/trusted-root-choice';
 import { verifyImage } from '../../image';
@@ -54,12 +54,24 @@ function trustOf(msg: VerifyMessage | VerifyImageMessage) {
   return trustedRootOf(msg.trustedRoot);
 }
 
+const MIB = 1024 * 1024;
+
+// Progress messages for a large blob (an attestation of tens of MiB): one per MiB received, and the last.
+function blobProgress(id: number): BlobProgress {
+  let reported = 0;
+  return ({ digest, received, total }) => {
+    if (received - reported < MIB && received < total) return;
+    reported = received;
+    post({ type: 'progress', id, phase: 'downloading', done: received, total, message: `Downloading ${digest.slice(0, 19)}…: ${(received / MIB).toFixed(1)} of ${(total / MIB).toFixed(1)} MiB` });
+  };
+}
+
 // Answer one image verification request: resolve, discover, verify each signature.
 async function handleImage(msg: VerifyImageMessage): Promise<void> {
   const { id } = msg;
   try {
     const credentials = msg.credentials;
-    const client = createRegistryClient({ fetch: proxyFetch, ...(credentials ? { credentials: () => credentials } : {}) });
+    const client = createRegistryClient({ fetch: proxyFetch, ...(credentials ? { credentials: () => credentials } : {}), onBlobProgress: blobProgress(id) });
     const result = await verifyImage({
       reference: msg.reference,
       client,

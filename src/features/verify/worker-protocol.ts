@@ -30,7 +30,7 @@ export interface VerifyImageMessage {
 export type WorkerRequest = VerifyMessage | VerifyImageMessage;
 
 export type WorkerReply =
-  | { type: 'progress'; id: number; phase: 'hashing' | 'verifying'; done: number; total: number; message?: string }
+  | { type: 'progress'; id: number; phase: 'hashing' | 'downloading' | 'verifying'; done: number; total: number; message?: string }
   /** files: a DSSE bundle's envelope and predicate as signed, when it holds an attestation. */
   | { type: 'result'; id: number; result: VerificationResult; artifactDigest: string | null; files?: AttestationFiles }
   | { type: 'image-result'; id: number; result: ImageVerificationResult }
