@@ -2,7 +2,7 @@
 // non-minimal integers are DER_INVALID wherever they appear.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCertificate, readBoolean, readInteger, readTlv } from '../../src/core';
+import { assertDer, parseCertificate, readBoolean, readInteger, readTlv } from '../../src/core';
 import { codeOf } from '../support/error-code';
 import { createTestInstance } from '../support/sigstore';
 
@@ -28,6 +28,27 @@ describe('strict DER', () => {
     expect(codeOf(() => readInteger(readTlv(bytes(0x02, 0x02, 0x00, 0x7f))))).toBe('DER_INVALID');
     expect(codeOf(() => readInteger(readTlv(bytes(0x02, 0x02, 0xff, 0x80))))).toBe('DER_INVALID');
     expect(codeOf(() => readInteger(readTlv(bytes(0x02, 0x00))))).toBe('DER_INVALID');
+  });
+
+  it('refuses end-of-contents, constructed forms of primitive types, bad BIT STRINGs and NULLs with content anywhere below a value', () => {
+    const seq = (...inner: number[]) => bytes(0x30, inner.length, ...inner);
+    expect(() => assertDer(seq(0x02, 0x01, 0x05, 0x03, 0x02, 0x00, 0xff, 0x05, 0x00))).not.toThrow();
+    expect(codeOf(() => readTlv(bytes(0x00, 0x00)))).toBe('DER_INVALID'); // X.690 §8.1.5: end-of-contents
+    expect(codeOf(() => assertDer(seq(0x21, 0x03, 0x01, 0x01, 0xff)))).toBe('DER_INVALID'); // constructed BOOLEAN
+    expect(codeOf(() => assertDer(seq(0x24, 0x03, 0x04, 0x01, 0x00)))).toBe('DER_INVALID'); // constructed OCTET STRING (§10.2)
+    expect(codeOf(() => assertDer(seq(0x60, 0x02, 0x41, 0x42)))).toBe('DER_INVALID'); // constructed, content not TLVs
+    expect(codeOf(() => assertDer(seq(0x03, 0x02, 0x08, 0xff)))).toBe('DER_INVALID'); // 8 unused bits (§8.6.2.2)
+    expect(codeOf(() => assertDer(seq(0x03, 0x02, 0x01, 0x01)))).toBe('DER_INVALID'); // unused bit set (§11.2.1)
+    expect(codeOf(() => assertDer(seq(0x03, 0x01, 0x01)))).toBe('DER_INVALID'); // empty with unused bits
+    expect(codeOf(() => assertDer(seq(0x05, 0x01, 0x00)))).toBe('DER_INVALID'); // NULL with content (§8.8.2)
+    expect(codeOf(() => assertDer(seq(0x30, 0x03, 0x02, 0x02, 0x00, 0x01)))).toBe('DER_INVALID'); // nested non-minimal INTEGER
+    expect(codeOf(() => assertDer(bytes(0x05, 0x00, 0x05, 0x00)))).toBe('DER_INVALID'); // trailing bytes
+    const time = (tag: number, text: string) => bytes(tag, text.length, ...new TextEncoder().encode(text));
+    expect(() => assertDer(time(0x18, '20260101120000.5Z'))).not.toThrow();
+    expect(() => assertDer(time(0x17, '260101120000Z'))).not.toThrow();
+    for (const bad of [time(0x18, '20260101120000.50Z'), time(0x18, '202601011200Z'), time(0x17, '2601011200+0100'), time(0x18, 'sigstore.dev')]) {
+      expect(codeOf(() => assertDer(bad))).toBe('DER_INVALID'); // X.690 §11.7–11.8
+    }
   });
 
   it('any short-form TLV re-encoded with a non-minimal long length is refused', () => {

@@ -173,18 +173,26 @@ function librarySans(cert: pkijs.Certificate): string[] {
 export interface LibraryCertificate {
   pkijs: pkijs.Certificate;
   peculiar: x509.X509Certificate;
+  basic?: pkijs.BasicConstraints;
+  sans: string[];
 }
 
-// Read a certificate with pkijs (over asn1js) and @peculiar/x509; throws when either refuses it.
+// Read a certificate with pkijs (over asn1js) and @peculiar/x509, its basic constraints and SANs by pkijs; throws
+// when either library refuses any of it.
 export function libraryCertificate(der: Uint8Array): LibraryCertificate {
-  return { pkijs: new pkijs.Certificate({ schema: asn1Of(der) }), peculiar: new x509.X509Certificate(new Uint8Array(der)) };
+  const p = new pkijs.Certificate({ schema: asn1Of(der) });
+  const bc = p.extensions?.find((x) => x.extnID === '2.5.29.19');
+  return {
+    pkijs: p,
+    peculiar: new x509.X509Certificate(new Uint8Array(der)),
+    ...(bc && { basic: new pkijs.BasicConstraints({ schema: asn1Of(bc.extnValue.valueBlock.valueHexView) }) }),
+    sans: librarySans(p),
+  };
 }
 
 // The fields the engine relies on, as [field, engine, library]: serial, validity, SPKI, TBS, signature, issuer and
 // subject (DER), every extension (OID, critical, value bytes), basic constraints and SANs.
-export function certificateFields(e: Certificate, { pkijs: p, peculiar: c }: LibraryCertificate): [string, string, string][] {
-  const bc = p.extensions?.find((x) => x.extnID === '2.5.29.19');
-  const basic = bc ? new pkijs.BasicConstraints({ schema: asn1Of(bc.extnValue.valueBlock.valueHexView) }) : undefined;
+export function certificateFields(e: Certificate, { pkijs: p, peculiar: c, basic, sans }: LibraryCertificate): [string, string, string][] {
   const engineExts = e.extensions.map((x) => `${x.oid} ${x.critical} ${x.valueHex}`);
   const libraryExts = (p.extensions ?? []).map((x) => `${x.extnID} ${x.critical} ${hex(x.extnValue.valueBlock.valueHexView)}`);
   return [
@@ -202,7 +210,7 @@ export function certificateFields(e: Certificate, { pkijs: p, peculiar: c }: Lib
     ['extensions', engineExts.join('\n'), libraryExts.join('\n')],
     ['basicConstraints.cA', String(e.isCA), String(basic?.cA ?? false)],
     ['basicConstraints.pathLenConstraint', String(e.pathLenConstraint), String(basic?.pathLenConstraint === undefined ? undefined : Number(basic.pathLenConstraint))],
-    ['subjectAltNames', e.subjectAltNames.filter((s) => s.type !== 'ip').map((s) => `${s.type}:${s.value}`).join('\n'), librarySans(p).join('\n')],
+    ['subjectAltNames', e.subjectAltNames.filter((s) => s.type !== 'ip').map((s) => `${s.type}:${s.value}`).join('\n'), sans.join('\n')],
   ];
 }
 
@@ -245,11 +253,19 @@ export function compareSctList(cert: Certificate, where: string): Comparison | u
 /** A token as pkijs reads it. */
 interface LibraryToken {
   signed: pkijs.SignedData;
+  /** The SignedData as asn1js decoded it, original encodings included. */
+  signedSchema: asn1js.Sequence;
   tst: pkijs.TSTInfo;
 }
 
+// The certificates [0] IMPLICIT SET OF of a SignedData, each exactly as the input encoded it (asn1js keeps them).
+function encodedCertificates(signedData: asn1js.Sequence): string[] {
+  const set = signedData.valueBlock.value.find((b) => b.idBlock.tagClass === 3 && b.idBlock.tagNumber === 0) as asn1js.Constructed | undefined;
+  return (set?.valueBlock.value ?? []).map((c) => hex(c.valueBeforeDecodeView));
+}
+
 // The token's SignedData: a bare ContentInfo, or the timeStampToken of a TimeStampResp (RFC 3161 §2.4.2).
-function librarySignedData(der: Uint8Array): pkijs.SignedData {
+function librarySignedData(der: Uint8Array): { signed: pkijs.SignedData; signedSchema: asn1js.Sequence } {
   const schema = asn1Of(der);
   let info: pkijs.ContentInfo;
   try {
@@ -260,7 +276,7 @@ function librarySignedData(der: Uint8Array): pkijs.SignedData {
     info = resp.timeStampToken;
   }
   if (info.contentType !== '1.2.840.113549.1.7.2') throw new Error(`content type ${info.contentType} is not SignedData`);
-  return new pkijs.SignedData({ schema: info.content });
+  return { signed: new pkijs.SignedData({ schema: info.content }), signedSchema: info.content as asn1js.Sequence };
 }
 
 // An RFC 3161 token through the engine and through pkijs: the signed attributes (their DER as signed, content type,
@@ -271,12 +287,12 @@ export function compareTimestampToken(der: Uint8Array, where: string): Compariso
     where,
     () => parseTimestampToken(der, where),
     (): LibraryToken => {
-      const signed = librarySignedData(der);
+      const { signed, signedSchema } = librarySignedData(der);
       const content = signed.encapContentInfo.eContent;
       if (!content) throw new Error('no eContent');
-      return { signed, tst: new pkijs.TSTInfo({ schema: asn1Of(content.valueBlock.valueHexView) }) };
+      return { signed, signedSchema, tst: new pkijs.TSTInfo({ schema: asn1Of(content.valueBlock.valueHexView) }) };
     },
-    (e, { signed, tst }) => {
+    (e, { signed, signedSchema, tst }) => {
       const si = signed.signerInfos[0]!;
       const attr = (oid: string) => si.signedAttrs?.attributes.find((a) => a.type === oid)?.values[0];
       const contentType = attr('1.2.840.113549.1.9.3') as asn1js.ObjectIdentifier | undefined;
@@ -307,7 +323,8 @@ export function compareTimestampToken(der: Uint8Array, where: string): Compariso
         ['signer.signedAttrs', hex(e.signer.signedAttrs), attrsDer],
         ['signer.signedAttrs.contentType', e.signer.contentType, contentType?.valueBlock.toString() ?? 'none'],
         ['signer.signedAttrs.messageDigest', hex(e.signer.messageDigest), digest ? hex(digest.valueBlock.valueHexView) : 'none'],
-        ['certificates', e.certificates.map((c) => hex(c)).join(' '), (signed.certificates ?? []).map((c) => hex(c.toSchema().toBER())).join(' ')],
+        // The engine keeps each certificate's bytes (read strictly when the chain is built): compare them as encoded.
+        ['certificates', e.certificates.map((c) => hex(c)).join(' '), encodedCertificates(signedSchema).join(' ')],
       ];
     },
   );

@@ -18,6 +18,8 @@ export function readTlv(bytes: Uint8Array, offset = 0, where = 'DER'): Tlv {
   if (offset + 2 > bytes.length) derError(where, 'truncated header', offset);
   const tag = bytes[offset]!;
   if ((tag & 0x1f) === 0x1f) derError(where, 'multi-byte tags are not supported', offset);
+  // Universal tag 0 is end-of-contents, which only closes a BER indefinite length (X.690 §8.1.5); DER has none.
+  if ((tag & 0xdf) === 0) derError(where, 'an end-of-contents octet pair (universal tag 0)', offset);
   let len = bytes[offset + 1]!;
   let p = offset + 2;
   if (len & 0x80) {
@@ -65,6 +67,46 @@ export function readChildren(value: Uint8Array, where = 'DER'): Tlv[] {
     offset = tlv.end;
   }
   return out;
+}
+
+// Universal types whose DER encoding is constructed; every other universal type is primitive in DER (X.690 §8.2–8.23
+// for the inherently primitive ones, §10.2 for strings).
+const UNIVERSAL_CONSTRUCTED = new Set([0x08, 0x0b, 0x10, 0x11]);
+
+// UTCTime YYMMDDHHMMSSZ and GeneralizedTime YYYYMMDDHHMMSS[.fff]Z, seconds present, no trailing fraction zeros.
+const DER_TIME: Record<number, RegExp> = { 0x17: /^\d{12}Z$/, 0x18: /^\d{14}(\.\d*[1-9])?Z$/ };
+
+// Check that bytes are exactly one DER TLV and that every constructed value below it is DER too, read with the same
+// cursor: run over a whole certificate or token before its fields are picked out, so bytes kept as they are (a name
+// attribute, an unread signed attribute, a TSA's GeneralName) cannot be BER or malformed.
+export function assertDer(bytes: Uint8Array, where = 'DER'): void {
+  const tlv = readTlv(bytes, 0, where);
+  if (tlv.end !== bytes.length) derError(where, 'trailing bytes after the value', tlv.end);
+  const walk = (t: Tlv) => {
+    const universal = (t.tag & 0xc0) === 0;
+    const constructed = (t.tag & 0x20) !== 0;
+    if (universal && constructed !== UNIVERSAL_CONSTRUCTED.has(t.tag & 0x1f)) {
+      derError(where, `universal type ${t.tag & 0x1f} in the ${constructed ? 'constructed' : 'primitive'} form`, t.start);
+    }
+    if (constructed) for (const child of readChildren(t.value, where)) walk(child);
+    else if (t.tag === 0x01) readBoolean(t, where);
+    else if (t.tag === 0x02) readInteger(t, where);
+    else if (t.tag === 0x03) assertBitString(t, where);
+    else if (t.tag === 0x05 && t.value.length !== 0) derError(where, 'a NULL with content (X.690 §8.8.2)', t.start);
+    else if ((t.tag === 0x17 || t.tag === 0x18) && !DER_TIME[t.tag]!.test(String.fromCharCode(...t.value.subarray(0, 32)))) {
+      derError(where, `a ${t.tag === 0x17 ? 'UTCTime' : 'GeneralizedTime'} not in its DER form (X.690 §11.7–11.8)`, t.start);
+    }
+  };
+  walk(tlv);
+}
+
+// A BIT STRING's initial octet counts 0–7 unused bits, 0 when empty (X.690 §8.6.2.2–8.6.2.3), and DER sets the
+// unused bits to zero (§11.2.1).
+function assertBitString(t: Tlv, where: string): void {
+  const unused = t.value[0];
+  if (unused === undefined || unused > 7 || (t.value.length === 1 && unused !== 0) || (t.value.at(-1)! & ((1 << unused) - 1)) !== 0) {
+    derError(where, `a BIT STRING with ${unused === undefined ? 'no initial octet' : `${unused} unused bits`} that DER does not allow`, t.start);
+  }
 }
 
 // Decode an OBJECT IDENTIFIER's content bytes to dotted form.

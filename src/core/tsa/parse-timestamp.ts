@@ -1,7 +1,9 @@
 // RFC 3161 timestamp tokens: a CMS SignedData (RFC 5652 §5) over a TSTInfo, bare or inside a TimeStampResp.
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
-import { readTlv, type Tlv } from '../encoding';
+import { assertDer, readInteger, readTlv, type Tlv } from '../encoding';
+import { parseCertificate } from '../x509/certificate';
+import { formatName } from '../x509/names';
 import type { HashAlg } from '../crypto';
 import { hashAlgorithmOf, parseCmsSignatureAlgorithm } from './algorithms';
 import { Fields, TAG, oidOf, parseError, readWhole, smallInt } from './der-fields';
@@ -18,6 +20,7 @@ const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
 // Parse a timestamp: a TimeStampResp (RFC 3161 §2.4.2) or a bare TimeStampToken ContentInfo (RFC 5652 §3).
 export function parseTimestampToken(der: Uint8Array, where: string): TimestampToken {
   try {
+    assertDer(der, where);
     const outer = readWhole(der, TAG.sequence, where, 'TimeStampResp or ContentInfo SEQUENCE');
     const first = readTlv(outer.value, 0, where);
     if (first.tag === TAG.oid) return parseContentInfo(outer, where);
@@ -91,6 +94,8 @@ function parseCertificateSet(f: Fields): Uint8Array[] {
     if (out.length === LIMITS.chainLength) throw parseError(f.where, `at most ${LIMITS.chainLength} certificates`, 'more');
     const bytes = f.raw(cert);
     if (bytes.length > LIMITS.certificateBytes) throw parseError(f.where, `certificates of at most ${LIMITS.certificateBytes} bytes`, `${bytes.length} bytes`);
+    // CertificateChoices (RFC 5652 §10.2.2): only X.509 certificates are read, and each must be one.
+    parseCertificate(bytes, `${f.where}[${out.length}]`);
     out.push(bytes);
   }
   f.end();
@@ -118,7 +123,9 @@ function parseSignerIdentifier(f: Fields, version: number): SignerIdentifier {
   if (version === 1) {
     const ias = new Fields(f.next(TAG.sequence, 'sid'), `${f.where}.sid`);
     const issuer = ias.next(TAG.sequence, 'issuer').value;
-    const serialNumber = ias.next(TAG.integer, 'serialNumber').value;
+    // The issuer is matched by its bytes, and read here so that only a well-formed Name is kept (RFC 5280 §4.1.2.4).
+    formatName(issuer, `${ias.where}.issuer`);
+    const serialNumber = readInteger(ias.next(TAG.integer, 'serialNumber'), `${ias.where}.serialNumber`);
     ias.end();
     return { kind: 'issuerAndSerialNumber', issuer, serialNumber };
   }

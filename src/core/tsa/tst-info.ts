@@ -1,12 +1,15 @@
 // TSTInfo, the content a timestamp authority signs (RFC 3161 §2.4.2).
 import { quote } from '../encoding/quote';
 import { hashAlgorithmOf } from './algorithms';
-import { readBoolean, readInteger } from '../encoding';
+import { assertDer, readBoolean, readInteger, readTlv } from '../encoding';
+import { formatName } from '../x509/names';
 import { Fields, TAG, oidOf, parseError, readWhole, smallInt } from './der-fields';
 import type { Accuracy, TstInfo } from './types';
 
 // Parse the TSTInfo DER carried as the token's eContent.
 export function parseTstInfo(der: Uint8Array, where: string): TstInfo {
+  // The TSTInfo is signed as DER inside an OCTET STRING: the whole of it is DER, down to the TSA's name.
+  assertDer(der, where);
   const f = new Fields(readWhole(der, TAG.sequence, where, 'TSTInfo SEQUENCE'), where);
   const version = smallInt(f.next(TAG.integer, 'version'), `${where}.version`);
   if (version !== 1) throw parseError(`${where}.version`, 'v1 (1)', String(version));
@@ -25,6 +28,7 @@ export function parseTstInfo(der: Uint8Array, where: string): TstInfo {
   const nonceTlv = f.optional(TAG.integer);
   const nonce = nonceTlv ? readInteger(nonceTlv, `${where}.nonce`) : undefined;
   const tsaName = f.optional(TAG.context0);
+  if (tsaName) assertGeneralName(tsaName.value, `${where}.tsa`);
   f.optional(TAG.context1); // extensions: read past; RFC 3161 defines none that changes what is asserted
   f.end();
   const info: TstInfo = {
@@ -40,6 +44,21 @@ export function parseTstInfo(der: Uint8Array, where: string): TstInfo {
   if (nonce) info.nonce = nonce;
   if (tsaName) info.tsaName = tsaName.value;
   return info;
+}
+
+// The GeneralName CHOICE's alternatives [0]–[8] (RFC 5280 §4.2.1.6), in their DER identifier octets.
+const GENERAL_NAME_TAGS = new Set([0xa0, 0x81, 0x82, 0xa3, 0xa4, 0xa5, 0x86, 0x87, 0x88]);
+
+// tsa [0] EXPLICIT GeneralName: exactly one GeneralName, kept as its DER.
+function assertGeneralName(value: Uint8Array, where: string): void {
+  const name = readTlv(value, 0, where);
+  if (name.end !== value.length || !GENERAL_NAME_TAGS.has(name.tag)) throw parseError(where, 'one GeneralName (RFC 5280 §4.2.1.6)', `tag 0x${name.tag.toString(16)}`);
+  // directoryName [4] EXPLICIT Name, the form TSAs use: one well-formed Name.
+  if (name.tag === 0xa4) {
+    const dn = readTlv(name.value, 0, where);
+    if (dn.tag !== 0x30 || dn.end !== name.value.length) throw parseError(where, 'a directoryName holding one Name SEQUENCE', `tag 0x${dn.tag.toString(16)}`);
+    formatName(dn.value, where);
+  }
 }
 
 // Accuracy ::= SEQUENCE { seconds INTEGER OPTIONAL, millis [0] 1..999 OPTIONAL, micros [1] 1..999 OPTIONAL }.

@@ -2,7 +2,7 @@
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { parsePublicKey, type PublicKey } from '../crypto';
-import { bytesEqual, decodeOid, readBoolean, readChildren, readInteger, readTlv, toHex, type Tlv } from '../encoding';
+import { assertDer, bytesEqual, decodeOid, readBoolean, readChildren, readInteger, readTlv, toHex, type Tlv } from '../encoding';
 import { parseSignatureAlgorithm, type SignatureAlgorithm } from './algorithms';
 import { formatName } from './names';
 import { parseTime } from './time';
@@ -130,6 +130,7 @@ export function parseCertificate(der: Uint8Array, where: string): Certificate {
 
 // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue } (RFC 5280 §4.1.1) into its fields.
 function decodeCertificate(der: Uint8Array, where: string): Certificate {
+  assertDer(der, where);
   const outer = readTlv(der, 0, where);
   if (outer.tag !== 0x30 || outer.end !== der.length) throw new VerifyError('DER_INVALID', `${where}: not a single DER SEQUENCE`, { where });
   const [tbsTlv, algTlv, sigTlv, extra] = readChildren(outer.value, where);

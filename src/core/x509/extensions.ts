@@ -107,10 +107,17 @@ export function parseSctExtension(value: Uint8Array, where: string): Uint8Array 
   return single(value, 0x04, where).value;
 }
 
-// GeneralNames (RFC 5280 §4.2.1.6) of the kinds identities use; other kinds stay visible only as hex.
+// The GeneralName alternatives identities do not use (x400Address, directoryName, ediPartyName, registeredID):
+// valid, kept visible only as hex.
+const OTHER_GENERAL_NAMES = new Set([0xa3, 0xa4, 0xa5, 0x88]);
+
+// GeneralNames (RFC 5280 §4.2.1.6) of the kinds identities use; other kinds stay visible only as hex. A value that
+// is none of the CHOICE's nine alternatives, or an empty list (SIZE (1..MAX)), is not a GeneralNames.
 export function parseSubjectAltNames(value: Uint8Array, where: string): SubjectAltName[] {
   const names: SubjectAltName[] = [];
-  for (const gn of readChildren(single(value, 0x30, where).value, where)) {
+  const all = readChildren(single(value, 0x30, where).value, where);
+  if (all.length === 0) throw new VerifyError('DER_INVALID', `${where}: an empty GeneralNames`, { where, expected: 'at least one GeneralName (RFC 5280 §4.2.1.6)' });
+  for (const gn of all) {
     switch (gn.tag) {
       case 0x81:
         names.push({ type: 'email', value: decodeAscii(gn.value, where) });
@@ -129,6 +136,10 @@ export function parseSubjectAltNames(value: Uint8Array, where: string): SubjectA
         if (username !== undefined) names.push({ type: 'otherName', value: username });
         break;
       }
+      default:
+        if (!OTHER_GENERAL_NAMES.has(gn.tag)) {
+          throw new VerifyError('DER_INVALID', `${where}: tag 0x${gn.tag.toString(16)} is not a GeneralName`, { where, expected: 'a GeneralName [0]–[8] (RFC 5280 §4.2.1.6)', found: `tag 0x${gn.tag.toString(16)}` });
+        }
     }
   }
   return names;
