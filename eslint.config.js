@@ -2,6 +2,7 @@
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 import layerZones from './lint/layer-zones.js';
+import { PAGE_SAFE_CORE, WORKER_MODULES } from './lint/page-modules.js';
 
 const UI_PACKAGES = ['react', 'react-*', 'react/*', '@tanstack/*'];
 
@@ -20,6 +21,14 @@ export const ZONES = [
   { target: ['src/features'], from: ['src/app', 'src/cli', 'src/server', 'src/proxy'], message: 'features never import the app, the CLI, the server or the proxy.' },
   { target: ['src/components', 'src/lib'], from: ['src/features', 'src/app', 'src/cli', 'src/server', 'src/proxy'], message: 'shared UI folders never import features or the app.' },
   { target: ['src/cli'], from: ['src/app', 'src/components'], message: 'the CLI never imports the web app.' },
+  {
+    target: ['src/features', 'src/app', 'src/components', 'src/lib'],
+    except: WORKER_MODULES,
+    from: ['src/core', 'src/oci', 'src/image', 'src/audit', ...WORKER_MODULES],
+    allow: PAGE_SAFE_CORE,
+    allowTypeImports: true,
+    message: 'the page reads only the record and the views the worker decoded: decoders and checks run in the worker (type imports are fine).',
+  },
   { target: ['src/core', 'src/oci', 'src/image', 'src/audit', 'src/proxy', 'src/http'], packages: UI_PACKAGES, message: 'this layer has no UI.' },
   {
     target: ['src'],

@@ -2,9 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildApp } from '../e2e/support/app-server';
 import { buildCoreBundle } from '../e2e/support/core-harness';
-import { formatAppSize, measureAppSize } from './app-size';
+import { buildAppForSize, formatAppSize, measureAppSize } from './app-size';
 import { benchAgainstReference } from './node-vs-reference';
 import { benchChromium } from './chromium-floor';
 import { benchVerdictTime } from './app-verdict-time';
@@ -62,7 +61,7 @@ report.chromium = chromium;
 
 // The app as shipped: a production build outside dist/, so a running `npm start` keeps its files.
 const APP_BUILD_DIR = 'test-results/bench-app';
-await buildApp(APP_BUILD_DIR);
+await buildAppForSize(APP_BUILD_DIR);
 const appSize = measureAppSize(APP_BUILD_DIR);
 process.stdout.write(`\nApp size: the JavaScript and CSS the first page loads (index.html + static imports; gzip level 9)\n${formatAppSize(appSize)}`);
 report.appSize = appSize;

@@ -11,16 +11,27 @@ function normalise(p) {
     .replace(/\/index$/, '');
 }
 
-// Whether a project path lies at or under a prefix; a '*' segment in the prefix matches any one segment.
+// A glob ('*' for any run of characters) as regular-expression source, every other character literal.
+function globSource(pattern) {
+  return pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+}
+
+// Whether one path segment matches a prefix segment, where '*' stands for any run of characters ('*-worker').
+function segmentMatches(pattern, segment) {
+  if (!pattern.includes('*')) return pattern === segment;
+  return new RegExp(`^${globSource(pattern)}$`).test(segment ?? '');
+}
+
+// Whether a project path lies at or under a prefix; a '*' in a prefix segment matches any characters of one segment.
 function within(p, prefix) {
   const a = p.split('/');
   const b = normalise(prefix).split('/');
-  return b.length <= a.length && b.every((seg, i) => seg === '*' || seg === a[i]);
+  return b.length <= a.length && b.every((seg, i) => segmentMatches(seg, a[i]));
 }
 
 // Whether a bare specifier matches a package pattern ('react', 'react-*', '@tanstack/*', 'node:*').
 function matchesPackage(spec, pattern) {
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}(/.*)?$`);
+  const re = new RegExp(`^${globSource(pattern)}(/.*)?$`);
   return re.test(spec);
 }
 

@@ -26,7 +26,7 @@ function tabsFor(result: VerificationResult, live: boolean): Tab[] {
   const has = (id: string, key?: string) => result.steps.some((s) => s.id === id && (key ? s.evidence.some((e) => e.key === key) : s.status !== 'skip'));
   return TABS.filter((t) => {
     if (t === 'Attestation') return result.attestation !== undefined;
-    if (t === 'Certificate') return has('cert.decode', 'certificate.der');
+    if (t === 'Certificate') return result.views?.certificate !== undefined;
     if (t === 'DSSE') return has('signature', 'pae') || has('artifact.bind', 'statement');
     if (t === 'Transparency log') return has('tlog.body');
     if (t === 'Live log') return live && result.steps.some((s) => s.id === 'tlog.inclusion' && s.status === 'pass');

@@ -1,12 +1,14 @@
 // An image verification: the verdict, where the image and its signatures were found, each signature's
 // own timeline, and for a multi-arch index every platform.
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { ImageVerificationResult } from '../image';
 import { Banner, verdictTitle } from '../features/timeline/verdict-banner';
 import { Timeline } from '../features/timeline/timeline';
 import { describePolicy, trustChoiceOf, type VerifyForm } from '../lib/verify-form';
 import { SignatureCard } from './signature-card';
-import { AttachedSbomView } from '../features/attestations/attached-sbom-view';
+
+// The SBOM table (and its virtualiser) loads only when an image has an attached SBOM.
+const AttachedSbomView = lazy(() => import('../features/attestations/attached-sbom-view').then((m) => ({ default: m.AttachedSbomView })));
 
 const FORMAT = { 'sigstore-bundle': 'Sigstore bundle', 'cosign-simplesigning': 'cosign signature', 'cosign-dsse': 'cosign attestation' } as const;
 const SOURCE = { 'referrers-api': 'OCI referrers API', 'referrers-tag': 'referrers tag schema', 'cosign-sig-tag': 'cosign .sig tag', 'cosign-att-tag': 'cosign .att tag', 'cosign-sbom-tag': 'cosign .sbom tag' } as const;
@@ -69,7 +71,11 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
               <summary className="cursor-pointer text-sm font-medium wrap-anywhere">
                 {sbom.mediaType} — {sbom.size.toLocaleString('en')} bytes, {sbom.where}
               </summary>
-              {sbom.error ? <p role="alert" className="mt-2 text-sm">Could not be read: {sbom.error}</p> : sbom.view && <AttachedSbomView view={sbom.view} />}
+              {sbom.error ? <p role="alert" className="mt-2 text-sm">Could not be read: {sbom.error}</p> : sbom.view && (
+                <Suspense fallback={<p className="mt-2 text-sm">Loading…</p>}>
+                  <AttachedSbomView view={sbom.view} />
+                </Suspense>
+              )}
             </details>
           ))}
         </section>

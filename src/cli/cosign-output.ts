@@ -1,6 +1,6 @@
 // cosign's words, so pipelines and people used to cosign read Signet the same way: the verification header with
 // the checks actually made (stderr), and the verified payloads as cosign prints them (stdout).
-import { isJsonObject, oidcIssuer, type JsonValue, type VerificationPolicy, type VerificationResult } from '../core';
+import { isJsonObject, type JsonValue, type VerificationPolicy, type VerificationResult } from '../core';
 import { evidenceByKey, leafCertificate, stepOf } from '../lib/read-result';
 
 // cosign's bullet for each check, said only when the step behind it passed (cosign cmd/cosign/cli/verify PrintVerificationHeader).
@@ -26,7 +26,7 @@ export function cosignPayload(result: VerificationResult): JsonValue | undefined
   if (simple?.kind === 'json' && isJsonObject(simple.value)) {
     const cert = leafCertificate(result);
     if (!cert) return simple.value;
-    const issuer = oidcIssuer(cert);
+    const issuer = cert.oidcIssuer;
     const optional = isJsonObject(simple.value.optional) ? simple.value.optional : {};
     return {
       ...simple.value,

@@ -10,3 +10,4 @@ export * from './dsse';
 export * from './attest';
 export { parseCertificate, oidcIssuer, FULCIO_EXTENSIONS, type Certificate, type FulcioClaims } from './x509';
 export { sha256, digest, createIncrementalDigest, parseDigestLabel, type HashAlg } from './crypto';
+export * from './views';

@@ -1,5 +1,5 @@
 // Reading a VerificationResult's steps and evidence by stable id and key, never by label.
-import { certificateOf, type Certificate, type Evidence, type EvidenceKey, type Step, type StepId, type VerificationResult } from '../core';
+import type { CertificateView, Evidence, EvidenceKey, Step, StepId, VerificationResult } from '../core';
 
 export type EvidenceOf<K extends Evidence['kind']> = Extract<Evidence, { kind: K }>;
 
@@ -22,7 +22,7 @@ export function evidenceByKey(result: VerificationResult, key: EvidenceKey): Evi
   return undefined;
 }
 
-// The leaf certificate the run decoded, or undefined when there was none (key-based, or it never parsed).
-export function leafCertificate(result: VerificationResult): Certificate | undefined {
-  return certificateOf(result);
+// The leaf certificate as the engine decoded it, or undefined when there was none (key-based, or it never parsed).
+export function leafCertificate(result: VerificationResult): CertificateView | undefined {
+  return result.views?.certificate;
 }

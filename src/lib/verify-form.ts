@@ -1,5 +1,7 @@
 // What the user asks for, as form state, and how it becomes an engine request.
-import { DEFAULT_THRESHOLDS, MAX_THRESHOLD, parseDigestLabel, type Thresholds, type VerificationPolicy, type WorkflowClaim } from '../core';
+import { parseDigestLabel } from '../core/crypto/digest-label';
+import { DEFAULT_THRESHOLDS, MAX_THRESHOLD } from '../core/public-constants';
+import type { Thresholds, VerificationPolicy, WorkflowClaim } from '../core';
 import type { TrustedRootChoice } from './trusted-root-choice';
 
 /** A file artifact may be chosen as the kind before the file itself is picked (file: null). */

@@ -7,7 +7,7 @@ import { DEFAULT_WEAKENING, describePolicy, EMPTY_FORM, formProblem, verifierOpt
 import { namedDigests, matchingDigest } from '../../src/lib/named-digests';
 import { readArtifact } from '../../src/lib/read-artifact';
 import { missingLogAdvice } from '../../src/features/verify/missing-log-advice';
-import { summarizeTrustedRoot } from '../../src/features/verify/trust-summary';
+import { summarizeTrustedRoot } from '../../src/features/verify/worker/trust-summary';
 import { createTestInstance, DEFAULT_IDENTITY, inTotoStatement } from '../support/sigstore';
 
 const hex = (alg: string, b: Uint8Array) => createHash(alg).update(b).digest('hex');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createElement, type FunctionComponent } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { parseTrustedRoot, publicGoodTrustedRoot, verifyBundle, type Evidence, type Step, type StepId, type VerificationResult } from '../../src/core';
+import { checkpointView, parseTrustedRoot, publicGoodTrustedRoot, verifyBundle, type Evidence, type Step, type StepId, type VerificationResult } from '../../src/core';
 import { CertificateView } from '../../src/features/views/certificate-view';
 import { DsseView } from '../../src/features/views/dsse-view';
 import { TimestampView } from '../../src/features/views/timestamp-view';
@@ -102,7 +102,7 @@ describe('dedicated views on the production bundle', async () => {
     expect(html).toContain('2026-06-08T07:05:26.000Z');
     expect(html).toContain('rekor.sigstore.dev - 1193050959916656506');
     expect(html).toContain('hQVgleW4096bWB5nMVA4euGOFNXspkZM7fkwOU0DRTo=');
-    expect(html).toContain('— rekor.sigstore.dev (key hint c0d23d6a');
+    expect(html).toMatch(/— rekor.sigstore.dev \(key hint c0d23d6a, \d+-byte signature\): ✓ verified with the log’s key/);
     expect(html).toContain('&quot;kind&quot;: &quot;dsse&quot;');
   });
 
@@ -123,7 +123,9 @@ describe('dedicated views on the production bundle', async () => {
   });
 
   it('missing evidence of failed or skipped steps reads "Not available" with the step summary', () => {
-    const failed = withStep(withStep(result, 'cert.chain', { status: 'fail', summary: 'No path to a trusted CA.', evidence: [] }), 'signature', { status: 'fail', summary: 'The DSSE signature does not verify.', evidence: [] });
+    const stepsFailed = withStep(withStep(result, 'cert.chain', { status: 'fail', summary: 'No path to a trusted CA.', evidence: [] }), 'signature', { status: 'fail', summary: 'The DSSE signature does not verify.', evidence: [] });
+    // A chain that did not verify leaves no decoded chain in the views.
+    const failed = { ...stepsFailed, views: { certificate: result.views!.certificate! } };
     expect(render(CertificateView, failed)).toContain('Not available: No path to a trusted CA. (cert.chain failed)');
     expect(render(DsseView, failed)).toContain('Not available: The DSSE signature does not verify. (signature failed)');
     const skipped = withStep(result, 'timestamp.rfc3161', { status: 'skip', summary: 'No timestamp.', evidence: [] });
@@ -178,10 +180,17 @@ describe('input-derived text is never markup', async () => {
   it('escapes a statement subject, a checkpoint and evidence text', () => {
     const statement: Evidence = { kind: 'json', key: 'statement', label: 'in-toto statement', value: { _type: XSS, predicateType: XSS, subject: [{ name: XSS, digest: { [XSS]: XSS } }] } };
     const hostile = withStep(
-      withStep(withStep(result, 'artifact.bind', { evidence: [statement] }), 'tlog.checkpoint', { evidence: [{ kind: 'text', key: 'checkpoint', label: 'checkpoint', value: `${XSS}\n1\nAAAA\n\n— ${XSS} AAAAAAAA\n` }] }),
+      withStep(result, 'artifact.bind', { evidence: [statement] }),
       'timestamp.rfc3161',
       { evidence: [{ kind: 'text', label: XSS, value: XSS }] },
     );
+    // One note that parses (its origin and extension line are the markup) and one that does not (its error quotes it).
+    hostile.views = {
+      checkpoints: [
+        checkpointView({ where: 'tlogEntries[0]', note: `${XSS}\n1\nAAAA\n${XSS}\n\n— x AAAAAAAA\n`, verified: false }),
+        checkpointView({ where: 'tlogEntries[1]', note: `${XSS}\n1\nAAAA\n\n— ${XSS} AAAAAAAA\n`, verified: false }),
+      ],
+    };
     for (const html of [render(DsseView, hostile), render(TransparencyLogView, hostile), render(TimestampView, hostile)]) {
       expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(html).not.toContain('<img');

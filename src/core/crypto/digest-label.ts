@@ -1,6 +1,6 @@
 // "algorithm:hex" digest labels (sha256:, sha384:, sha512:), as OCI descriptors, in-toto subjects and users write them.
 import { fromHex } from '../encoding/hex';
-import { HASH_LENGTH, type HashAlg } from './digest';
+import { HASH_LENGTH, type HashAlg } from './hash-algorithms';
 
 /** Label prefixes of the SHA-2 digests a Sigstore bundle can name (client spec algorithm registry). */
 export const DIGEST_LABELS: Readonly<Record<string, HashAlg>> = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };

@@ -1,10 +1,9 @@
 // Message digests: WebCrypto for large inputs, @noble/hashes synchronously for small ones.
 import { sha256 as nobleSha256, sha384 as nobleSha384, sha512 as nobleSha512 } from '@noble/hashes/sha2.js';
 import { toArrayBuffer } from '../encoding/bytes';
+import type { HashAlg } from './hash-algorithms';
 
-export type HashAlg = 'SHA-256' | 'SHA-384' | 'SHA-512';
-
-export const HASH_LENGTH: Record<HashAlg, number> = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
+export { HASH_LENGTH, type HashAlg } from './hash-algorithms';
 
 // Object identifiers of the SHA-2 digests (RFC 5754 §2).
 export const HASH_OIDS: Readonly<Record<string, HashAlg>> = {

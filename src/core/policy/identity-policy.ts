@@ -3,6 +3,7 @@ import type { RE2JS } from 're2js';
 import { clip, quote } from '../encoding/quote';
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
+import { WORKFLOW_CLAIMS, type WorkflowClaim } from './workflow-claims';
 import { loadRe2 } from './re2-engine';
 
 /** Exact value or a Go RE2 regular expression (cosign --…-regexp) matched over the whole value: where cosign
@@ -13,16 +14,7 @@ export interface ValueMatcher {
   regexp?: string;
 }
 
-/** The Fulcio GitHub workflow claims cosign can pin (--certificate-github-workflow-*). */
-export const WORKFLOW_CLAIMS = {
-  githubWorkflowTrigger: '--certificate-github-workflow-trigger',
-  githubWorkflowSha: '--certificate-github-workflow-sha',
-  githubWorkflowName: '--certificate-github-workflow-name',
-  githubWorkflowRepository: '--certificate-github-workflow-repository',
-  githubWorkflowRef: '--certificate-github-workflow-ref',
-} as const;
-
-export type WorkflowClaim = keyof typeof WORKFLOW_CLAIMS;
+export { WORKFLOW_CLAIMS, type WorkflowClaim } from './workflow-claims';
 
 export interface IdentityPolicy {
   /** --certificate-identity / --certificate-identity-regexp */

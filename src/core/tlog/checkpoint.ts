@@ -2,6 +2,7 @@
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { bytesEqual, fromBase64, toHex, utf8 } from '../encoding';
+import { clip } from '../encoding/quote';
 import type { Evidence } from '../evidence';
 import type { InclusionProof } from '../bundle/types';
 import type { TransparencyLogInstance } from '../trust/types';
@@ -67,7 +68,7 @@ export function parseCheckpoint(text: string, where = 'checkpoint'): Checkpoint 
   }
   const signatures = sigLines.map((line): CheckpointSignature => {
     const m = SIGNATURE_LINE.exec(line) ?? malformed('has a malformed signature line', '"— <name> <base64>"', line.slice(0, 80));
-    const blob = decode(m[2]!, `signature of ${m[1]}`);
+    const blob = decode(m[2]!, `signature of ${clip(m[1]!)}`);
     if (blob.length < 5) malformed('has a signature too short to hold a key hint', 'at least 5 bytes', `${blob.length} bytes`);
     return { name: m[1]!, keyHint: toHex(blob.subarray(0, 4)), signature: blob.subarray(4) };
   });
@@ -82,6 +83,14 @@ function expectedSigner(origin: string, log: TransparencyLogInstance): { name: s
   return v1 ? { name: v1[1]!, v1: true } : { name: logName(log), v1: false };
 }
 
+// The signature lines a checkpoint carries from its log: the log's key hint (the first 4 bytes of its key ID) and the
+// name it signs as; every other line is another signer's (a witness cosignature).
+export function logSignatureLines(checkpoint: Checkpoint, log: TransparencyLogInstance): { hint: string; signer: { name: string; v1: boolean }; fromLog: CheckpointSignature[] } {
+  const hint = toHex((log.checkpointKeyId ?? log.logId).subarray(0, 4));
+  const signer = expectedSigner(checkpoint.origin, log);
+  return { hint, signer, fromLog: checkpoint.signatures.filter((s) => s.keyHint === hint && s.name === signer.name) };
+}
+
 // Verify the checkpoint carried in an inclusion proof: at least one signature line with the log's key hint (the
 // first 4 bytes of its key ID), every such line valid for the log's key, other signers (witness cosignatures)
 // ignored; then the origin is the log's and the root hash and tree size are the proof's (C2SP signed-note,
@@ -92,9 +101,7 @@ export async function verifyCheckpoint(proof: InclusionProof, log: TransparencyL
   }
   const checkpoint = parseCheckpoint(proof.checkpoint, where);
   const name = logName(log);
-  const hint = toHex((log.checkpointKeyId ?? log.logId).subarray(0, 4));
-  const signer = expectedSigner(checkpoint.origin, log);
-  const fromLog = checkpoint.signatures.filter((s) => s.keyHint === hint && s.name === signer.name);
+  const { hint, signer, fromLog } = logSignatureLines(checkpoint, log);
   if (fromLog.length === 0) {
     const seen = checkpoint.signatures.map((s) => `${s.name} ${s.keyHint}`).join(', ');
     throw new VerifyError('CHECKPOINT_NO_KNOWN_SIGNATURE', `no signature line of the checkpoint is from ${name} (key hint ${hint})`, {

@@ -6,6 +6,7 @@ import type { Bundle } from '../bundle';
 import type { JsonValue } from '../encoding';
 import type { IdentityPolicy } from '../policy';
 import type { TrustedRoot } from '../trust';
+import { DEFAULT_THRESHOLDS, MAX_THRESHOLD, type Thresholds } from './thresholds';
 
 /** The artifact as bytes, or only its digest (the user typed sha256:…). */
 export type ArtifactInput = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'digest'; algorithm: HashAlg; value: Uint8Array };
@@ -25,19 +26,7 @@ export type VerificationPolicy =
   /** Run every cryptographic check but no identity policy; the verdict can then only be incomplete. */
   | { kind: 'inspect'; predicateType?: string };
 
-export interface Thresholds {
-  /** Verified transparency-log entries required; 0 (cosign --insecure-ignore-tlog) is a weakening, shown as a warn step. */
-  tlog: number;
-  /** Verified timestamps (SET-backed integrated times and RFC 3161 tokens) required for certificates; 0 is a weakening. */
-  timestamps: number;
-  /** Verified SCTs from distinct CT logs required; 0 (cosign --insecure-ignore-sct) is a weakening. */
-  sct: number;
-}
-
-/** The most any threshold may ask for: more entries, SCTs or timestamps than a bundle can carry is a mistake. */
-export const MAX_THRESHOLD = 16;
-
-export const DEFAULT_THRESHOLDS: Thresholds = { tlog: 1, timestamps: 1, sct: 1 };
+export { DEFAULT_THRESHOLDS, MAX_THRESHOLD, type Thresholds } from './thresholds';
 
 export interface VerifyRequest {
   /** Bundle JSON text, parsed JSON, an already-normalised bundle (legacy cosign forms), or a function that

@@ -3,6 +3,7 @@ import type { ErrorCode, ErrorDetail } from '../errors';
 import type { Evidence } from '../evidence';
 import type { TrustSource } from '../trust/types';
 import type { AttestationView } from '../attest/view-model';
+import type { ResultViews } from '../views/view-model';
 
 export const STEP_IDS = [
   'bundle.parse',
@@ -66,4 +67,6 @@ export interface VerificationResult {
   engine: { name: 'signet'; version: string };
   /** For an in-toto attestation: its predicate, read into a bounded view (shown whatever the verdict, which says whether to trust it). */
   attestation?: AttestationView;
+  /** What the app's dedicated views show (certificates, checkpoints), decoded once here so the page never decodes. */
+  views?: ResultViews;
 }

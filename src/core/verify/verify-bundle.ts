@@ -8,7 +8,11 @@ import { resolveThresholds, type VerifyRequest } from './options';
 import { runPlan } from './plan';
 import { StepRecorder } from './step-recorder';
 import { attestationView } from './steps/attestation-view';
-import { STEP_IDS, type BundleStepId, type Step, type StepId, type VerificationResult } from './types';
+import { resultViews } from '../views/result-views';
+import { waivedSteps } from './waived-steps';
+import { STEP_IDS, type BundleStepId, type Step, type VerificationResult } from './types';
+
+export { waivedSteps } from './waived-steps';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -21,6 +25,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
   const ctx = { req, trust: req.trustedRoot, thresholds: resolveThresholds(undefined), now: req.now ?? Date.now(), steps, entries: [], verifiedTimes: [] } as unknown as VerifyContext;
   await runPlan(BUNDLE_PLAN, ctx, steps);
   const attestation = steps.get('bundle.parse')?.status === 'pass' ? attestationView(ctx) : undefined;
+  const views = resultViews(ctx);
 
   const ordered = steps.ordered(STEP_IDS);
   return {
@@ -31,6 +36,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
     totalMs: Math.round(((globalThis.performance?.now() ?? Date.now()) - t0) * 1000) / 1000,
     engine: { name: 'signet', version: ENGINE_VERSION },
     ...(attestation ? { attestation } : {}),
+    ...(Object.keys(views).length > 0 ? { views } : {}),
   };
 }
 
@@ -46,11 +52,6 @@ export function verdictOf(steps: Step[]): Pick<VerificationResult, 'verdict' | '
   const waived = waivedSteps(steps);
   const weakened = waived.length ? ` Not checked, as the verifier options asked: ${waived.join(', ')}.` : '';
   return { verdict: 'verified', headline: clip(`Verified. ${identity?.summary ?? ''}${weakened}`.replace('.  ', '. ').trim(), LIMITS.sentenceChars) };
-}
-
-// The checks the verifier options waived (a zero threshold, cosign's --insecure-… flags): warn steps the verdict does not count.
-export function waivedSteps(steps: readonly Step[]): StepId[] {
-  return steps.filter((s) => !s.required && s.status === 'warn').map((s) => s.id);
 }
 
 // A failed step as a sentence: "Failed: the signer is not the expected identity".

@@ -12,7 +12,8 @@ import {
   type ColumnFiltersState,
   type FilterFn,
 } from '@tanstack/react-table';
-import { effectiveLicense, type SbomPackage } from '../../core';
+import { effectiveLicense } from '../../core/attest/sbom-summary';
+import type { SbomPackage } from '../../core';
 
 export const SBOM_FEATURES = tableFeatures({
   columnFilteringFeature,

@@ -1,5 +1,8 @@
 // The signer a policy should pin: the identity, issuer and workflow claims of the certificate a run saw.
-import { COSIGN_SIGN_PREDICATE, WORKFLOW_CLAIMS, isJsonObject, oidcIssuer, type VerificationResult, type WorkflowClaim } from '../../core';
+import { COSIGN_SIGN_PREDICATE } from '../../core/attest/predicate-types';
+import { isJsonObject } from '../../core/encoding/json';
+import { WORKFLOW_CLAIMS, type WorkflowClaim } from '../../core/public-constants';
+import type { VerificationResult } from '../../core';
 import { evidenceByKey, leafCertificate } from '../../lib/read-result';
 
 /** The claims pinned next to the identity. The workflow SHA is left out: it names one commit, so it would reject every later build. */
@@ -30,10 +33,10 @@ function attestationType(result: VerificationResult): string | undefined {
 export function pinnedSigner(result: VerificationResult): PinnedSigner | null {
   const cert = leafCertificate(result);
   const subject = cert?.subjectAltNames[0]?.value;
-  const issuer = cert && oidcIssuer(cert);
+  const issuer = cert?.oidcIssuer;
   if (!cert || subject === undefined || issuer === undefined) return null;
   const claims = PINNED_CLAIMS.flatMap((claim) => {
-    const value = cert.fulcio[claim];
+    const value = cert.claims.find((c) => c.key === claim)?.value;
     return value === undefined ? [] : [{ claim, flag: WORKFLOW_CLAIMS[claim], value }];
   });
   const predicateType = attestationType(result);

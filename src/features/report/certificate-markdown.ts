@@ -1,5 +1,5 @@
-// The signing certificate section, read from the certificate's DER (not from display labels).
-import { FULCIO_EXTENSIONS, oidcIssuer, type VerificationResult } from '../../core';
+// The signing certificate section, read from the certificate the engine decoded (not from display labels).
+import type { VerificationResult } from '../../core';
 import { leafCertificate } from '../../lib/read-result';
 import { field } from './markdown';
 
@@ -9,17 +9,14 @@ export function certificateSection(result: VerificationResult): string {
   if (!cert) {
     return '## Certificate\n\nNo certificate could be read from this result: the signature is key-based, or the run stopped before the certificate was decoded.';
   }
-  const claims = FULCIO_EXTENSIONS.flatMap((ext) => {
-    const value = ext.key === 'otherNameSan' ? undefined : cert.fulcio[ext.key];
-    return value === undefined ? [] : [`  ${field(`${ext.name} (${ext.oid})`, value)}`];
-  });
+  const claims = cert.claims.map((c) => `  ${field(`${c.name} (${c.oid})`, c.value)}`);
   const lines = [
     ...cert.subjectAltNames.map((san) => field(`Subject alternative name (${san.type})`, san.value)),
-    field('OIDC issuer', oidcIssuer(cert) ?? 'none'),
+    field('OIDC issuer', cert.oidcIssuer ?? 'none'),
     field('Issued by', cert.issuer),
     field('Serial number', cert.serialNumber),
-    field('Valid from', new Date(cert.notBefore).toISOString()),
-    field('Valid until', new Date(cert.notAfter).toISOString()),
+    field('Valid from', cert.notBefore),
+    field('Valid until', cert.notAfter),
     claims.length === 0 ? field('Fulcio claims', 'none') : `- **Fulcio claims**:\n${claims.join('\n')}`,
   ];
   return `## Certificate\n\n${lines.join('\n')}`;

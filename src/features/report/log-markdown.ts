@@ -1,5 +1,6 @@
 // The transparency-log sections: the entry, its inclusion proof and the checkpoint that signs the root.
-import { isJsonObject, type MerklePathEvidence, type VerificationResult } from '../../core';
+import { isJsonObject } from '../../core/encoding/json';
+import type { MerklePathEvidence, VerificationResult } from '../../core';
 import { evidenceByKey } from '../../lib/read-result';
 import { codeBlock, field, tableRow } from './markdown';
 import { stepsSection } from './step-markdown';

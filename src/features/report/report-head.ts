@@ -1,6 +1,7 @@
 // The head of every report, in the order auditors file one: the artifact, the verification status, the
 // certificate, the Rekor entry, the policy check. The app's export and `signet --report` open with it.
-import { isJsonObject, oidcIssuer, type MerklePathEvidence, type VerificationResult } from '../../core';
+import { isJsonObject } from '../../core/encoding/json';
+import type { MerklePathEvidence, VerificationResult } from '../../core';
 import { evidenceByKey, leafCertificate, stepOf } from '../../lib/read-result';
 import { field } from './markdown';
 import { STATUS_TEXT } from './step-markdown';
@@ -20,10 +21,10 @@ function certificateFacts(result: VerificationResult): string[] {
   if (!cert) return [field('Certificate', 'none: signed with a key, or the run stopped before the certificate was read')];
   return [
     field('Certificate subject', cert.subjectAltNames.map((s) => s.value).join(', ') || cert.subject || 'none'),
-    field('Certificate OIDC issuer', oidcIssuer(cert) ?? 'none'),
+    field('Certificate OIDC issuer', cert.oidcIssuer ?? 'none'),
     field('Certificate issued by', cert.issuer),
-    field('Certificate valid from', new Date(cert.notBefore).toISOString()),
-    field('Certificate valid until', new Date(cert.notAfter).toISOString()),
+    field('Certificate valid from', cert.notBefore),
+    field('Certificate valid until', cert.notAfter),
   ];
 }
 

@@ -1,5 +1,7 @@
 // Share links: inputs and policy in the URL fragment (never sent to a server), deflated and base64url-encoded.
-import { fromBase64, fromUtf8, isJsonObject, toBase64, utf8 } from '../../core';
+import { fromBase64, toBase64 } from '../../core/encoding/base64';
+import { fromUtf8, utf8 } from '../../core/encoding/bytes';
+import { isJsonObject } from '../../core/encoding/json';
 import { DEFAULT_WEAKENING, EMPTY_FORM, isThreshold, weakeningFlags, type VerifyForm, type WeakeningForm } from '../../lib/verify-form';
 
 /** Longest fragment we produce; browsers and chat tools truncate far longer URLs unpredictably. */

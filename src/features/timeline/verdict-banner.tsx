@@ -1,6 +1,7 @@
 // The verdict first: Verified, Failed: <what broke>, or Incomplete, with the one sentence that matters.
 import { useEffect, useRef } from 'react';
-import { waivedSteps, type Step, type Verdict, type VerificationResult } from '../../core';
+import { waivedSteps } from '../../core/verify/waived-steps';
+import type { Step, Verdict, VerificationResult } from '../../core';
 
 const TONE = {
   verified: 'border-emerald-500 bg-emerald-50 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-50',

@@ -1,7 +1,7 @@
 // A trusted root with no transparency or CT log (GitHub's private instance) says so up front, with the Trust choices
 // that make its bundles verify.
 import type { WeakeningForm } from '../../lib/verify-form';
-import type { TrustSummary } from './trust-summary';
+import type { TrustSummary } from './worker/trust-summary';
 
 /** What the notice says, and the choices it offers (null when they are already made). */
 export interface MissingLogAdvice {

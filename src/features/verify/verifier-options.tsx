@@ -1,7 +1,7 @@
 // The Trust section's verifier options, the choices of cosign's --insecure-ignore-tlog, --insecure-ignore-sct and
 // --use-signed-timestamps and of sigstore-go's thresholds; plus the notice for a trusted root with no logs.
 import { useId, type ReactNode } from 'react';
-import { MAX_THRESHOLD } from '../../core';
+import { MAX_THRESHOLD } from '../../core/public-constants';
 import { DEFAULT_WEAKENING, weakeningFlags, type WeakeningForm } from '../../lib/verify-form';
 import type { MissingLogAdvice } from './missing-log-advice';
 

@@ -6,7 +6,7 @@ import { trustedRootOf } from '../../lib/trusted-root-choice';
 import { verifyImage } from '../../image';
 import { readArtifact } from '../../lib/read-artifact';
 import { namedDigests } from '../../lib/named-digests';
-import { attestationFiles } from './attestation-files';
+import { attestationFiles } from './worker/attestation-files';
 import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);

@@ -1,22 +1,21 @@
 // Every field of one X.509 certificate, in the order `openssl x509 -text` prints them (RFC 5280 §4.1).
-import { toHex, type Certificate } from '../../core';
+import type { CertificateView, ExtensionRow } from '../../core';
 import { FieldList, type Field } from '../../components/field-list';
 import { HexView } from '../../components/hex-view';
-import { certificateVersion, extensionRows, formatDuration, type ExtensionRow } from './certificate-fields';
+import { formatDuration } from './certificate-fields';
 
 // The TBSCertificate fields before the extensions.
-function basicFields(cert: Certificate): Field[] {
-  const version = certificateVersion(cert);
+function basicFields(cert: CertificateView): Field[] {
   return [
-    { name: 'Version', value: `${version} (0x${(version - 1).toString(16)})` },
+    { name: 'Version', value: `${cert.version} (0x${(cert.version - 1).toString(16)})` },
     { name: 'Serial number', value: cert.serialNumber, mono: true },
-    { name: 'Signature algorithm', value: cert.signatureAlgorithm.name },
+    { name: 'Signature algorithm', value: cert.signatureAlgorithm },
     { name: 'Issuer', value: cert.issuer || '(empty)' },
-    { name: 'Not before', value: new Date(cert.notBefore).toISOString(), mono: true },
-    { name: 'Not after', value: new Date(cert.notAfter).toISOString(), mono: true },
-    { name: 'Validity period', value: formatDuration(cert.notAfter - cert.notBefore) },
+    { name: 'Not before', value: cert.notBefore, mono: true },
+    { name: 'Not after', value: cert.notAfter, mono: true },
+    { name: 'Validity period', value: formatDuration(cert.validityMs) },
     { name: 'Subject', value: cert.subject || '(empty — Fulcio identifies the signer in the SAN)' },
-    { name: 'Public key algorithm', value: cert.publicKey.description },
+    { name: 'Public key algorithm', value: cert.publicKey },
   ];
 }
 
@@ -61,16 +60,16 @@ function ExtensionGroup({ title, rows }: { title: string; rows: ExtensionRow[] }
   );
 }
 
-// The certificate's fields, its X509v3 and Fulcio extensions, its signature and its DER bytes.
-export function CertificateDetails({ cert, hex }: { cert: Certificate; hex: string }) {
-  const rows = extensionRows(cert);
+// The certificate's fields, its X509v3 and Fulcio extensions, its signature and, when recorded, its DER bytes.
+export function CertificateDetails({ cert, hex }: { cert: CertificateView; hex: string | undefined }) {
+  const rows = cert.extensions;
   return (
     <div className="space-y-3">
       <FieldList fields={basicFields(cert)} />
       <ExtensionGroup title="X509v3 extensions (RFC 5280 §4.2)" rows={rows.filter((r) => !r.fulcio)} />
       <ExtensionGroup title="Fulcio extensions (OID 1.3.6.1.4.1.57264.1.*)" rows={rows.filter((r) => r.fulcio)} />
-      <FieldList fields={[{ name: 'Signature value', value: toHex(cert.signatureValue), mono: true }]} />
-      <HexView hex={hex} label="Certificate (DER)" maxBytes={256} />
+      <FieldList fields={[{ name: 'Signature value', value: cert.signatureValue, mono: true }]} />
+      {hex !== undefined && <HexView hex={hex} label="Certificate (DER)" maxBytes={256} />}
     </div>
   );
 }

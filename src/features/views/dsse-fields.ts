@@ -1,5 +1,6 @@
 // The parts of a DSSE envelope and in-toto statement the DSSE view shows, read defensively from evidence.
-import { fromHex, type JsonValue } from '../../core';
+import { fromHex } from '../../core/encoding/hex';
+import type { JsonValue } from '../../core';
 
 export interface PaeHeader {
   payloadType: string;

@@ -19,7 +19,7 @@ export function TransparencyLogView({ result }: { result: VerificationResult }) 
   const setFields = evidenceFields(setStep);
   const bodies = keyedEvidence(bodyStep, 'tlog.body', 'json');
   const paths = (inclusionStep?.evidence ?? []).flatMap((e) => (e.kind === 'merkle-path' ? [e] : []));
-  const notes = keyedEvidence(checkpointStep, 'checkpoint', 'text');
+  const checkpoints = result.views?.checkpoints ?? [];
   return (
     <ViewSection title="Transparency log" spec="RFC 6962, RFC 9162, C2SP signed-note">
       <SubSection title="Log entry">
@@ -43,9 +43,9 @@ export function TransparencyLogView({ result }: { result: VerificationResult }) 
         ))}
       </SubSection>
       <SubSection title="Checkpoint (C2SP signed-note)">
-        <StepNote id="tlog.checkpoint" step={checkpointStep} missing={notes.length === 0} />
-        {notes.map((n, i) => (
-          <CheckpointNote key={i} text={n.value} />
+        <StepNote id="tlog.checkpoint" step={checkpointStep} missing={checkpoints.length === 0} />
+        {checkpoints.map((c, i) => (
+          <CheckpointNote key={i} checkpoint={c} />
         ))}
       </SubSection>
     </ViewSection>

@@ -1,5 +1,5 @@
-// What a loaded trusted root provides, read on the page before verifying (loaded on demand: it needs the engine).
-import { parseTrustedRoot, toVerifyError } from '../../core';
+// What a loaded trusted root provides, read before verifying, in a worker (reading it needs the engine's decoders).
+import { parseTrustedRoot, toVerifyError } from '../../../core';
 
 export type TrustSummary =
   | { ok: true; tlogs: number; ctlogs: number; timestampAuthorities: number }

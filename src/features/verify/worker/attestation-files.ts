@@ -1,5 +1,5 @@
 // In the worker: a DSSE bundle's envelope and its predicate exactly as signed, for the Attestation tab's downloads.
-import { fromBase64, isJsonObject, LIMITS, parseJson, signedPredicateBytes, type AttestationFiles } from '../../core';
+import { fromBase64, isJsonObject, LIMITS, parseJson, signedPredicateBytes, type AttestationFiles } from '../../../core';
 
 // The envelope as one line of JSON and the predicate's bytes as text, or undefined when the bundle holds no envelope.
 export function attestationFiles(bundleText: string): AttestationFiles | undefined {
