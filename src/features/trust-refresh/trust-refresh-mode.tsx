@@ -1,7 +1,7 @@
 // The Trust mode: refresh a trusted root from its TUF repository (Sigstore public-good, GitHub, staging or another),
 // each TUF step on a timeline, what changed against the embedded root, and the refreshed root as a trust choice.
 import { useId, useState, type ReactNode } from 'react';
-import { tufPresets } from '../../audit';
+import { TUF_REPOSITORIES } from '../../core/public-constants';
 import type { TrustChange, VerificationResult } from '../../core';
 import { useTrustRefresh } from './use-trust-refresh';
 
@@ -46,7 +46,7 @@ function ChangesTable({ changes }: { changes: TrustChange[] }) {
 }
 
 export function TrustRefreshMode({ renderResult, onUse }: TrustRefreshModeProps) {
-  const presets = tufPresets();
+  const presets = TUF_REPOSITORIES;
   const [choice, setChoice] = useState<string>(presets[0]!.name);
   const [otherUrl, setOtherUrl] = useState('');
   const [seed, setSeed] = useState<{ name: string; text: string } | null>(null);
@@ -55,9 +55,9 @@ export function TrustRefreshMode({ renderResult, onUse }: TrustRefreshModeProps)
   const ids = { url: useId(), seed: useId() };
   const preset = presets.find((p) => p.name === choice);
   const url = preset ? preset.url : otherUrl.trim();
-  const embedded = preset?.seed;
+  const embedded = preset?.embeddedSeed === true;
   const problem = !/^https?:\/\/[^\s]+$/.test(url) ? 'Give the repository’s http(s) URL.' : !embedded && !seed ? 'This repository has no embedded root.json: give the root.json you trust (its first, or any later, version).' : null;
-  const start = () => refresh({ url, seedRoot: embedded ? embedded.rootJson : seed!.text, seedSource: embedded ? embedded.source : `root.json given (${seed!.name})` });
+  const start = () => refresh(embedded ? { url } : { url, seedRoot: seed!.text, seedSource: `root.json given (${seed!.name})` });
   // Read the chosen root.json with a size cap.
   const loadSeed = async (file: File | undefined) => {
     if (!file) return;
@@ -107,7 +107,7 @@ export function TrustRefreshMode({ renderResult, onUse }: TrustRefreshModeProps)
             {seedProblem && <p className="text-xs text-red-700 dark:text-red-400">{seedProblem}</p>}
           </div>
         )}
-        {embedded && <p className="text-xs text-slate-600 dark:text-slate-400">Starts from the embedded root.json ({embedded.source}).</p>}
+        {embedded && <p className="text-xs text-slate-600 dark:text-slate-400">Starts from the embedded root.json (the one @sigstore/tuf's seeds.json carries).</p>}
         <div>
           <button
             type="button"

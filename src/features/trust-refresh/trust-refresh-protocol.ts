@@ -6,9 +6,9 @@ export interface TrustRefreshMessage {
   id: number;
   /** The repository's base URL. */
   url: string;
-  /** root.json to start from when the cache holds none newer: the embedded seed, or the file the user gave. */
-  seedRoot: string;
-  seedSource: string;
+  /** root.json to start from when the cache holds none newer, as the user gave it; absent: the embedded seed of a known repository. */
+  seedRoot?: string;
+  seedSource?: string;
 }
 
 export interface TrustRefreshOutcome {
