@@ -14,9 +14,11 @@ const ResultView = lazy(() => import('./result-view').then((m) => ({ default: m.
 const PolicyMode = lazy(() => import('../features/policy/policy-mode').then((m) => ({ default: m.PolicyMode })));
 const LogMode = lazy(() => import('../features/log-search/log-mode').then((m) => ({ default: m.LogMode })));
 const LogResultView = lazy(() => import('./log-result-view').then((m) => ({ default: m.LogResultView })));
+const TrustRefreshMode = lazy(() => import('../features/trust-refresh/trust-refresh-mode').then((m) => ({ default: m.TrustRefreshMode })));
+const StepsResultView = lazy(() => import('./steps-result-view').then((m) => ({ default: m.StepsResultView })));
 
-type Mode = 'verify' | 'policy' | 'log';
-const MODE_LABELS: Record<Mode, string> = { verify: 'Verify', policy: 'Policy', log: 'Transparency log' };
+type Mode = 'verify' | 'policy' | 'log' | 'trust';
+const MODE_LABELS: Record<Mode, string> = { verify: 'Verify', policy: 'Policy', log: 'Transparency log', trust: 'Trust' };
 
 export function App() {
   const [form, setForm] = useState<VerifyForm>(EMPTY_FORM);
@@ -35,6 +37,13 @@ export function App() {
     },
     [outcome, form.trust],
   );
+
+  // "Use this trusted root": the refreshed root becomes the Verify mode's custom trust choice.
+  const applyRefreshedRoot = useCallback((root: { name: string; text: string }) => {
+    setForm((f) => ({ ...f, trust: { kind: 'custom', name: root.name, text: root.text } }));
+    setNotice(`Verifications now use ${root.name}.`);
+    setMode('verify');
+  }, []);
 
   // A shared link restores the inputs (and verifies at once when it carries the bundle).
   useEffect(() => {
@@ -57,7 +66,7 @@ export function App() {
             <p className="text-sm text-slate-600 dark:text-slate-400">Verify Sigstore and cosign signatures in your browser, one explained step at a time.</p>
           </div>
           <div role="tablist" aria-label="Mode" className="flex gap-1">
-            {(['verify', 'policy', 'log'] as const).map((m) => (
+            {(['verify', 'policy', 'log', 'trust'] as const).map((m) => (
               <button
                 key={m}
                 type="button"
@@ -81,6 +90,11 @@ export function App() {
       {mode === 'log' && (
         <Suspense fallback={<p className="p-6">Loading the Transparency log mode…</p>}>
           <LogMode renderResult={(result, inputs) => <LogResultView result={result} inputs={inputs} />} />
+        </Suspense>
+      )}
+      {mode === 'trust' && (
+        <Suspense fallback={<p className="p-6">Loading the Trust mode…</p>}>
+          <TrustRefreshMode renderResult={(r) => <StepsResultView result={r} label="TUF steps" />} onUse={applyRefreshedRoot} />
         </Suspense>
       )}
       <PolicyNavigation.Provider value={openPolicy}>

@@ -4,7 +4,7 @@ import type { AttestationFiles, VerificationResult } from '../core';
 import { Timeline } from '../features/timeline/timeline';
 import type { ReportInputs } from '../features/report/markdown-report';
 import type { LiveCheckSource } from '../features/live-check/live-check-protocol';
-import { VerdictBanner } from '../features/timeline/verdict-banner';
+import { StepsResultView } from './steps-result-view';
 
 type ViewProps = { result: VerificationResult };
 const view = <K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
@@ -70,7 +70,7 @@ export function BundleResultView({ result, inputs, actions, files, live }: { res
           {active === 'Certificate' && <CertificateView result={result} />}
           {active === 'DSSE' && <DsseView result={result} />}
           {active === 'Transparency log' && <TransparencyLogView result={result} />}
-          {active === 'Live log' && live && <LiveCheckPanel {...live} renderResult={(r) => <LiveResult result={r} />} />}
+          {active === 'Live log' && live && <LiveCheckPanel {...live} renderResult={(r) => <StepsResultView result={r} label="Live log steps" />} />}
           {active === 'Timestamp' && <TimestampView result={result} />}
           {active === 'Pin identity' && <PinIdentityPanel result={result} />}
           {active === 'Export' && <ExportPanel result={result} inputs={inputs} />}
@@ -81,12 +81,3 @@ export function BundleResultView({ result, inputs, actions, files, live }: { res
 }
 
 
-// A live check's verdict and its own timeline.
-function LiveResult({ result }: { result: VerificationResult }) {
-  return (
-    <div className="grid min-w-0 gap-4">
-      <VerdictBanner result={result} />
-      <Timeline steps={result.steps} failedStep={result.failedStep} label="Live log steps" />
-    </div>
-  );
-}

@@ -1,11 +1,7 @@
-// The TUF repositories Signet knows: Sigstore public-good (seed embedded), GitHub's and Sigstore staging.
-// Only the public-good root.json ships in @sigstore/tuf's seeds.json; the others need a root.json given.
-import { publicGoodTufSeed } from '../core';
+// The TUF repositories Signet knows (core's table), with the embedded seed root.json where there is one.
+import { publicGoodTufSeed, TUF_REPOSITORIES, type TufRepository } from '../core';
 
-export interface TufPreset {
-  name: 'public-good' | 'github' | 'staging';
-  label: string;
-  url: string;
+export interface TufPreset extends TufRepository {
   /** The embedded seed root.json, where there is one. */
   seed?: { rootJson: string; source: string };
 }
@@ -13,9 +9,5 @@ export interface TufPreset {
 // Every preset, public-good first.
 export function tufPresets(): TufPreset[] {
   const seed = publicGoodTufSeed();
-  return [
-    { name: 'public-good', label: 'Sigstore public-good instance', url: seed.url, seed: { rootJson: seed.rootJson, source: seed.source } },
-    { name: 'github', label: 'GitHub (attestations of private repositories)', url: 'https://tuf-repo.github.com' },
-    { name: 'staging', label: 'Sigstore staging instance', url: 'https://tuf-repo-cdn.sigstage.dev' },
-  ];
+  return TUF_REPOSITORIES.map((r) => (r.embeddedSeed && r.url === seed.url ? { ...r, seed: { rootJson: seed.rootJson, source: seed.source } } : { ...r }));
 }

@@ -2,5 +2,6 @@
 export * from './types';
 export * from './parse-trusted-root';
 export * from './public-good';
+export * from './tuf-repositories';
 export * from './trust-diff';
 export * from './tuf';

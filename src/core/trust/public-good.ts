@@ -4,8 +4,7 @@ import tufPackage from '@sigstore/tuf/package.json';
 import { fromBase64, fromUtf8 } from '../encoding';
 import { parseTrustedRoot } from './parse-trusted-root';
 import type { TrustedRoot } from './types';
-
-const TUF_REPOSITORY = 'https://tuf-repo-cdn.sigstore.dev';
+import { PUBLIC_GOOD_TUF_URL as TUF_REPOSITORY } from './tuf-repositories';
 
 let cached: TrustedRoot | undefined;
 
