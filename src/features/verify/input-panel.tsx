@@ -1,5 +1,5 @@
 // Everything the user gives: bundle, artifact, signer policy and trust.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import { LIMITS, WORKFLOW_CLAIMS, type WorkflowClaim } from '../../core/public-constants';
 import { EXAMPLES } from './examples/examples';
 import { FileDrop } from '../../components/file-drop';
@@ -17,13 +17,14 @@ async function readText(file: File, max: number): Promise<string> {
 
 const SHOWN_BUNDLE_CHARS = 1 << 20;
 
-export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyForm; setForm: (f: VerifyForm) => void; onVerify: (f: VerifyForm) => void; pending: boolean }) {
+export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyForm; setForm: Dispatch<SetStateAction<VerifyForm>>; onVerify: (f: VerifyForm) => void; pending: boolean }) {
   const [fileError, setFileError] = useState<string | null>(null);
   const [optionsOpen, setOptionsOpen] = useState(false);
   const problem = formProblem(form);
   // A text area holding tens of MB freezes the page: a large bundle file is kept, not shown.
   const bundleTooLargeToShow = form.bundleText.length > SHOWN_BUNDLE_CHARS;
-  const set = (patch: Partial<VerifyForm>) => setForm({ ...form, ...patch });
+  // A functional update: a large file read that finishes later must not undo what the user changed meanwhile.
+  const set = (patch: Partial<VerifyForm>) => setForm((current) => ({ ...current, ...patch }));
   const trustSummary = useTrustSummary(form.trust);
   const advice = trustSummary && missingLogAdvice(trustSummary, form.weakening);
   // Weakened choices (from a share link, or the notice) are never hidden away.
