@@ -33,6 +33,9 @@ import { auditResult, startAudit } from './audit-result';
 import { TUF_CATALOGUE, TUF_STEP_IDS, type TufStepId } from './catalogue';
 import { baseUrl, DEFAULT_EXCHANGE_LIMITS, exchange, fetchOk, type AuditFetch, type Exchange, type ExchangeLimits } from './http';
 
+// "1 CA", "2 CAs": a count with its noun.
+const countOf = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** Verified metadata kept between refreshes, per repository (IndexedDB in the browser, files in the CLI). */
 export interface TufCache {
   read(repository: string, name: string): Promise<string | undefined>;
@@ -206,7 +209,7 @@ const TUF_PLAN: Plan<TufStepId, never, TufContext> = {
         if (ctx.o.baseline) ctx.out.changes = diffTrustedRoots(ctx.o.baseline, trustedRoot);
         const changes = ctx.out.changes;
         return {
-          summary: `trusted_root.json (${text.length} bytes) has the listed length and hashes: ${trustedRoot.tlogs.length} logs, ${trustedRoot.certificateAuthorities.length} CAs, ${trustedRoot.ctlogs.length} CT logs, ${trustedRoot.timestampAuthorities.length} TSAs${changes ? `; ${changes.length} change${changes.length === 1 ? '' : 's'} against the embedded root` : ''}.`,
+          summary: `trusted_root.json (${text.length} bytes) has the listed length and hashes: ${countOf(trustedRoot.tlogs.length, 'log')}, ${countOf(trustedRoot.certificateAuthorities.length, 'CA')}, ${countOf(trustedRoot.ctlogs.length, 'CT log')}, ${countOf(trustedRoot.timestampAuthorities.length, 'TSA')}${changes ? `; ${changes.length} change${changes.length === 1 ? '' : 's'} against the embedded root` : ''}.`,
           evidence: [
             ...(changes ?? []).map((c) => ({ kind: 'text' as const, label: `${c.kind} ${c.entity}`, value: `${c.name}: ${c.detail}` })),
             ...Object.keys(ctx.out.extraTargets).map((n) => ({ kind: 'text' as const, label: 'also verified', value: n })),
