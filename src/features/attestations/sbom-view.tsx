@@ -125,7 +125,7 @@ export function SbomView({ sbom }: { sbom: Sbom }) {
 function Counts({ title, rows, active, onPick }: { title: string; rows: { name: string; count: number }[]; active: string; onPick: (name: string) => void }) {
   return (
     <div className="min-w-0 text-sm">
-      <h5 className="font-medium">{title}</h5>
+      <h3 className="font-medium">{title}</h3>
       <ul className="max-h-40 overflow-y-auto">
         {rows.slice(0, 200).map((r) => (
           <li key={r.name}>
