@@ -5,6 +5,7 @@ import { useVerification } from '../features/verify/use-verification';
 import { EMPTY_FORM, type VerifyForm } from '../lib/verify-form';
 import { readShareLink } from '../features/share/share-link';
 import { ProgressBar } from '../features/verify/progress-bar';
+import { CancelledNote } from '../components/run-progress';
 import { ThemeToggle } from './theme-toggle';
 import { PolicyNavigation } from '../lib/policy-navigation';
 import { EMPTY_POLICY_FORM, type PolicyFormState } from '../features/policy/policy-form';
@@ -23,7 +24,7 @@ const MODE_LABELS: Record<Mode, string> = { verify: 'Verify', policy: 'Policy', 
 export function App() {
   const [form, setForm] = useState<VerifyForm>(EMPTY_FORM);
   const [notice, setNotice] = useState<string | null>(null);
-  const { verify, outcome, error, pending, progress } = useVerification();
+  const { verify, outcome, error, pending, progress, cancel, cancelled } = useVerification();
   const [mode, setMode] = useState<Mode>('verify');
   const [policyOpen, setPolicyOpen] = useState<{ key: number; form: PolicyFormState }>({ key: 0, form: EMPTY_POLICY_FORM });
 
@@ -108,7 +109,8 @@ export function App() {
               {notice}
             </p>
           )}
-          {pending && <ProgressBar progress={progress} />}
+          {pending && <ProgressBar progress={progress} onCancel={cancel} />}
+          {cancelled && !pending && <CancelledNote>The verification was stopped before it finished: nothing was verified or refused. Your inputs are kept; press Verify to run it again.</CancelledNote>}
           {error && !pending && (
             <section role="alert" className="rounded-xl border-l-8 border-red-500 bg-red-50 p-5 dark:bg-red-950">
               <h2 className="text-lg font-bold">The verification could not run</h2>
@@ -120,7 +122,7 @@ export function App() {
               <ResultView outcome={outcome} />
             </Suspense>
           )}
-          {!outcome && !pending && !error && (
+          {!outcome && !pending && !error && !cancelled && (
             <section className="rounded-xl border border-dashed border-slate-300 p-8 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <h2 className="text-lg font-semibold text-slate-900 dark:text-slate-100">How it works</h2>
               <p className="mt-2">
