@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { AttestationFiles, VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
 import type { VerifyForm } from '../../lib/verify-form';
-import { policyOf, verifierOptionsOf } from '../../lib/verify-form';
+import { policyOf, verifierChoicesOf } from '../../lib/verify-form';
 import type { ArtifactSpec, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface Progress {
@@ -72,8 +72,7 @@ function runInWorker(form: VerifyForm, onProgress: (p: Progress) => void): Promi
 // The worker request a form describes.
 function requestFor(form: VerifyForm, id: number): WorkerRequest {
   const policy = policyOf(form);
-  const trustedRoot = form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null;
-  const options = verifierOptionsOf(form);
+  const { trustedRoot, options } = verifierChoicesOf(form);
   if (form.source === 'image') {
     const credentials = form.registryUsername && form.registryPassword ? { username: form.registryUsername, password: form.registryPassword } : null;
     return { type: 'verify-image', id, reference: form.imageRef.trim(), policy, trustedRoot, options, credentials };
