@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { InputPanel } from '../features/verify/input-panel';
 import { useVerification } from '../features/verify/use-verification';
-import { EMPTY_FORM, type VerifyForm } from '../lib/verify-form';
+import { EMPTY_FORM, trustChoiceOf, type VerifyForm } from '../lib/verify-form';
 import { readShareLink } from '../features/share/share-link';
 import { ProgressBar } from '../features/verify/progress-bar';
 import { CancelledNote } from '../components/run-progress';
@@ -28,15 +28,16 @@ export function App() {
   const [mode, setMode] = useState<Mode>('verify');
   const [policyOpen, setPolicyOpen] = useState<{ key: number; form: PolicyFormState }>({ key: 0, form: EMPTY_POLICY_FORM });
 
-  // "Evaluate" on a pinned policy: the Policy mode opens with it, the image it came from and the same trust.
+  // "Evaluate" on a pinned policy: the Policy mode opens with it, the image it came from and the Trust choices of the
+  // verification it was pinned from (trusted root and verifier options).
   const openPolicy = useCallback(
     (policy: string) => {
+      const verified = outcome?.form ?? form;
       const image = outcome?.kind === 'image' ? outcome.form.imageRef.trim() : '';
-      const trust = form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null;
-      setPolicyOpen((p) => ({ key: p.key + 1, form: { ...EMPTY_POLICY_FORM, policy, images: image, trust } }));
+      setPolicyOpen((p) => ({ key: p.key + 1, form: { ...EMPTY_POLICY_FORM, policy, images: image, trust: trustChoiceOf(verified), weakening: verified.weakening } }));
       setMode('policy');
     },
-    [outcome, form.trust],
+    [outcome, form],
   );
 
   // "Use this trusted root": the refreshed root becomes the Verify mode's custom trust choice.

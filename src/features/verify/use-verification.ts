@@ -2,7 +2,7 @@
 import type { AttestationFiles, VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
 import type { VerifyForm } from '../../lib/verify-form';
-import { policyOf, verifierOptionsOf } from '../../lib/verify-form';
+import { policyOf, verifierChoicesOf } from '../../lib/verify-form';
 import { useWorkerRun, useWorkerRunner } from '../../lib/use-worker-run';
 import type { WithoutId, WorkerRunner } from '../../lib/worker-runner';
 import type { ArtifactSpec, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -43,8 +43,7 @@ async function runInWorker(runner: WorkerRunner<WorkerRequest, WorkerReply>, for
 // The worker request a form describes.
 function requestFor(form: VerifyForm): WithoutId<WorkerRequest> {
   const policy = policyOf(form);
-  const trustedRoot = form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null;
-  const options = verifierOptionsOf(form);
+  const { trustedRoot, options } = verifierChoicesOf(form);
   if (form.source === 'image') {
     const credentials = form.registryUsername && form.registryPassword ? { username: form.registryUsername, password: form.registryPassword } : null;
     return { type: 'verify-image', reference: form.imageRef.trim(), policy, trustedRoot, options, credentials };
