@@ -32,7 +32,9 @@ function certificateVersion(cert: Certificate): number {
 
 // Hex bytes as colon-separated upper-case pairs (AB:CD:…), as openssl prints key identifiers.
 export function colonHex(hex: string): string {
-  return (hex.match(/../g) ?? []).join(':').toUpperCase();
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < hex.length; i += 2) pairs.push(hex.slice(i, i + 2));
+  return pairs.join(':').toUpperCase();
 }
 
 // The embedded SCT list summarised one line per SCT: the log ID and the time (RFC 6962 §3.3).
