@@ -4,6 +4,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { expectAccessible } from './support/accessibility';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -60,6 +61,8 @@ test('Cancel stops a verification the registry never answers; the form stays fil
   await startStuckImage(page, appUrl);
   await expect(page.locator('[data-run-status="running"]')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/60-cancel-progress.png`, fullPage: true });
+  // Only the progress card: the stuck run must still be running when Cancel is pressed.
+  await expectAccessible(page, 'verification in progress', { include: '[data-run-status="running"]' });
   const cancel = page.getByRole('button', { name: 'Cancel the verification' });
   await cancel.focus();
   await page.keyboard.press('Enter');
@@ -72,6 +75,7 @@ test('Cancel stops a verification the registry never answers; the form stays fil
   await expect(page.getByLabel('Image reference')).toHaveValue(`${silent.host}/app:v1`);
   await expect(page.getByRole('button', { name: 'Verify', exact: true })).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/61-cancelled.png`, fullPage: true });
+  await expectAccessible(page, 'verification cancelled');
 
   await page.getByText('A bundle or signature').click();
   await page.getByRole('button', { name: /Try an example/ }).click();
