@@ -27,7 +27,7 @@ export class Exchange {
     private readonly limits: ExchangeLimits,
     client: ClientSignal,
   ) {
-    this.#deadline = setTimeout(() => this.giveUp(new ProxyRefusal('PROXY_TIMEOUT', `The exchange took longer than ${limits.timeoutMs} ms.`)), limits.timeoutMs);
+    this.#deadline = setTimeout(() => this.#limitReached(() => new ProxyRefusal('PROXY_TIMEOUT', `The exchange took longer than ${limits.timeoutMs} ms.`)), limits.timeoutMs);
     if (client.aborted) this.giveUp(client.reason);
     else client.addEventListener('abort', () => this.giveUp(client.reason), { once: true });
   }
@@ -49,6 +49,13 @@ export class Exchange {
   giveUp(reason: unknown): void {
     if (!this.#controller.signal.aborted) this.#controller.abort(reason);
     this.end();
+  }
+
+  // Gives the exchange up for a limit it reached, in its turn among others that reached theirs at the same moment.
+  #limitReached(refusal: () => ProxyRefusal): void {
+    paced(() => {
+      if (!this.#ended) this.giveUp(refusal());
+    });
   }
 
   // Runs cleanup once the exchange is over (at once when it already is).
@@ -73,7 +80,8 @@ export class Exchange {
     const floor = (minBytesPerSecond * rateWindowMs) / 1000;
     this.#rateCheck = setInterval(() => {
       if (this.#windowBytes < floor) {
-        this.giveUp(new ProxyRefusal('PROXY_TOO_SLOW', `The upstream sent ${this.#windowBytes} bytes in ${rateWindowMs} ms; at least ${minBytesPerSecond} bytes/s are needed.`, url.href));
+        const sent = this.#windowBytes;
+        this.#limitReached(() => new ProxyRefusal('PROXY_TOO_SLOW', `The upstream sent ${sent} bytes in ${rateWindowMs} ms; at least ${minBytesPerSecond} bytes/s are needed.`, url.href));
       }
       this.#windowBytes = 0;
     }, rateWindowMs);
@@ -149,6 +157,28 @@ export class Exchange {
         this.giveUp(reason);
       },
     };
+  }
+}
+
+// Exchanges given up by a limit are torn down a few milliseconds' worth at a time, the event loop free in between:
+// hundreds whose limits fall on one moment (slow upstreams opened together) would otherwise all be aborted, their
+// connections closed and their clients' answers broken off in one go, holding up every other request meanwhile.
+const TEARDOWN_BUDGET_MS = 4;
+const teardowns: (() => void)[] = [];
+
+// Queues a teardown; the first of a burst starts the drain.
+function paced(teardown: () => void): void {
+  teardowns.push(teardown);
+  if (teardowns.length === 1) setTimeout(drainTeardowns, 0);
+}
+
+// Runs queued teardowns for up to the budget, then yields to the event loop until the next turn.
+function drainTeardowns(): void {
+  const until = performance.now() + TEARDOWN_BUDGET_MS;
+  try {
+    while (teardowns.length > 0 && performance.now() < until) teardowns.shift()!();
+  } finally {
+    if (teardowns.length > 0) setTimeout(drainTeardowns, 0);
   }
 }
 
