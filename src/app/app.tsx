@@ -2,9 +2,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { InputPanel } from '../features/verify/input-panel';
 import { useVerification } from '../features/verify/use-verification';
-import { EMPTY_FORM, type VerifyForm } from '../lib/verify-form';
+import { EMPTY_FORM, trustChoiceOf, type VerifyForm } from '../lib/verify-form';
 import { readShareLink } from '../features/share/share-link';
 import { ProgressBar } from '../features/verify/progress-bar';
+import { CancelledNote } from '../components/run-progress';
 import { ThemeToggle } from './theme-toggle';
 import { PolicyNavigation } from '../lib/policy-navigation';
 import { EMPTY_POLICY_FORM, type PolicyFormState } from '../features/policy/policy-form';
@@ -23,19 +24,20 @@ const MODE_LABELS: Record<Mode, string> = { verify: 'Verify', policy: 'Policy', 
 export function App() {
   const [form, setForm] = useState<VerifyForm>(EMPTY_FORM);
   const [notice, setNotice] = useState<string | null>(null);
-  const { verify, outcome, error, pending, progress } = useVerification();
+  const { verify, outcome, error, pending, progress, cancel, cancelled } = useVerification();
   const [mode, setMode] = useState<Mode>('verify');
   const [policyOpen, setPolicyOpen] = useState<{ key: number; form: PolicyFormState }>({ key: 0, form: EMPTY_POLICY_FORM });
 
-  // "Evaluate" on a pinned policy: the Policy mode opens with it, the image it came from and the same trust.
+  // "Evaluate" on a pinned policy: the Policy mode opens with it, the image it came from and the Trust choices of the
+  // verification it was pinned from (trusted root and verifier options).
   const openPolicy = useCallback(
     (policy: string) => {
+      const verified = outcome?.form ?? form;
       const image = outcome?.kind === 'image' ? outcome.form.imageRef.trim() : '';
-      const trust = form.trust.kind === 'custom' ? { name: form.trust.name, text: form.trust.text } : null;
-      setPolicyOpen((p) => ({ key: p.key + 1, form: { ...EMPTY_POLICY_FORM, policy, images: image, trust } }));
+      setPolicyOpen((p) => ({ key: p.key + 1, form: { ...EMPTY_POLICY_FORM, policy, images: image, trust: trustChoiceOf(verified), weakening: verified.weakening } }));
       setMode('policy');
     },
-    [outcome, form.trust],
+    [outcome, form],
   );
 
   // "Use this trusted root": the refreshed root becomes the Verify mode's custom trust choice.
@@ -108,7 +110,8 @@ export function App() {
               {notice}
             </p>
           )}
-          {pending && <ProgressBar progress={progress} />}
+          {pending && <ProgressBar progress={progress} onCancel={cancel} />}
+          {cancelled && !pending && <CancelledNote>The verification was stopped before it finished: nothing was verified or refused. Your inputs are kept; press Verify to run it again.</CancelledNote>}
           {error && !pending && (
             <section role="alert" className="rounded-xl border-l-8 border-red-500 bg-red-50 p-5 dark:bg-red-950">
               <h2 className="text-lg font-bold">The verification could not run</h2>
@@ -120,7 +123,7 @@ export function App() {
               <ResultView outcome={outcome} />
             </Suspense>
           )}
-          {!outcome && !pending && !error && (
+          {!outcome && !pending && !error && !cancelled && (
             <section className="rounded-xl border border-dashed border-slate-300 p-8 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <h2 className="text-lg font-semibold text-slate-900 dark:text-slate-100">How it works</h2>
               <p className="mt-2">

@@ -5,6 +5,7 @@ import type { ImageVerificationResult } from '../image';
 import { Banner, verdictTitle } from '../features/timeline/verdict-banner';
 import { Timeline } from '../features/timeline/timeline';
 import { describePolicy, trustChoiceOf, type VerifyForm } from '../lib/verify-form';
+import { waivedSteps } from '../core/verify/waived-steps';
 import { SignatureCard } from './signature-card';
 
 // The SBOM table (and its virtualiser) loads only when an image has an attached SBOM.
@@ -16,6 +17,8 @@ const SOURCE = { 'referrers-api': 'OCI referrers API', 'referrers-tag': 'referre
 export function ImageResultView({ result, form, share }: { result: ImageVerificationResult; form: VerifyForm; share: ReactNode }) {
   const verifiedCount = result.signatures.filter((s) => s.result.verdict === 'verified').length;
   const failedStep = result.steps.find((s) => s.status === 'fail');
+  // The checks the verifier options waived in the signatures that verified, named once.
+  const waived = [...new Set(result.signatures.filter((s) => s.result.verdict === 'verified').flatMap((s) => waivedSteps(s.result.steps)))];
   return (
     <div className="grid min-w-0 gap-4">
       <Banner
@@ -23,6 +26,7 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
         title={failedStep ? verdictTitle('failed', failedStep) : result.verdict === 'failed' ? '✗ Signatures found, none verified' : verdictTitle(result.verdict)}
         {...(failedStep ? { code: failedStep.id } : {})}
         sentence={result.headline}
+        waived={waived}
         footer={`${result.reference ?? result.input}${result.digest ? ` @ ${result.digest}` : ''} · ${verifiedCount} of ${result.signatures.length} signatures verified · Trust: ${result.trust.name} · ${result.totalMs.toFixed(0)} ms`}
       />
       <div className="flex justify-end">{share}</div>

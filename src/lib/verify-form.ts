@@ -28,6 +28,12 @@ export interface VerifierOptions {
   useSignedTimestamps: boolean;
 }
 
+/** What every verifying request carries from the Trust choices: the trusted root and the verifier options. */
+export interface VerifierChoices {
+  trustedRoot: TrustedRootChoice;
+  options: VerifierOptions;
+}
+
 export const DEFAULT_WEAKENING: WeakeningForm = { ...DEFAULT_THRESHOLDS, useSignedTimestamps: false };
 
 export interface VerifyForm {
@@ -82,8 +88,12 @@ export function formProblem(form: VerifyForm): string | null {
   if (form.source === 'bundle' && form.artifact.kind === 'digest' && !parseDigestLabel(form.artifact.text.trim())) return 'The digest must be sha256: and 64 hex digits, sha384: and 96, or sha512: and 128.';
   if (form.mode === 'identity' && (!form.identity.trim() || !form.issuer.trim())) return 'Give the expected identity and OIDC issuer, or choose "inspect only".';
   if (form.mode === 'key' && !form.keyPem.includes('PUBLIC KEY')) return 'Paste the PEM public key (-----BEGIN PUBLIC KEY-----).';
-  if (THRESHOLD_NAMES.some((n) => !isThreshold(form.weakening[n]))) return `Each count under Trust is a whole number from 0 to ${MAX_THRESHOLD}.`;
-  return null;
+  return weakeningProblem(form.weakening);
+}
+
+// Why the verifier options cannot be used, or null when every count is one the engine accepts.
+export function weakeningProblem(weakening: WeakeningForm): string | null {
+  return THRESHOLD_NAMES.some((n) => !isThreshold(weakening[n])) ? `Each count under Trust is a whole number from 0 to ${MAX_THRESHOLD}.` : null;
 }
 
 // A count the engine accepts: a whole number from 0 to MAX_THRESHOLD.
@@ -91,10 +101,21 @@ export function isThreshold(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_THRESHOLD;
 }
 
-// The engine's verifier options the form asks for: only the thresholds that differ from the defaults.
-export function verifierOptionsOf(form: VerifyForm): VerifierOptions {
-  const thresholds = Object.fromEntries(THRESHOLD_NAMES.filter((n) => form.weakening[n] !== DEFAULT_THRESHOLDS[n]).map((n) => [n, form.weakening[n]]));
-  return { thresholds, useSignedTimestamps: form.weakening.useSignedTimestamps };
+// The engine's verifier options a form asks for (the Verify or the Policy mode's): only the thresholds that differ
+// from the defaults.
+export function verifierOptionsOf({ weakening }: { weakening: WeakeningForm }): VerifierOptions {
+  const thresholds = Object.fromEntries(THRESHOLD_NAMES.filter((n) => weakening[n] !== DEFAULT_THRESHOLDS[n]).map((n) => [n, weakening[n]]));
+  return { thresholds, useSignedTimestamps: weakening.useSignedTimestamps };
+}
+
+// The Trust choices as every verifying worker request carries them (bundle, signature dump, image, admission dry run).
+export function verifierChoicesOf(form: VerifyForm): VerifierChoices {
+  return { trustedRoot: trustChoiceOf(form), options: verifierOptionsOf(form) };
+}
+
+// The verifier options a record of them asked for, back as form state (the defaults where it names none).
+export function weakeningOf(options: VerifierOptions): WeakeningForm {
+  return { ...DEFAULT_WEAKENING, ...options.thresholds, useSignedTimestamps: options.useSignedTimestamps };
 }
 
 // The verifier options as the `signet` (and cosign) flags that ask for them; empty for the defaults.

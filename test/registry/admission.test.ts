@@ -158,7 +158,26 @@ ${noTlogKey.trim().split('\n').map((l) => `                      ${l}`).join('\n
     expect(strict.outcomes[0]!.signet?.step).toMatch(/^tlog\./);
     const relaxed = await only(policy(true), img('no-tlog'));
     expect(relaxed.status).toBe('admit');
-  });
+    // The user's verifier options (the app's Trust choices, the CLI's --insecure-ignore-tlog) reach every image
+    // verification: the strict policy admits, the waived check is a warn step, and the report records the options.
+    const waived = await runAdmission({ policies: [{ name: 'policy.yaml', text: policy(false) }], images: [img('no-tlog')], client: client(), trustedRoot: testRoot, noMatchPolicy: 'deny', thresholds: { tlog: 0 } });
+    expect(waived.rows[0]!.status).toBe('admit');
+    expect(waived.verifierOptions).toEqual({ thresholds: { tlog: 0 }, useSignedTimestamps: false });
+    expect(waived.timelines[0]!.result.signatures[0]!.result.steps.find((s) => s.id === 'tlog.body')?.status).toBe('warn');
+    expect((await run(policy(false), [img('no-tlog')])).verifierOptions).toEqual({ thresholds: {}, useSignedTimestamps: false });
+    const dir = mkdtempSync(join(tmpdir(), 'signet-policy-'));
+    writeFileSync(join(dir, 'strict.yaml'), policy(false));
+    writeFileSync(join(dir, 'root.json'), JSON.stringify(rootJson));
+    const cli = (extra: string[]) =>
+      promisify(execFile)(process.execPath, ['bin/signet.mjs', 'policy', 'check', '--policy', join(dir, 'strict.yaml'), '--trusted-root', join(dir, 'root.json'), ...extra, img('no-tlog')], { env: { ...process.env, NO_COLOR: '1' } }).then(
+        (r) => ({ code: 0, err: r.stderr }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, err: e.stderr }),
+      );
+    expect((await cli([])).code).toBe(1);
+    const flagged = await cli(['--insecure-ignore-tlog']);
+    expect(flagged.code).toBe(0);
+    expect(flagged.err).toContain('verifier options for every image verification: --tlog-threshold 0');
+  }, 60_000);
 
   it('Kyverno: a wrong subject and a wrong issuer are denied in Kyverno\'s words, then Signet\'s evidence', async () => {
     const subject = await only(kyvernoKeyless(`entries:\n                - ${keyless(signed.san, signed.issuer)}`), img('mallory-sig'));

@@ -2,6 +2,7 @@
 import { Fragment, useState, type ReactNode } from 'react';
 import type { AdmissionRow, AdmissionStatus } from '../../core/public-constants';
 import type { AdmissionReport, AdmissionTimeline } from '../../image';
+import { weakeningFlags, weakeningOf } from '../../lib/verify-form';
 
 const DECISION: Record<AdmissionStatus, { symbol: string; word: string; tone: string }> = {
   admit: { symbol: '✓', word: 'Admit', tone: 'text-emerald-700 bg-emerald-50 ring-emerald-600/30 dark:text-emerald-300 dark:bg-emerald-950' },
@@ -29,6 +30,25 @@ function summary(report: AdmissionReport): string {
   return `${report.containers.length} container${report.containers.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
+// The verifier options every image verification ran with, when they weaken the defaults: each waived check is a warn
+// step in the timelines, and a cluster applies only the waivers its policies name.
+function WeakenedNote({ report }: { report: AdmissionReport }) {
+  const flags = weakeningFlags(weakeningOf(report.verifierOptions));
+  if (flags.length === 0) return null;
+  return (
+    <p role="note" aria-label="Verifier options" className="mt-2 rounded-md bg-amber-100 p-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50">
+      ⚠ Verified with the verifier options{' '}
+      {flags.map((f) => (
+        <code key={f} className="mr-1 font-mono text-xs whitespace-nowrap">
+          {f}
+        </code>
+      ))}
+      : each waived check is a warning step in the timelines below. A cluster applies only the waivers its policies name (Kyverno rekor.ignoreTlog and ctlog.ignoreSCT, policy-controller
+      insecureIgnoreSCT).
+    </p>
+  );
+}
+
 export function AdmissionTable({ report, renderTimeline }: { report: AdmissionReport; renderTimeline: (t: AdmissionTimeline) => ReactNode }) {
   const [open, setOpen] = useState<number | null>(null);
   const denied = report.containers.some((c) => c.status === 'deny' || c.status === 'not-evaluated');
@@ -45,6 +65,7 @@ export function AdmissionTable({ report, renderTimeline }: { report: AdmissionRe
           {report.timelines.length === 1 ? '' : 's'} in {report.totalMs.toFixed(0)} ms
         </p>
         {report.skipped.length > 0 && <p className="mt-1 text-sm">No containers in: {report.skipped.join(', ')}</p>}
+        <WeakenedNote report={report} />
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="w-full min-w-[44rem] table-fixed text-left text-sm">

@@ -2,8 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import type { NoMatchPolicy } from '../../core/public-constants';
 import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
+import { DEFAULT_WEAKENING, verifierOptionsOf, weakeningFlags, weakeningProblem, type WeakeningForm } from '../../lib/verify-form';
 import type { AdmissionMessage } from './policy-protocol';
 import { FormFooter, Group, INPUT_CLASS as input, RadioChoice, TextFileButton as FileButton, TrustChoice } from '../../components/form-controls';
+import { VerifierOptions } from '../../components/verifier-options';
 
 /** The form's state; the app may open it with a policy and an image. */
 export interface PolicyFormState {
@@ -13,16 +15,18 @@ export interface PolicyFormState {
   manifest: string;
   noMatchPolicy: NoMatchPolicy;
   trust: TrustedRootChoice;
+  /** The verifier options, as the Verify mode's Trust choices set them. */
+  weakening: WeakeningForm;
 }
 
-export const EMPTY_POLICY_FORM: PolicyFormState = { policy: '', source: 'images', images: '', manifest: '', noMatchPolicy: 'deny', trust: null };
+export const EMPTY_POLICY_FORM: PolicyFormState = { policy: '', source: 'images', images: '', manifest: '', noMatchPolicy: 'deny', trust: null, weakening: DEFAULT_WEAKENING };
 
 // What is missing before a run can start, in words; null when ready.
 function formProblem(form: PolicyFormState): string | null {
   if (form.policy.trim() === '') return 'Paste or open a policy.';
   if (form.source === 'images' && form.images.trim() === '') return 'Give at least one image reference.';
   if (form.source === 'manifest' && form.manifest.trim() === '') return 'Paste or open a manifest.';
-  return null;
+  return weakeningProblem(form.weakening);
 }
 
 // The request the worker receives for this form.
@@ -33,12 +37,14 @@ export function requestOf(form: PolicyFormState): Omit<AdmissionMessage, 'type' 
     ...(form.source === 'manifest' ? { manifest: form.manifest } : { images }),
     noMatchPolicy: form.noMatchPolicy,
     trustedRoot: form.trust,
+    options: verifierOptionsOf(form),
     credentials: null,
   };
 }
 
 export function PolicyForm({ form, setForm, onEvaluate, pending }: { form: PolicyFormState; setForm: (f: PolicyFormState) => void; onEvaluate: () => void; pending: boolean }) {
   const [fileError, setFileError] = useState<string | null>(null);
+  const [optionsOpen, setOptionsOpen] = useState(() => weakeningFlags(form.weakening).length > 0);
   const set = (patch: Partial<PolicyFormState>) => setForm({ ...form, ...patch });
   const problem = formProblem(form);
   const submit = (e: FormEvent) => {
@@ -62,7 +68,7 @@ export function PolicyForm({ form, setForm, onEvaluate, pending }: { form: Polic
           </>
         )}
       </Group>
-      <Group title="Cluster settings" hint="What the policies' own trust material leaves out comes from this trusted root.">
+      <Group title="Cluster settings" hint="What the policies' own trust material leaves out comes from this trusted root; the verifier options apply to every image verification, under the policies' own waivers.">
         <label className="grid gap-1 text-sm">
           <span className="font-medium">policy-controller no-match-policy</span>
           <select className={input} value={form.noMatchPolicy} onChange={(e) => set({ noMatchPolicy: e.target.value as NoMatchPolicy })}>
@@ -72,6 +78,7 @@ export function PolicyForm({ form, setForm, onEvaluate, pending }: { form: Polic
           </select>
         </label>
         <TrustChoice trust={form.trust} onChange={(trust) => set({ trust })} onError={setFileError} />
+        <VerifierOptions value={form.weakening} onChange={(weakening) => set({ weakening })} open={optionsOpen} onToggle={setOptionsOpen} />
       </Group>
       <FormFooter fileError={fileError} disabled={pending} label={pending ? 'Evaluating…' : 'Evaluate'} problem={problem} />
     </form>

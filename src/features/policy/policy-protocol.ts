@@ -2,6 +2,7 @@
 import type { NoMatchPolicy } from '../../core';
 import type { AdmissionReport } from '../../image';
 import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
+import type { VerifierOptions } from '../../lib/verify-form';
 
 export interface AdmissionMessage {
   type: 'admission';
@@ -12,6 +13,8 @@ export interface AdmissionMessage {
   manifest?: string;
   noMatchPolicy: NoMatchPolicy;
   trustedRoot: TrustedRootChoice;
+  /** The Trust choices' verifier options, as the Verify mode sends them (each waived check is a warn step). */
+  options: VerifierOptions;
   /** Typed by the user for a private registry; held in the worker's memory for this request only. */
   credentials: { username: string; password: string } | null;
 }

@@ -19,6 +19,7 @@ async function handle(msg: AdmissionMessage): Promise<void> {
       client: createRegistryClient({ fetch: proxyFetch, ...(credentials ? { credentials: () => credentials } : {}) }),
       trustedRoot: trustedRootOf(msg.trustedRoot),
       noMatchPolicy: msg.noMatchPolicy,
+      ...msg.options,
       onProgress: (message) => post({ type: 'progress', id, message }),
     });
     post({ type: 'report', id, report });

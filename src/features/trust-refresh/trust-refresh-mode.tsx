@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { TUF_REPOSITORIES } from '../../core/public-constants';
 import type { TrustChange, VerificationResult } from '../../core';
+import { CancelledNote, RunProgress } from '../../components/run-progress';
 import { useTrustRefresh } from './use-trust-refresh';
 
 export interface TrustRefreshModeProps {
@@ -51,7 +52,7 @@ export function TrustRefreshMode({ renderResult, onUse }: TrustRefreshModeProps)
   const [otherUrl, setOtherUrl] = useState('');
   const [seed, setSeed] = useState<{ name: string; text: string } | null>(null);
   const [seedProblem, setSeedProblem] = useState<string | null>(null);
-  const { refresh, outcome, error, pending } = useTrustRefresh();
+  const { refresh, outcome, error, pending, cancel, cancelled } = useTrustRefresh();
   const ids = { url: useId(), seed: useId() };
   const preset = presets.find((p) => p.name === choice);
   const url = preset ? preset.url : otherUrl.trim();
@@ -121,6 +122,8 @@ export function TrustRefreshMode({ renderResult, onUse }: TrustRefreshModeProps)
         </div>
       </section>
       <div className="grid min-w-0 content-start gap-4">
+        {pending && <RunProgress label="Refreshing: fetching and verifying the repository’s metadata…" what="the refresh" onCancel={cancel} />}
+        {cancelled && !pending && <CancelledNote>The refresh was stopped before it finished: the trusted root in use is unchanged. Press “Refresh the trusted root” to run it again.</CancelledNote>}
         {error && !pending && (
           <section role="alert" className="rounded-xl border-l-8 border-red-500 bg-red-50 p-5 dark:bg-red-950">
             <h2 className="text-lg font-bold">The refresh could not run</h2>

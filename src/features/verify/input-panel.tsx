@@ -7,7 +7,8 @@ import { Group, INPUT_CLASS as input } from '../../components/form-controls';
 import { DEFAULT_WEAKENING, formProblem, weakeningFlags, type VerifyForm } from '../../lib/verify-form';
 import { missingLogAdvice } from './missing-log-advice';
 import { useTrustSummary } from './use-trust-summary';
-import { MissingLogNotice, VerifierOptions } from './verifier-options';
+import { VerifierOptions } from '../../components/verifier-options';
+import { MissingLogNotice } from './missing-log-notice';
 
 // Read a small text file (bundle, key, trusted root) with a size cap.
 async function readText(file: File, max: number): Promise<string> {

@@ -2,6 +2,7 @@
 import type { AttestationFiles, VerificationPolicy, VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
 import type { VerifierOptions } from '../../lib/verify-form';
+import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
 
 export type ArtifactSpec = { kind: 'none' } | { kind: 'file'; file: File } | { kind: 'digest'; label: string };
 
@@ -11,7 +12,7 @@ export interface VerifyMessage {
   bundleText: string;
   artifact: ArtifactSpec;
   policy: VerificationPolicy;
-  trustedRoot: { name: string; text: string } | null;
+  trustedRoot: TrustedRootChoice;
   /** Thresholds and --use-signed-timestamps as the Trust choices set them (each waived check is a warn step). */
   options: VerifierOptions;
 }
@@ -21,7 +22,7 @@ export interface VerifyImageMessage {
   id: number;
   reference: string;
   policy: VerificationPolicy;
-  trustedRoot: { name: string; text: string } | null;
+  trustedRoot: TrustedRootChoice;
   options: VerifierOptions;
   /** Typed by the user for a private registry; held in the worker's memory for this request only. */
   credentials: { username: string; password: string } | null;

@@ -14,6 +14,7 @@ import {
   type ImageEvidence,
   type NoMatchPolicy,
   type ResolvedImage,
+  type Thresholds,
   type TrustedRoot,
 } from '../../core';
 import { parseImageReference, type RegistryClient } from '../../oci';
@@ -30,6 +31,10 @@ export interface AdmissionRequest {
   /** The user's trusted root: public-good by default, or a loaded trusted_root.json. */
   trustedRoot: TrustedRoot;
   noMatchPolicy: NoMatchPolicy;
+  /** The user's verifier options (cosign's --insecure-ignore-* and sigstore-go's thresholds) for every image
+   *  verification; a policy's own waivers (Kyverno ignoreTlog/ignoreSCT, insecureIgnoreSCT) apply over them. */
+  thresholds?: Partial<Thresholds>;
+  useSignedTimestamps?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -56,6 +61,8 @@ export interface AdmissionReport {
   policies: { kyverno: string[]; policyController: string[]; trustRoots: string[] };
   noMatchPolicy: NoMatchPolicy;
   trust: TrustedRoot['source'];
+  /** The verifier options every image verification ran with (each waived check is a warn step in its timeline). */
+  verifierOptions: { thresholds: Partial<Thresholds>; useSignedTimestamps: boolean };
   startedAt: string;
   totalMs: number;
 }
@@ -82,6 +89,7 @@ export async function runAdmission(req: AdmissionRequest): Promise<AdmissionRepo
     },
     noMatchPolicy: req.noMatchPolicy,
     trust: req.trustedRoot.source,
+    verifierOptions: { thresholds: req.thresholds ?? {}, useSignedTimestamps: req.useSignedTimestamps ?? false },
     startedAt: new Date(started).toISOString(),
     totalMs: Math.round((performance.now() - t0) * 1000) / 1000,
   };
@@ -122,7 +130,15 @@ function cachingVerifier(req: AdmissionRequest, timelines: AdmissionTimeline[]):
         p = (async () => {
           const target = await resolve(image);
           req.onProgress?.(`Verifying ${image} (${ask.label})`);
-          const result = await verifyImage({ reference: target.reference ?? image, client: req.client, policy: ask.policy, trustedRoot: ask.trust ?? req.trustedRoot, ...(ask.thresholds ? { thresholds: ask.thresholds } : {}) });
+          const thresholds = { ...req.thresholds, ...ask.thresholds };
+          const result = await verifyImage({
+            reference: target.reference ?? image,
+            client: req.client,
+            policy: ask.policy,
+            trustedRoot: ask.trust ?? req.trustedRoot,
+            thresholds,
+            ...(req.useSignedTimestamps ? { useSignedTimestamps: true } : {}),
+          });
           const timeline = timelines.push({ image, label: ask.label, result }) - 1;
           const failed = result.steps.find((s) => s.status === 'fail');
           return {

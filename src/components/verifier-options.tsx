@@ -1,9 +1,8 @@
-// The Trust section's verifier options, the choices of cosign's --insecure-ignore-tlog, --insecure-ignore-sct and
-// --use-signed-timestamps and of sigstore-go's thresholds; plus the notice for a trusted root with no logs.
+// The Trust choices' verifier options, the choices of cosign's --insecure-ignore-tlog, --insecure-ignore-sct and
+// --use-signed-timestamps and of sigstore-go's thresholds, for every mode that verifies.
 import { useId, type ReactNode } from 'react';
-import { MAX_THRESHOLD } from '../../core/public-constants';
-import { DEFAULT_WEAKENING, weakeningFlags, type WeakeningForm } from '../../lib/verify-form';
-import type { MissingLogAdvice } from './missing-log-advice';
+import { MAX_THRESHOLD } from '../core/public-constants';
+import { DEFAULT_WEAKENING, weakeningFlags, type WeakeningForm } from '../lib/verify-form';
 
 const numberInput =
   'w-16 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
@@ -90,25 +89,5 @@ export function VerifierOptions({ value, onChange, open, onToggle }: { value: We
         )}
       </div>
     </details>
-  );
-}
-
-// Said as soon as the trusted root is loaded, before anything is verified.
-export function MissingLogNotice({ advice, onChoose }: { advice: MissingLogAdvice; onChoose: (choice: Partial<WeakeningForm>) => void }) {
-  return (
-    <div role="note" aria-label="Trusted root without logs" className="grid gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-      {advice.sentences.map((s) => (
-        <p key={s}>{s}</p>
-      ))}
-      {advice.choose && (
-        <button
-          type="button"
-          className="justify-self-start rounded-md bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-500"
-          onClick={() => onChoose(advice.choose!)}
-        >
-          Choose them
-        </button>
-      )}
-    </div>
   );
 }
