@@ -1,5 +1,6 @@
 // signature: the artifact signature or the DSSE signature over PAE(payloadType, payload) verifies with the signing key.
 import { VerifyError } from '../../errors';
+import { hexEvidence } from '../../evidence';
 import { preAuthEncoding, toHex } from '../../encoding';
 import { defaultHash, verifyDigestSignature, verifySignature, type HashAlg, type PublicKey } from '../../crypto';
 import type { VerifyContext } from '../context';
@@ -36,7 +37,7 @@ export async function verifyBundleSignature(ctx: VerifyContext): Promise<StepOut
       summary: `The DSSE signature over PAE(${content.payloadType}, ${content.payload.length}-byte payload) verifies with the ${who}.`,
       evidence: [
         { kind: 'text', label: 'algorithm', value: `${key.description} with ${defaultHash(key)}` },
-        { kind: 'hex', key: 'pae', label: 'signed bytes (PAE)', value: toHex(pae), highlight: [{ start: 0, end: typeEnd, label: 'header and payload type' }, { start: pae.length - content.payload.length, end: pae.length, label: 'payload' }] },
+        hexEvidence({ key: 'pae', label: 'signed bytes (PAE)', highlight: [{ start: 0, end: typeEnd, label: 'header and payload type' }, { start: pae.length - content.payload.length, end: pae.length, label: 'payload' }] }, pae),
         { kind: 'hex', label: 'signature', value: toHex(sig) },
       ],
     };
