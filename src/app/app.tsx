@@ -10,6 +10,7 @@ import { ThemeToggle } from './theme-toggle';
 import { PolicyNavigation } from '../lib/policy-navigation';
 import { EMPTY_POLICY_FORM, type PolicyFormState } from '../features/policy/policy-form';
 import { AdmissionTimelineView } from './admission-timeline-view';
+import { tabListKeys } from '../lib/tab-keys';
 
 const ResultView = lazy(() => import('./result-view').then((m) => ({ default: m.ResultView })));
 const PolicyMode = lazy(() => import('../features/policy/policy-mode').then((m) => ({ default: m.PolicyMode })));
@@ -18,7 +19,8 @@ const LogResultView = lazy(() => import('./log-result-view').then((m) => ({ defa
 const TrustRefreshMode = lazy(() => import('../features/trust-refresh/trust-refresh-mode').then((m) => ({ default: m.TrustRefreshMode })));
 const StepsResultView = lazy(() => import('./steps-result-view').then((m) => ({ default: m.StepsResultView })));
 
-type Mode = 'verify' | 'policy' | 'log' | 'trust';
+const MODES = ['verify', 'policy', 'log', 'trust'] as const;
+type Mode = (typeof MODES)[number];
 const MODE_LABELS: Record<Mode, string> = { verify: 'Verify', policy: 'Policy', log: 'Transparency log', trust: 'Trust' };
 
 export function App() {
@@ -67,13 +69,14 @@ export function App() {
             <h1 className="text-xl font-bold">Signet</h1>
             <p className="text-sm text-slate-600 dark:text-slate-400">Verify Sigstore and cosign signatures in your browser, one explained step at a time.</p>
           </div>
-          <div role="tablist" aria-label="Mode" className="flex gap-1">
-            {(['verify', 'policy', 'log', 'trust'] as const).map((m) => (
+          <div role="tablist" aria-label="Mode" className="flex gap-1" {...tabListKeys(MODES, mode, setMode)}>
+            {MODES.map((m) => (
               <button
                 key={m}
                 type="button"
                 role="tab"
                 aria-selected={mode === m}
+                tabIndex={mode === m ? 0 : -1}
                 onClick={() => setMode(m)}
                 className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? 'bg-sky-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-800'}`}
               >

@@ -5,6 +5,7 @@ import { TUF_REPOSITORIES } from '../../core/public-constants';
 import type { TrustChange, VerificationResult } from '../../core';
 import { CancelledNote, RunProgress } from '../../components/run-progress';
 import { useTrustRefresh } from './use-trust-refresh';
+import { scrollable } from '../../lib/scrollable';
 
 export interface TrustRefreshModeProps {
   /** The verdict and timeline of a result, as the rest of the app draws them. */
@@ -21,7 +22,7 @@ const KIND: Record<string, string> = { added: '+ added', removed: '− removed' 
 function ChangesTable({ changes }: { changes: TrustChange[] }) {
   if (changes.length === 0) return <p className="text-sm">Nothing changed: the refreshed root names the same logs, CT logs, authorities, keys and validity windows as the embedded one.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div {...scrollable('Changes against the embedded root')} className="overflow-x-auto">
       <table className="w-full text-left text-sm" aria-label="Changes against the embedded root">
         <thead>
           <tr className="border-b border-slate-200 dark:border-slate-800">
