@@ -6,7 +6,6 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
 import { startAppServer } from './support/app-server';
 import { expect, test } from './support/fixtures';
-import { expectAccessible } from './support/accessibility';
 
 const SHOTS = 'test-results/screenshots';
 
