@@ -1,7 +1,7 @@
 // Runs a verification in the worker as a react-query mutation, with progress.
 import { useCallback, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import type { AttestationFiles, VerificationResult } from '../../core';
+import type { VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
 import type { VerifyForm } from '../../lib/verify-form';
 import { policyOf, verifierChoicesOf } from '../../lib/verify-form';
@@ -21,8 +21,6 @@ export type VerificationOutcome =
       /** The artifact's digest as verified (a file is hashed in the worker with the algorithm the bundle names), for reports and share links. */
       artifactDigest: string | null;
       form: VerifyForm;
-      /** A DSSE bundle's envelope and predicate as signed, for downloading. */
-      files?: AttestationFiles;
     }
   | { kind: 'image'; result: ImageVerificationResult; form: VerifyForm }
   | { kind: 'signatures'; results: VerificationResult[]; artifactDigest: string | null; form: VerifyForm };
@@ -58,7 +56,7 @@ function runInWorker(form: VerifyForm, onProgress: (p: Progress) => void): Promi
       }
       w.removeEventListener('message', onMessage);
       running = false;
-      if (reply.type === 'result') resolve({ kind: 'bundle', result: reply.result, artifactDigest: reply.artifactDigest, form, ...(reply.files ? { files: reply.files } : {}) });
+      if (reply.type === 'result') resolve({ kind: 'bundle', result: reply.result, artifactDigest: reply.artifactDigest, form });
       else if (reply.type === 'image-result') resolve({ kind: 'image', result: reply.result, form });
       else if (reply.type === 'results') resolve({ kind: 'signatures', results: reply.results, artifactDigest: reply.artifactDigest, form });
       else reject(new Error(reply.code ? `${reply.code}: ${reply.message}` : reply.message));

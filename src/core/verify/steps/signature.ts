@@ -6,6 +6,7 @@ import type { VerifyContext } from '../context';
 import { digestLabel } from '../options';
 import type { StepOutcome } from '../step-recorder';
 import { signedArtifact } from './signed-artifact';
+import { signedEvidence } from '../signed-content';
 
 // The hash a message signature was made with: the one its message digest names (older sigstore-python signs
 // with P-384 keys over SHA-256), else the key's default. Curve and hash are independent choices in ECDSA and RSA
@@ -36,7 +37,7 @@ export async function verifyBundleSignature(ctx: VerifyContext): Promise<StepOut
       summary: `The DSSE signature over PAE(${content.payloadType}, ${content.payload.length}-byte payload) verifies with the ${who}.`,
       evidence: [
         { kind: 'text', label: 'algorithm', value: `${key.description} with ${defaultHash(key)}` },
-        { kind: 'hex', key: 'pae', label: 'signed bytes (PAE)', value: toHex(pae), highlight: [{ start: 0, end: typeEnd, label: 'header and payload type' }, { start: pae.length - content.payload.length, end: pae.length, label: 'payload' }] },
+        signedEvidence('pae', 'signed bytes (PAE)', 'pae', pae, [{ start: 0, end: typeEnd, label: 'header and payload type' }, { start: pae.length - content.payload.length, end: pae.length, label: 'payload' }]),
         { kind: 'hex', label: 'signature', value: toHex(sig) },
       ],
     };
