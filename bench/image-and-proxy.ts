@@ -6,7 +6,7 @@
 // measures that build of the server, for a before/after on one machine at one time.
 // Alone: `node --import tsx bench/image-and-proxy.ts` (BENCH_REGISTRY_N runs of each verdict, default 30;
 // BENCH_PROXY_ROUNDS throughput rounds, default 5; BENCH_PROXY_SOAK=0 leaves the soaks out).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,7 +29,12 @@ export interface Throughput {
   seconds: number;
   perSecond: number;
   latency: Sample;
+  /** CPU time per request of each process taking part (client, registry, server), µs: insensitive to other load. */
+  cpuPerRequest: Record<string, number>;
 }
+
+/** A process's CPU time so far (user and system, every thread), µs. */
+type CpuMeter = () => Promise<number>;
 
 /** One build of the server: the current sources, or the baseline named by SIGNET_BENCH_BASELINE_SRC. */
 type Build = 'current' | 'baseline';
@@ -103,6 +108,9 @@ export async function benchRegistry(n: number): Promise<RegistryBench | string> 
     referenceToVerdict.direct = summarise(await timeIt(verdict(trusting.fetch as FetchFunction), n, 5));
 
     const manifest = `${registry.url}/v2/app/manifests/${images.digests['keyless-sig']}`;
+    const client: CpuMeter = async () => cpuMicros(process.cpuUsage());
+    const registryCpu: CpuMeter = async () => processCpuMicros(registry.child.pid!);
+    const meters = (proxy?: SoakProcess<ServerStats>): Record<string, CpuMeter> => ({ client, registry: registryCpu, ...(proxy ? { server: async () => (await proxy.stats()).cpuMicros } : {}) });
     const get = (url: string, dispatcher: Agent) => async () => {
       const answer = await request(url, { dispatcher, headers: MANIFEST_ACCEPT });
       await answer.body.arrayBuffer();
@@ -114,10 +122,10 @@ export async function benchRegistry(n: number): Promise<RegistryBench | string> 
     await throughput(get(manifest, direct), 200);
     for (const proxy of Object.values(proxies)) await throughput(get(proxyUrl(manifest, proxy.url), plain), 200);
     for (let round = 0; round < ROUNDS; round++) {
-      const directRun = await throughput(get(manifest, direct));
+      const directRun = await throughput(get(manifest, direct), REQUESTS, meters());
       directRuns.push(directRun);
       for (const [build, proxy] of Object.entries(proxies) as [Build, SoakProcess<ServerStats>][]) {
-        const run = await throughput(get(proxyUrl(manifest, proxy.url), plain));
+        const run = await throughput(get(proxyUrl(manifest, proxy.url), plain), REQUESTS, meters(proxy));
         (proxyRuns[build] ??= []).push(run);
         (ratios[build] ??= []).push(1 - run.perSecond / directRun.perSecond);
       }
@@ -139,13 +147,14 @@ export async function benchRegistry(n: number): Promise<RegistryBench | string> 
   }
 }
 
-// The two soaks against one build: 500 slow upstreams for 30 s (a limit longer than the soak, so none is cut), then
-// 100 clients that stop reading a 16 MiB body until the default 20 s limit has ended them.
+// The two soaks against one build: 500 slow upstreams held until the 30 s limit ends them all at about the same
+// time, then 100 clients that stop reading a 16 MiB body until the default 20 s limit has ended them; normal
+// requests are timed throughout, the limit's firing included.
 async function soakBuild(env: NodeJS.ProcessEnv): Promise<SoakFigures[]> {
   const upstream = await startUpstreamProcess();
   const figures: SoakFigures[] = [];
   try {
-    for (const [kind, slow, limit] of [['slow-upstream', SOAK_SLOW, 2 * SOAK_MS], ['slow-reader', SOAK_READERS, 20_000]] as const) {
+    for (const [kind, slow, limit] of [['slow-upstream', SOAK_SLOW, SOAK_MS], ['slow-reader', SOAK_READERS, 20_000]] as const) {
       const server = await startServerProcess({ ...env, SERVER_TIMEOUT_MS: String(limit) });
       try {
         const before = (await upstream.stats()).bigClosed;
@@ -185,10 +194,24 @@ async function verifyOnce(reference: string, fetchFn: FetchFunction, policy: Ver
   if (result.verdict !== 'verified') throw new Error(`bench image did not verify: ${result.headline}`);
 }
 
-// `requests` GETs, IN_FLIGHT at a time, each read to its end.
-async function throughput(get: () => Promise<number>, requests = REQUESTS): Promise<Throughput> {
+// Microseconds of a process.cpuUsage() reading.
+const cpuMicros = ({ user, system }: NodeJS.CpuUsage): number => user + system;
+
+// Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux).
+const USER_HZ = 100;
+
+// CPU time of another process so far (user and system, all its threads, from /proc/<pid>/stat), µs.
+function processCpuMicros(pid: number): number {
+  // proc(5): the fields after the command name (which may hold spaces) are split by spaces; utime and stime are 14th and 15th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / USER_HZ;
+}
+
+// `requests` GETs, IN_FLIGHT at a time, each read to its end, with the CPU time each metered process spent on them.
+async function throughput(get: () => Promise<number>, requests = REQUESTS, meters: Record<string, CpuMeter> = {}): Promise<Throughput> {
   const latencies: number[] = [];
   let next = 0;
+  const cpuBefore = await readMeters(meters);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
@@ -202,7 +225,24 @@ async function throughput(get: () => Promise<number>, requests = REQUESTS): Prom
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { requests, concurrency: IN_FLIGHT, seconds, perSecond: requests / seconds, latency: summarise(latencies) };
+  const cpuAfter = await readMeters(meters);
+  const cpuPerRequest = Object.fromEntries(Object.entries(cpuAfter).map(([name, micros]) => [name, (micros - cpuBefore[name]!) / requests]));
+  return { requests, concurrency: IN_FLIGHT, seconds, perSecond: requests / seconds, latency: summarise(latencies), cpuPerRequest };
+}
+
+// Every meter's reading.
+async function readMeters(meters: Record<string, CpuMeter>): Promise<Record<string, number>> {
+  const readings: Record<string, number> = {};
+  for (const [name, meter] of Object.entries(meters)) readings[name] = await meter();
+  return readings;
+}
+
+// Each process's median CPU per request over the rounds, and their sum.
+function cpuLine(runs: readonly Throughput[]): string {
+  const names = Object.keys(runs[0]?.cpuPerRequest ?? {});
+  const medians = names.map((name) => [name, quantile(runs.map((run) => run.cpuPerRequest[name]!), 0.5)] as const);
+  const total = medians.reduce((sum, [, micros]) => sum + micros, 0);
+  return `${medians.map(([name, micros]) => `${name} ${micros.toFixed(0)}`).join(', ')}; all ${total.toFixed(0)}`;
 }
 
 // The bench's figures as text.
@@ -216,10 +256,13 @@ export function formatRegistryBench({ referenceToVerdict, throughput: t, soak: s
     `    registry directly ${rate(t.direct)}`,
     ...Object.entries(t.proxy).map(([build, runs]) => `    through the proxy (${build}) ${rate(runs)}`),
     ...Object.entries(t.overhead).map(([build, o]) => `    the proxy (${build}) costs ${pct(o.median)} of the direct rate (median of rounds; min ${pct(o.min)}, max ${pct(o.max)}; goal under 15 %)`),
+    `  CPU per request, µs (median of rounds; every thread of each process, so load on the machine does not count):`,
+    `    registry directly: ${cpuLine(t.direct)}`,
+    ...Object.entries(t.proxy).map(([build, runs]) => `    through the proxy (${build}): ${cpuLine(runs)}`),
   ];
   for (const [build, figures] of Object.entries(soaks)) {
     for (const f of figures) {
-      const what = f.kind === 'slow-upstream' ? `${f.slow} slow upstreams (2 KiB/s) for ${SOAK_MS / 1000} s` : `${f.slow} clients that stop reading a 16 MiB body, until the limit ends them`;
+      const what = f.kind === 'slow-upstream' ? `${f.slow} slow upstreams (2 KiB/s) until the ${SOAK_MS / 1000} s limit ends them` : `${f.slow} clients that stop reading a 16 MiB body, until the limit ends them`;
       lines.push(
         `  soak (${build}), ${what}: normal requests n=${f.normal.n} p50 ${f.normal.p50.toFixed(1)} ms, p99 ${f.normal.p99.toFixed(1)} ms, max ${f.normal.max.toFixed(1)} ms (goal 100 ms); ` +
           `server RSS ${f.rssAtRestMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MB; server event-loop delay p99 ${f.loopDelayP99.toFixed(0)} ms, max ${f.loopDelayMax.toFixed(0)} ms; slow exchanges ended ${JSON.stringify(f.slowEnds)}`,

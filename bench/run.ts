@@ -1,11 +1,11 @@
 // `npm run bench`: verification time against @sigstore/verify (Node) and against the WebCrypto floor (Chromium).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCoreBundle } from '../e2e/support/core-harness';
 import { buildAppForSize, formatAppSize, measureAppSize } from './app-size';
 import { benchEveryBundle, formatBundleResults, loadBenchCases, speedUpSummary } from './every-bundle';
-import { benchChromium } from './chromium-floor';
+import { benchChromiumBundles, formatChromiumBundles } from './chromium-floor';
 import { benchVerdictTime } from './app-verdict-time';
 import { benchRegistry, formatRegistryBench } from './image-and-proxy';
 import { benchColdStart, coldStartHeading, formatColdStart } from './cold-start';
@@ -17,7 +17,6 @@ import { benchSbomAttestation, formatSbomBench } from './sbom-attestation';
 
 const CONFORMANCE = '../shared/conformance';
 const CORPUS = '../shared/corpus';
-const FIXTURE = '../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json';
 const N = Number(process.env.BENCH_N ?? 100);
 
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, n: N };
@@ -35,24 +34,17 @@ const coreSource = await buildCoreBundle(BUILD_DIR);
 const core = (await import(pathToFileURL(resolve(BUILD_DIR, 'core.js')).href)) as typeof import('../src/core');
 
 if (existsSync(`${CONFORMANCE}/cases.json`) && existsSync(`${CORPUS}/cases.json`)) {
+  const cases = loadBenchCases(CONFORMANCE, CORPUS, core);
   process.stdout.write(`Node ${process.version}: Signet vs @sigstore/verify and the WebCrypto floor, every passing conformance and corpus bundle, ${N} runs each (alone: node --import tsx bench/bundles.ts)\n`);
-  const results = await benchEveryBundle(loadBenchCases(CONFORMANCE, CORPUS, core), N, core);
+  const results = await benchEveryBundle(cases, N, core);
   process.stdout.write(`${formatBundleResults(results)}\n`);
   report.bundles = { results, summary: speedUpSummary(results) };
-}
 
-const bundle = JSON.parse(readFileSync(FIXTURE, 'utf8'));
-const leaf = core.parseCertificate(core.fromBase64(bundle.verificationMaterial.certificate.rawBytes), 'fixture certificate');
-const identity = leaf.subjectAltNames[0]!.value;
-process.stdout.write(`Chromium: the production Docker Hub bundle (keyless, DSSE, Rekor v1, RFC 3161), ${N} runs\n`);
-const chromium = await benchChromium(coreSource, identity, N);
-process.stdout.write(
-  `  signet ${fmt(chromium.signet)}\n` +
-    `  WebCrypto floor, 4 P-256 + 4 P-384 import+verify one after another ${fmt(chromium.floorSequential)}\n` +
-    `  WebCrypto floor, the same 8 concurrently ${fmt(chromium.floorConcurrent)}\n` +
-    `  signet / concurrent floor ×${chromium.ratio.toFixed(2)} (Signet reuses the trusted root's imported keys across verifications; the floor imports all 8 every time)\n`,
-);
-report.chromium = chromium;
+  process.stdout.write(`Chromium: Signet vs each bundle's own WebCrypto floor, the same bundles, ${N} runs each (alone: node --import tsx bench/chromium-bundles.ts)\n`);
+  const chromium = await benchChromiumBundles(coreSource, cases, N);
+  process.stdout.write(`${formatChromiumBundles(chromium)}\n`);
+  report.chromium = chromium;
+}
 
 // The app as shipped: a production build outside dist/, so a running `npm start` keeps its files.
 const APP_BUILD_DIR = 'test-results/bench-app';

@@ -7,6 +7,7 @@ import { registryMissingReason, startRegistry, type RunningRegistry } from '../t
 import { ATTESTER, ATTESTER_SAN, pushAttestedImages } from '../test/support/registry/attested-images';
 import { readFileSync } from 'node:fs';
 import { githubProvenance, SOURCE } from '../test/support/attestations/predicates';
+import { expectAccessible } from './support/accessibility';
 
 const SHOTS = 'test-results/screenshots';
 const missing = registryMissingReason();
@@ -57,12 +58,14 @@ test('image mode lists every attestation, and each viewer shows concrete values'
   await expect(spdx.getByRole('table', { name: 'SBOM packages' })).toContainText('react-dom');
   await expect(spdx.getByRole('table', { name: 'SBOM packages' })).toContainText('MIT');
   await page.screenshot({ path: `${SHOTS}/40-attestation-spdx.png`, fullPage: true });
+  await expectAccessible(page, 'attestation: SPDX SBOM');
 
   const provenance = await openAttestation(page, 'SLSA provenance v1');
   await expect(provenance.locator('[data-view="provenance"]')).toContainText(SOURCE.sha);
   await expect(provenance.locator('[data-view="provenance"]')).toContainText('GitHub Actions workflow');
   await expect(provenance.getByTestId('provenance-agreement')).toContainText('agrees with the signing certificate');
   await provenance.locator('[data-view="provenance"]').screenshot({ path: `${SHOTS}/41-attestation-provenance.png` });
+  await expectAccessible(page, 'attestation: SLSA provenance');
   // The predicate downloads on its own, next to the envelope whose payload holds it.
   const [predicateFile] = await Promise.all([page.waitForEvent('download'), provenance.getByRole('button', { name: 'Download the predicate (as signed)' }).click()]);
   expect(predicateFile.suggestedFilename()).toBe('predicate.slsa.json');
@@ -76,11 +79,13 @@ test('image mode lists every attestation, and each viewer shows concrete values'
   await expect(vex.locator('[data-view="openvex"] tr[data-status="not_affected"]')).toContainText('CVE-2023-44487');
   await expect(vex.locator('[data-view="openvex"]')).toContainText('vulnerable_code_not_in_execute_path');
   await vex.locator('[data-view="openvex"]').screenshot({ path: `${SHOTS}/42-attestation-vex.png` });
+  await expectAccessible(page, 'attestation: OpenVEX');
 
   const scan = await openAttestation(page, 'vulnerability scan');
   await expect(scan.locator('[data-view="vuln"]')).toContainText('Trivy JSON: 4 findings (2 HIGH, 1 CRITICAL, 1 LOW)');
   await scan.locator('[data-view="vuln"]').screenshot({ path: `${SHOTS}/43-attestation-vuln.png` });
   await expect(page.getByRole('heading', { name: /Attached SBOMs \(1, unsigned\)/ })).toBeVisible();
+  await expectAccessible(page, 'attestation: vulnerability scan, attached SBOMs');
 });
 
 test('an SBOM of 20,000 generated packages filters by search, ecosystem and gaps', async ({ page, appUrl }) => {
@@ -116,6 +121,7 @@ test('an SBOM of 20,000 generated packages filters by search, ecosystem and gaps
   // Only the rows in view are in the page.
   expect(await card.locator('[data-testid="sbom-rows"] [role="row"]').count()).toBeLessThan(100);
   await page.screenshot({ path: `${SHOTS}/44-attestation-sbom-20000.png`, fullPage: true });
+  await expectAccessible(page, 'attestation: SBOM table of 20,000 packages');
 });
 
 test('a wrong --type names the types found; a provenance from another repository warns with both values', async ({ page, appUrl }) => {

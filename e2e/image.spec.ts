@@ -2,6 +2,7 @@
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import { useSignedRegistry } from './support/signed-registry';
+import { expectAccessible } from './support/accessibility';
 
 const SHOTS = 'test-results/screenshots';
 const signed = useSignedRegistry();
@@ -34,6 +35,7 @@ test('a keyless cosign signature is found at its .sig tag and verifies, through 
   await expect(page.locator('li[data-step="image.discover"]')).toContainText('cosign-sig-tag');
   await expect(page.locator('li[data-signature="0"]')).toHaveAttribute('data-verdict', 'verified');
   await page.screenshot({ path: `${SHOTS}/20-image-keyless-sig.png`, fullPage: true });
+  await expectAccessible(page, 'image verified');
 });
 
 test('a bundle referrer via the referrers tag schema, a .att attestation, and a keyed signature with its key', async ({ page, appUrl }) => {
@@ -54,6 +56,7 @@ test('an unsigned image says no signatures were found, and where it looked', asy
   await expect(page.locator('li[data-step="image.discover"]')).toContainText('OCI_NO_SIGNATURES');
   await expect(page.locator('li[data-step="image.discover"]')).toContainText('sha256-');
   await page.screenshot({ path: `${SHOTS}/21-image-unsigned.png`, fullPage: true });
+  await expectAccessible(page, 'image unsigned');
 });
 
 test('a signature copied from another image: found, and refused at artifact.bind', async ({ page, appUrl }) => {
@@ -80,4 +83,5 @@ test('a multi-arch index lists every platform and flags that only the index is s
   await expect(page.locator('tr[data-platform="linux/arm64/v8"]')).toContainText('unsigned');
   await expect(page.getByRole('note')).toContainText('Only the index is signed');
   await page.screenshot({ path: `${SHOTS}/23-image-multi-arch.png`, fullPage: true });
+  await expectAccessible(page, 'image multi-arch');
 });

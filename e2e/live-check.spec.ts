@@ -11,6 +11,7 @@ import { freePort } from '../test/support/live-log/http-server';
 import { startServer, type RunningServer } from '../src/server/start-server';
 import { proxyPolicyFromEnv } from '../src/proxy';
 import { APP_DIR } from './support/app-server';
+import { expectAccessible } from './support/accessibility';
 
 const SHOTS = 'test-results/screenshots';
 const artifact = new TextEncoder().encode('checked against the live log\n');
@@ -86,6 +87,7 @@ test('a Rekor v1 entry checks against the live log: today’s head, inclusion, c
   await expect(liveStep(page, 'live.witness')).toContainText('no witness keys');
   await expect(page.getByRole('alert', { name: 'The log forked' })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/live-01-rekor-v1-verified.png`, fullPage: true });
+  await expectAccessible(page, 'live log: Rekor v1 verified');
 });
 
 test('a forked Rekor v1 log fails loudly, with both signed roots and tree sizes', async ({ page }) => {
@@ -108,6 +110,7 @@ test('a forked Rekor v1 log fails loudly, with both signed roots and tree sizes'
     await expect(liveStep(page, 'live.consistency')).toHaveAttribute('data-status', 'fail');
     await expect(liveStep(page, 'live.consistency')).toContainText('TLOG_FORKED');
     await page.screenshot({ path: `${SHOTS}/live-02-forked.png`, fullPage: true });
+    await expectAccessible(page, 'live log: split view');
   } finally {
     rekor.view = honest;
   }
@@ -125,6 +128,7 @@ test('a Rekor v2 entry checks against the live tiles, with a witness key; the ti
   await expect(inclusion).toContainText('partial:');
   await expect(page.locator('figure[data-tiles="consistency"]')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/live-03-tiles.png`, fullPage: true });
+  await expectAccessible(page, 'live log: tiles drawn');
   // A key that never cosigned today's head: below the threshold, the live verdict fails.
   await page.getByLabel('Witness keys (optional, one vkey per line)').fill(vkeyOf(w0().name, ed25519Raw(generateKey('ed25519').spki)));
   await page.getByRole('button', { name: 'Check again' }).click();

@@ -7,6 +7,7 @@ import { startAppServer } from './support/app-server';
 import type { RunningServer } from '../src/server/start-server';
 import { createTestInstance, generateKey, type SignResult } from '../test/support/sigstore';
 import { startRekorV1Server, type RekorV1Server } from '../test/support/live-log/rekor-v1-server';
+import { expectAccessible } from './support/accessibility';
 
 const SHOTS = 'test-results/screenshots';
 const EMAIL = 'auditor@signet.test';
@@ -73,6 +74,7 @@ test('search by e-mail and by digest finds the logged entries; an entry shows it
     await expect(row).toContainText('hashedrekord 0.0.1');
   }
   await page.screenshot({ path: `${SHOTS}/log-01-search-email.png`, fullPage: true });
+  await expectAccessible(page, 'log search results');
 
   await search(page, 'sha', digest);
   await expect(page.getByRole('heading', { name: `3 entries found for artifact digest ${digest}` })).toBeVisible();
@@ -90,8 +92,10 @@ test('search by e-mail and by digest finds the logged entries; an entry shows it
   // The certificate tab is the existing certificate view, fed by the entry's record.
   await checks(page).getByRole('tab', { name: 'Certificate' }).click();
   await expect(checks(page).getByRole('tabpanel')).toContainText(EMAIL);
+  await expectAccessible(page, 'log entry: certificate');
   await checks(page).getByRole('tab', { name: 'Timeline' }).click();
   await page.screenshot({ path: `${SHOTS}/log-02-entry.png`, fullPage: true });
+  await expectAccessible(page, 'log entry');
   await page.getByRole('button', { name: '← Back to the results' }).click();
   await expect(results(page)).toHaveCount(3);
 });
@@ -131,6 +135,7 @@ test('verify an artifact against an entry: the right file verifies, another file
   await expect(verified.locator('li[data-step="artifact.bind"]')).toHaveAttribute('data-status', 'pass');
   await expect(verified.locator('li[data-step="policy.identity"]')).toHaveAttribute('data-status', 'pass');
   await page.screenshot({ path: `${SHOTS}/log-03-artifact-verified.png`, fullPage: true });
+  await expectAccessible(page, 'log entry: artifact verified against it');
 
   await form.locator('input[type=file]').setInputFiles(wrong);
   await form.getByRole('button', { name: 'Verify against this entry' }).click();
@@ -151,6 +156,7 @@ test('a tampered entry (a wrong inclusion proof) fails at tlog.inclusion; a URI 
     await expect(verdict(page).first()).toContainText('tlog.inclusion');
     await expect(checks(page).locator('li[data-step="rekor.entry"]')).toHaveAttribute('data-status', 'pass');
     await page.screenshot({ path: `${SHOTS}/log-04-tampered.png`, fullPage: true });
+    await expectAccessible(page, 'log entry: failed');
   } finally {
     rekor.lies = {};
   }
@@ -173,11 +179,13 @@ test('phone width and dark mode (and desktop dark): results and an entry render 
   await search(page, 'email', EMAIL);
   await expect(results(page)).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/log-05-phone-dark-results.png`, fullPage: true });
+  await expectAccessible(page, 'phone: log search results');
   await results(page).first().locator('button').click();
   await expect(checks(page).locator('li[data-step="tlog.checkpoint"]')).toHaveAttribute('data-status', 'pass');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SHOTS}/log-06-phone-dark-entry.png`, fullPage: true });
+  await expectAccessible(page, 'phone: log entry');
   await page.getByRole('region', { name: /Log entry/ }).screenshot({ path: `${SHOTS}/log-07-phone-dark-entry-header.png` });
   await page.getByRole('form', { name: 'Verify an artifact against this entry' }).screenshot({ path: `${SHOTS}/log-08-phone-dark-verify-form.png` });
   await page.setViewportSize({ width: 1280, height: 900 });

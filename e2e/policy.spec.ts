@@ -3,6 +3,7 @@
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import { useSignedRegistry } from './support/signed-registry';
+import { expectAccessible } from './support/accessibility';
 
 const SHOTS = 'test-results/screenshots';
 const signed = useSignedRegistry();
@@ -63,12 +64,14 @@ test('Policy mode: a two-container Deployment, one container admitted and one de
   await expect(row(page, 'sidecar')).toHaveAttribute('data-status', 'deny');
   await expect(row(page, 'sidecar')).toContainText(`failed to verify image ${signed.registry.host}/app:unsigned: .attestors[0].entries[0].keyless: no signatures found`);
   await page.screenshot({ path: `${SHOTS}/40-policy-deployment.png`, fullPage: true });
+  await expectAccessible(page, 'policy decisions');
 
   await row(page, 'sidecar').getByRole('button', { name: /Details/ }).click();
   await expect(page.getByLabel('Authorities and attestor entries')).toContainText('OCI_NO_SIGNATURES');
   await page.getByText(`Timeline: ${signed.registry.host}/app:unsigned`).click();
   await expect(page.locator('li[data-step="image.discover"]')).toHaveAttribute('data-status', 'fail');
   await page.screenshot({ path: `${SHOTS}/41-policy-denied-row-timeline.png`, fullPage: true });
+  await expectAccessible(page, 'policy: a denied row and its timeline');
 
   await row(page, 'app').getByRole('button', { name: /Details/ }).click();
   await page.getByText(`Timeline: ${signed.registry.host}/app:keyless-sig`).click();
@@ -85,6 +88,7 @@ test('Pin identity → Evaluate opens the Policy mode with the generated policy 
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Verdict' }).first()).toHaveAttribute('data-verdict', 'verified');
   await page.locator('li[data-signature="0"]').getByRole('tab', { name: 'Pin identity' }).click();
+  await expectAccessible(page, 'image: pin identity');
   for (const which of ['Kyverno policy', 'policy-controller policy']) {
     if (which !== 'Kyverno policy') await page.getByRole('tab', { name: 'Verify', exact: true }).click();
     await page.getByRole('button', { name: `Evaluate ${which}` }).click();

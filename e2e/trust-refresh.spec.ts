@@ -6,6 +6,7 @@ import { startTufRepository, type TufRepository } from '../test/support/tuf/repo
 import { startServer, type RunningServer } from '../src/server/start-server';
 import { proxyPolicyFromEnv } from '../src/proxy';
 import { APP_DIR } from './support/app-server';
+import { expectAccessible } from './support/accessibility';
 
 const SHOTS = 'test-results/screenshots';
 const trustedRootText = JSON.stringify(createTestInstance().trustedRoot());
@@ -43,6 +44,7 @@ test('refresh by TUF: each step on a timeline, what changed, cached in IndexedDB
   await expect(page.getByRole('table', { name: 'Changes against the embedded root' }).locator('tr[data-change="added"]').first()).toBeVisible();
   await expect(page.getByRole('note').filter({ hasText: 'IndexedDB' })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/tuf-01-refreshed.png`, fullPage: true });
+  await expectAccessible(page, 'trust refresh verified');
 
   // A second refresh starts from the metadata verified before, read back from IndexedDB.
   await refresh(page);
@@ -64,6 +66,7 @@ test('refresh by TUF: each step on a timeline, what changed, cached in IndexedDB
   await expect(page.locator('li[data-step="tuf.timestamp"]')).toContainText('TUF_ROLLBACK');
   await expect(page.getByRole('button', { name: 'Use this trusted root for verification' })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/tuf-02-rollback.png`, fullPage: true });
+  await expectAccessible(page, 'trust refresh failed');
 });
 
 test('an expired timestamp fails at its step; a verified root becomes the Verify mode’s trust choice', async ({ page }) => {

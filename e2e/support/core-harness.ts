@@ -22,12 +22,17 @@ export async function buildCoreBundle(outDir: string, entry = 'src/core/index.ts
   return readFileSync(join(outDir, 'core.js'), 'utf8');
 }
 
-// Serve an empty page plus /core.js from memory, and open it.
-export async function openHarness(page: Page, coreSource: string): Promise<void> {
+// Headers that make the page cross-origin isolated (HTML Standard §7.1.3), which gives performance.now() its
+// fine resolution; only for pages that load nothing from other origins.
+const ISOLATION_HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+// Serve an empty page plus /core.js from memory, and open it; `isolated` adds the isolation headers.
+export async function openHarness(page: Page, coreSource: string, options: { isolated?: boolean } = {}): Promise<void> {
+  const headers = options.isolated ? ISOLATION_HEADERS : {};
   await page.route(`${HARNESS_ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/core.js') return route.fulfill({ contentType: 'text/javascript', body: coreSource });
-    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>core harness</title>' });
+    if (path === '/core.js') return route.fulfill({ contentType: 'text/javascript', headers, body: coreSource });
+    return route.fulfill({ contentType: 'text/html', headers, body: '<!doctype html><title>core harness</title>' });
   });
   await page.goto(`${HARNESS_ORIGIN}/`);
 }

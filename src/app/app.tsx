@@ -5,10 +5,12 @@ import { useVerification } from '../features/verify/use-verification';
 import { EMPTY_FORM, trustChoiceOf, type VerifyForm } from '../lib/verify-form';
 import { readShareLink } from '../features/share/share-link';
 import { ProgressBar } from '../features/verify/progress-bar';
+import { CancelledNote } from '../components/run-progress';
 import { ThemeToggle } from './theme-toggle';
 import { PolicyNavigation } from '../lib/policy-navigation';
 import { EMPTY_POLICY_FORM, type PolicyFormState } from '../features/policy/policy-form';
 import { AdmissionTimelineView } from './admission-timeline-view';
+import { tabListKeys } from '../lib/tab-keys';
 
 const ResultView = lazy(() => import('./result-view').then((m) => ({ default: m.ResultView })));
 const PolicyMode = lazy(() => import('../features/policy/policy-mode').then((m) => ({ default: m.PolicyMode })));
@@ -17,13 +19,14 @@ const LogResultView = lazy(() => import('./log-result-view').then((m) => ({ defa
 const TrustRefreshMode = lazy(() => import('../features/trust-refresh/trust-refresh-mode').then((m) => ({ default: m.TrustRefreshMode })));
 const StepsResultView = lazy(() => import('./steps-result-view').then((m) => ({ default: m.StepsResultView })));
 
-type Mode = 'verify' | 'policy' | 'log' | 'trust';
+const MODES = ['verify', 'policy', 'log', 'trust'] as const;
+type Mode = (typeof MODES)[number];
 const MODE_LABELS: Record<Mode, string> = { verify: 'Verify', policy: 'Policy', log: 'Transparency log', trust: 'Trust' };
 
 export function App() {
   const [form, setForm] = useState<VerifyForm>(EMPTY_FORM);
   const [notice, setNotice] = useState<string | null>(null);
-  const { verify, outcome, error, pending, progress } = useVerification();
+  const { verify, outcome, error, pending, progress, cancel, cancelled } = useVerification();
   const [mode, setMode] = useState<Mode>('verify');
   const [policyOpen, setPolicyOpen] = useState<{ key: number; form: PolicyFormState }>({ key: 0, form: EMPTY_POLICY_FORM });
 
@@ -66,13 +69,14 @@ export function App() {
             <h1 className="text-xl font-bold">Signet</h1>
             <p className="text-sm text-slate-600 dark:text-slate-400">Verify Sigstore and cosign signatures in your browser, one explained step at a time.</p>
           </div>
-          <div role="tablist" aria-label="Mode" className="flex gap-1">
-            {(['verify', 'policy', 'log', 'trust'] as const).map((m) => (
+          <div role="tablist" aria-label="Mode" className="flex gap-1" {...tabListKeys(MODES, mode, setMode)}>
+            {MODES.map((m) => (
               <button
                 key={m}
                 type="button"
                 role="tab"
                 aria-selected={mode === m}
+                tabIndex={mode === m ? 0 : -1}
                 onClick={() => setMode(m)}
                 className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? 'bg-sky-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-800'}`}
               >
@@ -109,7 +113,8 @@ export function App() {
               {notice}
             </p>
           )}
-          {pending && <ProgressBar progress={progress} />}
+          {pending && <ProgressBar progress={progress} onCancel={cancel} />}
+          {cancelled && !pending && <CancelledNote>The verification was stopped before it finished: nothing was verified or refused. Your inputs are kept; press Verify to run it again.</CancelledNote>}
           {error && !pending && (
             <section role="alert" className="rounded-xl border-l-8 border-red-500 bg-red-50 p-5 dark:bg-red-950">
               <h2 className="text-lg font-bold">The verification could not run</h2>
@@ -121,7 +126,7 @@ export function App() {
               <ResultView outcome={outcome} />
             </Suspense>
           )}
-          {!outcome && !pending && !error && (
+          {!outcome && !pending && !error && !cancelled && (
             <section className="rounded-xl border border-dashed border-slate-300 p-8 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <h2 className="text-lg font-semibold text-slate-900 dark:text-slate-100">How it works</h2>
               <p className="mt-2">

@@ -5,6 +5,7 @@ import { Timeline } from '../features/timeline/timeline';
 import type { ReportInputs } from '../features/report/markdown-report';
 import type { LiveCheckSource } from '../features/live-check/live-check-protocol';
 import { StepsResultView } from './steps-result-view';
+import { tabListKeys } from '../lib/tab-keys';
 
 type ViewProps = { result: VerificationResult };
 const view = <K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
@@ -44,13 +45,14 @@ export function BundleResultView({ result, inputs, actions, live }: { result: Ve
   return (
     <div className="grid min-w-0 gap-4">
       <div className="flex flex-wrap items-center gap-2">
-        <div role="tablist" aria-label="Result views" className="flex flex-wrap gap-1">
+        <div role="tablist" aria-label="Result views" className="flex flex-wrap gap-1" {...tabListKeys(tabs, active, setTab)}>
           {tabs.map((t) => (
             <button
               key={t}
               role="tab"
               type="button"
               aria-selected={active === t}
+              tabIndex={active === t ? 0 : -1}
               aria-controls={panelId}
               onClick={() => setTab(t)}
               className={`rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-sky-500 ${

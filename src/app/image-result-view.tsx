@@ -7,6 +7,7 @@ import { Timeline } from '../features/timeline/timeline';
 import { describePolicy, trustChoiceOf, type VerifyForm } from '../lib/verify-form';
 import { waivedSteps } from '../core/verify/waived-steps';
 import { SignatureCard } from './signature-card';
+import { scrollable } from '../lib/scrollable';
 
 // The SBOM table (and its virtualiser) loads only when an image has an attached SBOM.
 const AttachedSbomView = lazy(() => import('../features/attestations/attached-sbom-view').then((m) => ({ default: m.AttachedSbomView })));
@@ -96,7 +97,7 @@ function PlatformTable({ result }: { result: ImageVerificationResult }) {
       <h3 id="platforms-heading" className="text-lg font-semibold">
         Platforms ({result.platforms.length})
       </h3>
-      <div className="overflow-x-auto">
+      <div {...scrollable('Platforms')} className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-800">

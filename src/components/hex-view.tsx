@@ -1,6 +1,7 @@
 // Bytes as a classic hex dump (offset, 16 hex bytes, ASCII) with labelled byte ranges marked and a legend.
 import { Fragment, useState } from 'react';
 import type { ByteRange } from '../core';
+import { scrollable } from '../lib/scrollable';
 
 export interface HexViewProps {
   /** Lower-case hex, two characters a byte. */
@@ -78,7 +79,7 @@ function HexRow({ hex, start, end, ranges }: { hex: string; start: number; end: 
   const asciiRun = (run: Run) => Array.from({ length: run.to - run.from }, (_, i) => asciiOf(hex, run.from + i)).join('');
   return (
     <>
-      <span className="text-slate-400 select-none dark:text-slate-500">{start.toString(16).padStart(8, '0')}</span>
+      <span className="text-slate-500 select-none dark:text-slate-400">{start.toString(16).padStart(8, '0')}</span>
       {'  '}
       <MarkedRuns runs={runs} ranges={ranges} format={hexOf} separator=" " />
       {'   '.repeat(ROW_BYTES - (end - start))}
@@ -117,7 +118,7 @@ export function HexView({ hex, highlight = [], label, maxBytes = DEFAULT_MAX_BYT
       <figcaption className="text-sm font-medium text-slate-700 dark:text-slate-300">
         {label} ({total} bytes{shown < total ? `, first ${shown} shown` : ''})
       </figcaption>
-      <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs leading-5 text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+      <pre {...scrollable(`${label}, hex dump`)} className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs leading-5 text-slate-800 dark:bg-slate-900 dark:text-slate-200">
         {rows.map((start, i) => (
           <Fragment key={start}>
             {i > 0 && '\n'}

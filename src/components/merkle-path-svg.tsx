@@ -1,5 +1,6 @@
 // An RFC 6962 inclusion proof drawn level by level, from the leaf up to the root compared with the checkpoint's.
 import type { MerklePathEvidence } from '../core';
+import { scrollable } from '../lib/scrollable';
 
 const WIDTH = 360;
 const ROW_HEIGHT = 64;
@@ -81,7 +82,7 @@ export function MerklePathSvg({ path }: { path: MerklePathEvidence }) {
   const height = HEADER_HEIGHT + n * ROW_HEIGHT;
   return (
     <figure className="my-2">
-      <div className="max-h-[36rem] overflow-y-auto rounded border border-slate-200 dark:border-slate-700">
+      <div {...scrollable('Inclusion proof, leaf to root')} className="max-h-[36rem] overflow-y-auto rounded border border-slate-200 dark:border-slate-700">
         <svg
           viewBox={`0 0 ${WIDTH} ${height}`}
           className="block w-full max-w-xl"

@@ -1,5 +1,6 @@
 // The record's vocabulary: named values and byte ranges a check was made on, shared by every layer of the engine.
 import type { JsonValue } from './encoding/json';
+import { defineLazyHex } from './encoding/hex';
 
 /** A highlighted byte range inside a hex evidence value (offsets in bytes, end exclusive). */
 export interface ByteRange {
@@ -31,4 +32,15 @@ export interface MerklePathEvidence {
   levels: { sibling: string; side: 'left' | 'right'; result: string }[];
   computedRoot: string;
   expectedRoot: string;
+}
+
+type HexEvidence = Extract<Evidence, { kind: 'hex' }>;
+
+// A hex evidence item over bytes that may be large (a signed payload, a certificate): its text is made when it
+// is first read (shown, exported, sent to the page) and then kept, so a verification nobody inspects never builds it.
+export function hexEvidence(fields: { key?: EvidenceKey; label: string; highlight?: ByteRange[] }, bytes: Uint8Array): HexEvidence {
+  // The same key order as a literal { kind, key, label, value, highlight }.
+  const item = { kind: 'hex', ...(fields.key ? { key: fields.key } : {}), label: fields.label, value: '', ...(fields.highlight ? { highlight: fields.highlight } : {}) } as HexEvidence;
+  defineLazyHex(item, 'value', bytes);
+  return item;
 }

@@ -2,7 +2,8 @@
 import { PROXY_ERROR_HEADER, PROXY_FINAL_URL_HEADER } from '../http/proxy-wire';
 import { ProxyRefusal } from './errors';
 import type { ProxyPolicy } from './policy';
-import { PASSED_HEADERS } from './response';
+import type { ProxyRequest } from './request';
+import { PASSED_HEADERS, type ProxyAnswer } from './response';
 
 const EXPOSED = [...PASSED_HEADERS, PROXY_FINAL_URL_HEADER, PROXY_ERROR_HEADER].join(', ');
 // The request headers the proxy passes on, so the only ones a preflight may ask for.
@@ -16,36 +17,34 @@ function isAllowedOrigin(origin: string | null, policy: ProxyPolicy): origin is 
 
 // Whether origin names the host that serves the proxy; the scheme is not compared, since behind a TLS-terminating
 // front end the request URL says http while the page says https.
-function isOwnHost(origin: string, request: Request): boolean {
+function isOwnHost(origin: string, request: ProxyRequest): boolean {
   return URL.canParse(origin) && new URL(origin).host === new URL(request.url).host;
 }
 
 // Throws PROXY_ORIGIN_REFUSED for a request from another origin that the policy does not list.
-export function assertOrigin(request: Request, policy: ProxyPolicy): void {
+export function assertOrigin(request: ProxyRequest, policy: ProxyPolicy): void {
   const origin = request.headers.get('Origin');
   if (origin === null || isOwnHost(origin, request) || isAllowedOrigin(origin, policy)) return;
   throw new ProxyRefusal('PROXY_ORIGIN_REFUSED', `Origin ${origin} may not use this proxy.`);
 }
 
 // The CORS headers for an actual request: none unless its Origin is listed.
-export function corsHeaders(request: Request, policy: ProxyPolicy): Record<string, string> {
+export function corsHeaders(request: ProxyRequest, policy: ProxyPolicy): Record<string, string> {
   const origin = request.headers.get('Origin');
   if (!isAllowedOrigin(origin, policy)) return {};
-  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED, Vary: 'Origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED, vary: 'Origin' };
 }
 
 // The answer to an OPTIONS preflight from a listed origin, or null when the OPTIONS request is not one.
-export function preflight(request: Request, policy: ProxyPolicy): Response | null {
+export function preflight(request: ProxyRequest, policy: ProxyPolicy): ProxyAnswer | null {
   const origin = request.headers.get('Origin');
   if (!isAllowedOrigin(origin, policy)) return null;
-  return new Response(null, {
-    status: 204,
-    headers: {
-      'Access-Control-Allow-Origin': origin,
-      'Access-Control-Allow-Methods': 'GET, HEAD',
-      'Access-Control-Allow-Headers': FORWARDED_REQUEST_HEADERS.join(', '),
-      'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_S,
-      Vary: 'Origin',
-    },
-  });
+  const headers = {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, HEAD',
+    'access-control-allow-headers': FORWARDED_REQUEST_HEADERS.join(', '),
+    'access-control-max-age': PREFLIGHT_MAX_AGE_S,
+    vary: 'Origin',
+  };
+  return { status: 204, headers, body: null };
 }

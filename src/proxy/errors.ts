@@ -1,5 +1,6 @@
 // Refusals the proxy answers with: a stable code, the HTTP status that goes with it, and a JSON body.
 import { PROXY_ERROR_HEADER, type ProxyErrorBody } from '../http/proxy-wire';
+import type { ProxyAnswer } from './response';
 
 export type ProxyErrorCode =
   | 'PROXY_URL_MISSING'
@@ -65,9 +66,11 @@ export class ProxyRefusal extends Error {
   }
 
   // The JSON answer: { "error": { "code", "message", "target" } }, marked so a client tells it from the upstream's own errors.
-  toResponse(): Response {
-    const body = JSON.stringify({ error: { code: this.code, message: this.message, target: this.#shownTarget() } } satisfies ProxyErrorBody);
-    return new Response(body, { status: this.status, headers: { 'Content-Type': 'application/json; charset=utf-8', [PROXY_ERROR_HEADER]: this.code, ...this.headers } });
+  toAnswer(): ProxyAnswer {
+    const body = new TextEncoder().encode(JSON.stringify({ error: { code: this.code, message: this.message, target: this.#shownTarget() } } satisfies ProxyErrorBody));
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.byteLength), [PROXY_ERROR_HEADER.toLowerCase()]: this.code };
+    for (const [name, value] of Object.entries(this.headers)) headers[name.toLowerCase()] = value;
+    return { status: this.status, headers, body };
   }
 
   // One line when a runtime logs it (Node's inspect: a server logs every body a limit cut short, and a refusal is an

@@ -2,6 +2,8 @@
 // a minimum transfer rate for the body, and a size cap. The timers hold the exchange (and so its AbortSignal)
 // strongly until it ends, so nothing is garbage-collected before it fires; a body cut short always ends in an error.
 import { ProxyRefusal } from './errors';
+import type { ClientSignal } from './request';
+import type { BodyReader, UpstreamBody } from './upstream';
 
 export interface ExchangeLimits {
   /** Time for the whole exchange, redirects and body included. */
@@ -23,9 +25,9 @@ export class Exchange {
   // Starts the clock; the exchange is also given up when the client leaves.
   constructor(
     private readonly limits: ExchangeLimits,
-    client: AbortSignal,
+    client: ClientSignal,
   ) {
-    this.#deadline = setTimeout(() => this.giveUp(new ProxyRefusal('PROXY_TIMEOUT', `The exchange took longer than ${limits.timeoutMs} ms.`)), limits.timeoutMs);
+    this.#deadline = setTimeout(() => this.#limitReached(() => new ProxyRefusal('PROXY_TIMEOUT', `The exchange took longer than ${limits.timeoutMs} ms.`)), limits.timeoutMs);
     if (client.aborted) this.giveUp(client.reason);
     else client.addEventListener('abort', () => this.giveUp(client.reason), { once: true });
   }
@@ -47,6 +49,13 @@ export class Exchange {
   giveUp(reason: unknown): void {
     if (!this.#controller.signal.aborted) this.#controller.abort(reason);
     this.end();
+  }
+
+  // Gives the exchange up for a limit it reached, in its turn among others that reached theirs at the same moment.
+  #limitReached(refusal: () => ProxyRefusal): void {
+    paced(() => {
+      if (!this.#ended) this.giveUp(refusal());
+    });
   }
 
   // Runs cleanup once the exchange is over (at once when it already is).
@@ -71,69 +80,105 @@ export class Exchange {
     const floor = (minBytesPerSecond * rateWindowMs) / 1000;
     this.#rateCheck = setInterval(() => {
       if (this.#windowBytes < floor) {
-        this.giveUp(new ProxyRefusal('PROXY_TOO_SLOW', `The upstream sent ${this.#windowBytes} bytes in ${rateWindowMs} ms; at least ${minBytesPerSecond} bytes/s are needed.`, url.href));
+        const sent = this.#windowBytes;
+        this.#limitReached(() => new ProxyRefusal('PROXY_TOO_SLOW', `The upstream sent ${sent} bytes in ${rateWindowMs} ms; at least ${minBytesPerSecond} bytes/s are needed.`, url.href));
       }
       this.#windowBytes = 0;
     }, rateWindowMs);
   }
 
   /**
-   * The body as the client gets it: read from upstream only as fast as the client reads (nothing queued here),
-   * failing past maxBytes, and erroring (never closing) when the exchange is given up; the exchange ends with it.
-   * onChunk may refuse a chunk by throwing (a memory budget, say).
+   * The body as the client gets it: read from upstream only as the client asks (nothing queued here), failing past
+   * maxBytes, and failing (never ending cleanly) when the exchange is given up, a pending read included; the
+   * exchange ends with it. onChunk may refuse a chunk by throwing (a memory budget, say).
    */
-  body(source: ReadableStream<Uint8Array>, url: URL, { maxBytes, onChunk = () => {} }: BodyLimits): ReadableStream<Uint8Array> {
+  body(source: UpstreamBody, url: URL, { maxBytes, onChunk = () => {} }: BodyLimits): BodyReader {
     const reader = source.getReader();
     let seen = 0;
     let settled = false;
-    // Ends the client's stream with an error and lets go of the upstream.
-    const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: unknown): void => {
-      if (settled) return;
-      settled = true;
-      controller.error(error);
-      reader.cancel(error).catch(() => {});
-      this.giveUp(error);
+    let failed: { error: unknown } | null = null;
+    let rejectPending: ((error: unknown) => void) | null = null;
+    // Fails the body for good (the pending read too) and lets go of the upstream.
+    const fail = (error: unknown): never => {
+      if (!settled) {
+        settled = true;
+        failed = { error };
+        rejectPending?.(error);
+        reader.cancel(error).catch(() => {});
+        this.giveUp(error);
+      }
+      throw failed?.error ?? error;
     };
+    const onAbort = () => {
+      try {
+        fail(this.failure(url));
+      } catch {
+        // The failure reaches the reader through its pending or next read.
+      }
+    };
+    if (this.signal.aborted) onAbort();
+    else this.signal.addEventListener('abort', onAbort, { once: true });
     this.#startRateCheck(url);
-    return new ReadableStream<Uint8Array>(
-      {
-        start: (controller) => {
-          const onAbort = () => fail(controller, this.failure(url));
-          if (this.signal.aborted) onAbort();
-          else this.signal.addEventListener('abort', onAbort, { once: true });
-        },
-        pull: async (controller) => {
-          let chunk: ReadableStreamReadResult<Uint8Array>;
-          try {
-            chunk = await reader.read();
-          } catch (error) {
-            return fail(controller, this.failure(url) ?? upstreamBodyFailure(error, url));
-          }
-          if (settled) return;
-          if (chunk.done) {
-            settled = true;
-            controller.close();
-            this.end();
-            return;
-          }
-          seen += chunk.value.byteLength;
-          this.#windowBytes += chunk.value.byteLength;
-          try {
-            if (seen > maxBytes) throw tooLarge(maxBytes, url);
-            onChunk(chunk.value.byteLength);
-          } catch (error) {
-            return fail(controller, error);
-          }
-          controller.enqueue(chunk.value);
-        },
-        cancel: (reason) => {
+    // The next chunk from upstream, or the refusal that ended the exchange, whichever comes first.
+    const next = () =>
+      new Promise<ReadableStreamReadResult<Uint8Array>>((resolve, reject) => {
+        rejectPending = reject;
+        reader.read().then(resolve, (error: unknown) => reject(this.failure(url) ?? upstreamBodyFailure(error, url)));
+      }).finally(() => (rejectPending = null));
+    return {
+      read: async () => {
+        if (failed) throw failed.error;
+        if (settled) return { done: true, value: undefined };
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await next();
+        } catch (error) {
+          return fail(error);
+        }
+        if (chunk.done) {
           settled = true;
-          reader.cancel(reason).catch(() => {});
-          this.giveUp(reason);
-        },
+          this.end();
+          return chunk;
+        }
+        seen += chunk.value.byteLength;
+        this.#windowBytes += chunk.value.byteLength;
+        try {
+          if (seen > maxBytes) throw tooLarge(maxBytes, url);
+          onChunk(chunk.value.byteLength);
+        } catch (error) {
+          return fail(error);
+        }
+        return chunk;
       },
-      { highWaterMark: 0 },
-    );
+      cancel: async (reason) => {
+        if (settled) return;
+        settled = true;
+        reader.cancel(reason).catch(() => {});
+        this.giveUp(reason);
+      },
+    };
+  }
+}
+
+// Exchanges given up by a limit are torn down a few milliseconds' worth at a time, the event loop free in between:
+// hundreds whose limits fall on one moment (slow upstreams opened together) would otherwise all be aborted, their
+// connections closed and their clients' answers broken off in one go, holding up every other request meanwhile.
+const TEARDOWN_BUDGET_MS = 4;
+const teardowns: (() => void)[] = [];
+
+// Queues a teardown; the first of a burst starts the drain.
+function paced(teardown: () => void): void {
+  teardowns.push(teardown);
+  if (teardowns.length === 1) setTimeout(drainTeardowns, 0);
+}
+
+// Runs queued teardowns for up to the budget, then yields to the event loop until the next turn.
+function drainTeardowns(): void {
+  const until = performance.now() + TEARDOWN_BUDGET_MS;
+  try {
+    while (teardowns.length > 0 && performance.now() < until) teardowns.shift()!();
+  } finally {
+    if (teardowns.length > 0) setTimeout(drainTeardowns, 0);
   }
 }
 

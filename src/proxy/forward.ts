@@ -6,7 +6,7 @@ import type { ProxyPolicy } from './policy';
 import type { RealmRegistry } from './realms';
 import { assertReachable } from './target-url';
 import { authorizationSuits, classifyHop, type TargetKind } from './target-rules';
-import type { Upstream, UpstreamInit } from './upstream';
+import type { Upstream, UpstreamInit, UpstreamResponse } from './upstream';
 
 // RFC 9110 §15.4.2–15.4.9: the redirects a client follows automatically (GET and HEAD keep their method, even after 303).
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -24,7 +24,7 @@ export interface ForwardContext {
 }
 
 export interface Forwarded {
-  response: Response;
+  response: UpstreamResponse;
   /** The URL that gave the final response. */
   url: URL;
   kind: TargetKind;
@@ -39,7 +39,7 @@ export function loopbackAllowed(url: URL, { loopbackHost }: Pick<ForwardContext,
 // The final response for target, after at most policy.maxRedirects redirects.
 export async function forward(target: URL, kind: TargetKind, init: Omit<UpstreamInit, 'allowLoopback'>, context: ForwardContext): Promise<Forwarded> {
   const { policy, realms } = context;
-  const headers = new Headers(init.headers);
+  const headers: Record<string, string> = { ...init.headers };
   let hop = { url: target, kind };
   for (let redirects = 0; ; redirects++) {
     const response = await send(hop.url, { ...init, headers, allowLoopback: loopbackAllowed(hop.url, context) }, context);
@@ -52,13 +52,13 @@ export async function forward(target: URL, kind: TargetKind, init: Omit<Upstream
     next.hash = '';
     assertReachable(next, loopbackAllowed(next, context));
     hop = { url: next, kind: classifyHop(next, hop.kind, policy, realms, init.method) };
-    const authorization = headers.get('Authorization');
-    if (authorization !== null && (next.origin !== target.origin || !authorizationSuits(authorization, hop.kind))) headers.delete('Authorization');
+    const authorization = headers.authorization;
+    if (authorization !== undefined && (next.origin !== target.origin || !authorizationSuits(authorization, hop.kind))) delete headers.authorization;
   }
 }
 
 // One hop; failures other than refusals become the exchange's own failure (time, rate) or PROXY_UPSTREAM_FAILED.
-async function send(url: URL, init: UpstreamInit, { upstream, exchange }: ForwardContext): Promise<Response> {
+async function send(url: URL, init: UpstreamInit, { upstream, exchange }: ForwardContext): Promise<UpstreamResponse> {
   try {
     return await upstream(url, init);
   } catch (error) {

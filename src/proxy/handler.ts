@@ -1,5 +1,6 @@
-// The proxy as a platform-neutral handler (WHATWG Request/Response): checks a request, forwards it through
-// an Upstream, and answers with the upstream response or a JSON refusal.
+// The proxy as a platform-neutral handler: checks a request, forwards it through an Upstream, and answers with the
+// upstream response or a JSON refusal. The core speaks in runtime-neutral answers (the Node server writes them to
+// its socket as they are); the handler built on it speaks WHATWG Request/Response, for any fetch-style runtime.
 import { Capacity } from './capacity';
 import { assertOrigin, corsHeaders, FORWARDED_REQUEST_HEADERS, preflight } from './cors';
 import { bearerRealm } from './challenge';
@@ -9,17 +10,21 @@ import { forward, upstreamFailure, type ForwardContext, type Forwarded } from '.
 import { maxBytesFor, type ProxyPolicy } from './policy';
 import { RateLimiter } from './rate-limiter';
 import { RealmRegistry } from './realms';
-import { answerWhole, assertDeclaredSize, capped, isSmallBody, passThrough, PROXY_RESPONSE_HEADERS } from './response';
+import type { ProxyRequest } from './request';
+import { answerWhole, assertDeclaredSize, capped, isSmallBody, passThrough, PROXY_RESPONSE_HEADERS, toResponse, withHeaders, type ProxyAnswer } from './response';
 import { assertAuthorization, assertSearchPost, classifyTarget, isForwardedMethod, REKOR_SEARCH_BODY_MAX, type TargetKind } from './target-rules';
 import { assertReachable, targetOf } from './target-url';
 import { TokenCache, type CachedToken } from './token-cache';
-import type { Upstream } from './upstream';
+import type { BodyReader, Upstream } from './upstream';
 
 /**
  * The proxy: a request, and who is asking for the rate limit (the server knows: in Node, the remote address or the
  * address a trusted reverse proxy forwarded). Unset: one shared budget.
  */
 export type ProxyHandler = (request: Request, client?: string) => Promise<Response>;
+
+/** The same proxy in runtime-neutral terms: the request as any runtime can show it, the answer before it is sent. */
+export type ProxyCore = (request: ProxyRequest, client?: string) => Promise<ProxyAnswer>;
 
 // The state one proxy keeps between requests.
 interface ProxyState {
@@ -35,28 +40,38 @@ const ALLOW = { Allow: 'GET, HEAD' };
 
 // The proxy handler for a policy, reaching the network through upstream.
 export function createProxyHandler(policy: ProxyPolicy, upstream: Upstream): ProxyHandler {
+  return fetchStyle(createProxyCore(policy, upstream));
+}
+
+// A core as a WHATWG Request → Response handler.
+export function fetchStyle(core: ProxyCore): ProxyHandler {
+  return async (request, client) => toResponse(await core(request, client));
+}
+
+// The proxy's core for a policy, reaching the network through upstream.
+export function createProxyCore(policy: ProxyPolicy, upstream: Upstream): ProxyCore {
   const state: ProxyState = { policy, upstream, realms: new RealmRegistry(policy.realmTtlMs), tokens: new TokenCache(), capacity: new Capacity(policy) };
   const limiter = new RateLimiter(policy.rate);
   return async (request, client = '') => {
     const cors = corsHeaders(request, policy);
-    let response: Response;
+    let answer: ProxyAnswer;
     try {
       assertOrigin(request, policy);
       const waitSeconds = limiter.take(client);
       if (waitSeconds > 0) throw new ProxyRefusal('PROXY_RATE_LIMITED', 'Too many requests; try again later.', '', { 'Retry-After': String(waitSeconds) });
       // A forwarded answer already carries every proxy header; the proxy's own answers get them here.
       if (request.method !== 'OPTIONS') return await proxy(request, state, cors);
-      response = answerOptions(request, policy);
+      answer = answerOptions(request, policy);
     } catch (error) {
       if (!(error instanceof ProxyRefusal)) throw error;
-      response = error.toResponse();
+      answer = error.toAnswer();
     }
-    return withHeaders(response, { ...PROXY_RESPONSE_HEADERS, ...cors });
+    return withHeaders(answer, { ...PROXY_RESPONSE_HEADERS, ...cors });
   };
 }
 
 // A CORS preflight's answer; OPTIONS is refused otherwise.
-function answerOptions(request: Request, policy: ProxyPolicy): Response {
+function answerOptions(request: ProxyRequest, policy: ProxyPolicy): ProxyAnswer {
   const answer = preflight(request, policy);
   if (answer === null) throw new ProxyRefusal('PROXY_METHOD_REFUSED', 'OPTIONS is answered only as a CORS preflight from a configured origin.', '', ALLOW);
   return answer;
@@ -70,7 +85,7 @@ function loopbackHostFor(target: URL, kind: TargetKind, { policy, realms }: Prox
 }
 
 // Checks, forwards and answers one GET or HEAD, or the one Rekor search POST (cors: the CORS headers to answer with).
-async function proxy(request: Request, state: ProxyState, cors: Readonly<Record<string, string>>): Promise<Response> {
+async function proxy(request: ProxyRequest, state: ProxyState, cors: Readonly<Record<string, string>>): Promise<ProxyAnswer> {
   const { method } = request;
   if (!isForwardedMethod(method)) throw new ProxyRefusal('PROXY_METHOD_REFUSED', `${method} is not forwarded; the proxy only reads.`, '', ALLOW);
   const { policy, realms, tokens, capacity } = state;
@@ -82,13 +97,13 @@ async function proxy(request: Request, state: ProxyState, cors: Readonly<Record<
   if (loopbackHost !== target.host) assertReachable(target, false);
   const headers = forwardedHeaders(request);
   const body = method === 'POST' ? await searchBody(request, target) : undefined;
-  if (body) headers.set('Content-Type', 'application/json');
-  const authorization = headers.get('Authorization');
+  if (body) headers['content-type'] = 'application/json';
+  const authorization = headers.authorization ?? null;
   assertAuthorization(authorization, kind, target.href);
   // Only a credential-free GET of a token may be answered from, or stored in, the shared cache.
   const anonymousToken = kind === 'token' && authorization === null && method === 'GET';
   const cached = anonymousToken ? tokens.get(target) : null;
-  if (cached) return withHeaders(tokenResponse(cached), { ...PROXY_RESPONSE_HEADERS, ...cors });
+  if (cached) return withHeaders(tokenAnswer(cached), { ...PROXY_RESPONSE_HEADERS, ...cors });
 
   const release = capacity.admit();
   const exchange = new Exchange(policy, request.signal);
@@ -99,7 +114,7 @@ async function proxy(request: Request, state: ProxyState, cors: Readonly<Record<
     recordRealm(forwarded, state);
     const maxBytes = maxBytesFor(forwarded.kind, policy);
     // A token body is read whole to cache it; any other small body is too, and answered in one piece.
-    if (kind === 'token' && method === 'GET' && forwarded.response.ok) {
+    if (kind === 'token' && method === 'GET' && isSuccess(forwarded.response.status)) {
       const bytes = await readWhole(forwarded, capacity, exchange, policy.maxTokenBytes);
       if (anonymousToken) keepToken(tokens, forwarded.url, bytes);
       return answerWhole(forwarded, bytes, cors);
@@ -113,18 +128,18 @@ async function proxy(request: Request, state: ProxyState, cors: Readonly<Record<
 }
 
 // The body of a search POST, refused past its cap (PROXY_TOO_LARGE); a redirect of it is re-classified as a read and refused.
-async function searchBody(request: Request, target: URL): Promise<Uint8Array> {
+async function searchBody(request: ProxyRequest, target: URL): Promise<Uint8Array> {
   assertDeclaredSize(request, REKOR_SEARCH_BODY_MAX, target);
   return new Uint8Array(await new Response(request.body && capped(request.body, REKOR_SEARCH_BODY_MAX, target)).arrayBuffer());
 }
 
 // The request headers passed upstream: Accept, Authorization and Range only, and no content coding
 // (RFC 9110 §12.5.3: without Accept-Encoding any coding would be acceptable, and bodies pass through as bytes).
-function forwardedHeaders(request: Request): Headers {
-  const headers = new Headers({ 'Accept-Encoding': 'identity' });
+function forwardedHeaders(request: ProxyRequest): Record<string, string> {
+  const headers: Record<string, string> = { 'accept-encoding': 'identity' };
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = request.headers.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null) headers[name] = value;
   }
   return headers;
 }
@@ -163,9 +178,8 @@ async function readWhole({ response, url }: Forwarded, capacity: Capacity, excha
   }
 }
 
-// Every chunk of a stream, joined.
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = stream.getReader();
+// Every chunk of a body, joined.
+async function readAll(reader: BodyReader): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
@@ -191,15 +205,13 @@ function keepToken(tokens: TokenCache, url: URL, bytes: Uint8Array): void {
   }
 }
 
-// A token response served from the cache, with the lifetime it has left.
-function tokenResponse({ token, expiresIn }: CachedToken): Response {
-  const body = JSON.stringify({ token, access_token: token, expires_in: expiresIn });
-  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+// A token answer served from the cache, with the lifetime it has left.
+function tokenAnswer({ token, expiresIn }: CachedToken): ProxyAnswer {
+  const body = new TextEncoder().encode(JSON.stringify({ token, access_token: token, expires_in: expiresIn }));
+  return { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength) }, body };
 }
 
-// The response with extra headers set.
-function withHeaders(response: Response, extra: Readonly<Record<string, string>>): Response {
-  const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-  return new Response(response.body, { status: response.status, headers });
+// Whether a status is a success (2xx, as Response.ok has it).
+function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299;
 }

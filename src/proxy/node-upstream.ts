@@ -5,12 +5,12 @@
 // never reused by a hop under the stricter one; a pooled connection never serves another origin.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent } from 'undici';
 import { assertAllowedAddress } from './address';
 import { ProxyRefusal } from './errors';
-import type { Upstream } from './upstream';
+import type { Upstream, UpstreamBody, UpstreamResponse } from './upstream';
 
 export interface ResolvedAddress {
   address: string;
@@ -60,13 +60,13 @@ export function createNodeUpstream({ resolve = systemResolver, pool = true, conn
     }
     return agent;
   };
-  const upstream = async (target: URL, { method, headers, signal, allowLoopback, body }: Parameters<Upstream>[1]): Promise<Response> => {
+  const upstream = async (target: URL, { method, headers, signal, allowLoopback, body }: Parameters<Upstream>[1]): Promise<UpstreamResponse> => {
     // IP literals never reach lookup (the socket uses them as they are), so they are checked here, on every request.
     const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
     if (isIP(host) !== 0) assertAllowedAddress(host, allowLoopback, target.href);
     try {
-      const answer = await agentFor(allowLoopback).request({ origin: target.origin, path: `${target.pathname}${target.search}`, method, headers: Object.fromEntries(headers), signal, reset: !pool, ...(body ? { body } : {}) });
-      return toResponse(answer, method);
+      const answer = await agentFor(allowLoopback).request({ origin: target.origin, path: `${target.pathname}${target.search}`, method, headers, signal, reset: !pool, ...(body ? { body } : {}) });
+      return answerOf(answer, method);
     } catch (error) {
       if (error instanceof ProxyRefusal) throw new ProxyRefusal(error.code, error.message, target.href);
       throw error;
@@ -96,23 +96,26 @@ function checkedLookup(allowLoopback: boolean, resolve: Resolver): LookupFunctio
 
 type UndiciAnswer = Awaited<ReturnType<Agent['request']>>;
 
-// The WHATWG Response for an upstream answer, its body streamed.
-function toResponse({ statusCode, headers: raw, body }: UndiciAnswer, method: string): Response {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    for (const one of Array.isArray(value) ? value : [value ?? '']) headers.append(name, one);
-  }
+// The upstream's answer as the handler reads it: headers looked up in undici's record as they came (names in lower
+// case, repeated ones joined as a WHATWG Headers object joins them), the body read straight from the Node stream.
+function answerOf({ statusCode, headers: raw, body }: UndiciAnswer, method: string): UpstreamResponse {
+  const headers = { get: (name: string) => headerValue(raw[name.toLowerCase()]) };
   if (method === 'HEAD' || NO_CONTENT.has(statusCode)) {
     body.resume();
-    return new Response(null, { status: statusCode, headers });
+    return { status: statusCode, headers, body: null };
   }
-  return new Response(webStream(body), { status: statusCode, headers });
+  return { status: statusCode, headers, body: nodeBody(body) };
 }
 
-// A Node stream as a WHATWG stream that reads only when its reader asks (nothing buffered ahead) and destroys the
-// source when cancelled. Reads what the source already holds at once (read()), and otherwise waits for 'readable':
-// lighter per chunk than the stream's async iterator.
-function webStream(body: Readable): ReadableStream<Uint8Array> {
+// A header's value as the Fetch standard combines it (Set-Cookie aside, which the proxy never passes on).
+function headerValue(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+// A Node stream as a body that is read only when its reader asks (nothing buffered ahead) and destroys the source
+// when cancelled. Reads what the source already holds at once (read()), and otherwise waits for 'readable'.
+function nodeBody(body: Readable): UpstreamBody {
   let ended = false;
   body.once('end', () => (ended = true));
   // Resolves once the source has a chunk to read, has ended, or has failed (rejecting).
@@ -127,24 +130,20 @@ function webStream(body: Readable): ReadableStream<Uint8Array> {
       const onClose = () => settle(ended ? undefined : Object.assign(new Error('the upstream body closed before its end'), { code: 'UND_ERR_SOCKET' }));
       body.on('readable', onReadable).on('end', onReadable).on('error', settle).on('close', onClose);
     });
-  return new ReadableStream<Uint8Array>(
-    {
-      // Hands on the next chunk, or closes at the end; a failed read errors the stream.
-      async pull(controller) {
-        for (;;) {
-          const chunk = body.read() as Buffer | null;
-          if (chunk !== null) return controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if (ended || body.readableEnded) return controller.close();
-          if (body.errored) throw body.errored;
-          await ready();
-        }
-      },
-      // The reader gave up: so does the source (its connection is not reused mid-body).
-      cancel() {
-        body.once('error', () => {}); // The abort this raises is the cancellation itself, already handled.
-        body.destroy();
-      },
-    },
-    { highWaterMark: 0 },
-  );
+  // The next chunk, or the end; a failed read rejects.
+  const read = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+    for (;;) {
+      const chunk = body.read() as Buffer | null;
+      if (chunk !== null) return { done: false, value: new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) };
+      if (ended || body.readableEnded) return { done: true, value: undefined };
+      if (body.errored) throw body.errored;
+      await ready();
+    }
+  };
+  // The reader gave up: so does the source (its connection is not reused mid-body).
+  const cancel = async (): Promise<void> => {
+    body.once('error', () => {}); // The abort this raises is the cancellation itself, already handled.
+    body.destroy();
+  };
+  return { getReader: () => ({ read, cancel }), cancel };
 }

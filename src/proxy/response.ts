@@ -1,8 +1,18 @@
 // Builds what the client gets back: the upstream status and body with an allow-list of headers, the body under
 // the exchange's limits, and headers that keep a forwarded body from ever acting as a page of the app's origin.
+// An answer is runtime-neutral (status, header record, bytes or a body reader); toResponse makes it a WHATWG
+// Response, and the Node server writes it to its socket directly.
 import { PROXY_FINAL_URL_HEADER } from '../http/proxy-wire';
 import { tooLarge, type Exchange } from './exchange';
 import type { Forwarded } from './forward';
+import type { BodyReader, UpstreamResponse } from './upstream';
+
+/** What the proxy answers: header names in lower case; the body whole, read as it goes, or none. */
+export interface ProxyAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array | BodyReader | null;
+}
 
 // Upstream headers the app needs (OCI distribution spec, Docker token auth spec, RFC 9110); no Set-Cookie ever.
 export const PASSED_HEADERS = [
@@ -19,10 +29,10 @@ export const PASSED_HEADERS = [
 // On every proxy answer: never stored (tokens pass here), never sniffed, never framed, not embeddable by other
 // sites, and sandboxed with nothing allowed when opened as a document, so registry content can never run as the app.
 export const PROXY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
-  'Cache-Control': 'no-store',
-  'Content-Security-Policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Content-Type-Options': 'nosniff',
+  'cache-control': 'no-store',
+  'content-security-policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'x-content-type-options': 'nosniff',
 };
 
 // RFC 9110 §6.4.1: responses to these statuses (and to HEAD) have no content.
@@ -32,52 +42,80 @@ const NO_CONTENT = new Set([204, 205, 304]);
 // entries): a stream costs more than the bytes, and the bytes count against the memory bound while they are read.
 export const SMALL_BODY_BYTES = 64 * 1024;
 
-// The headers the client gets: the proxy's own, extra ones (CORS), and the allow-listed upstream ones.
-function clientHeaders({ response, url, redirected }: Forwarded, extra: Readonly<Record<string, string>>): Headers {
-  const headers = new Headers({ ...PROXY_RESPONSE_HEADERS, ...extra });
+// The headers the client gets: the proxy's own, extra ones (CORS, lower case), and the allow-listed upstream ones.
+function clientHeaders({ response, url, redirected }: Forwarded, extra: Readonly<Record<string, string>>): Record<string, string> {
+  const headers: Record<string, string> = { ...PROXY_RESPONSE_HEADERS, ...extra };
   for (const name of PASSED_HEADERS) {
     const value = response.headers.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null) headers[name] = value;
   }
-  if (redirected) headers.set(PROXY_FINAL_URL_HEADER, url.href);
+  if (redirected) headers[PROXY_FINAL_URL_HEADER.toLowerCase()] = url.href;
   return headers;
 }
 
 // Whether a response to method carries no content at all (RFC 9110 §6.4.1, or an empty or absent body).
-function hasNoContent(response: Response, method: string): boolean {
+function hasNoContent(response: UpstreamResponse, method: string): boolean {
   return method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('Content-Length') === '0';
 }
 
 // Whether the response to a GET declares a body small enough to be read whole.
-export function isSmallBody(response: Response, method: string): boolean {
+export function isSmallBody(response: UpstreamResponse, method: string): boolean {
   const declared = response.headers.get('Content-Length');
   return method === 'GET' && !hasNoContent(response, method) && declared !== null && /^\d{1,9}$/.test(declared) && Number(declared) <= SMALL_BODY_BYTES;
 }
 
-// The client's response for a body already read whole.
-export function answerWhole(forwarded: Forwarded, bytes: Uint8Array, extra: Readonly<Record<string, string>> = {}): Response {
+// The client's answer for a body already read whole.
+export function answerWhole(forwarded: Forwarded, bytes: Uint8Array, extra: Readonly<Record<string, string>> = {}): ProxyAnswer {
   const headers = clientHeaders(forwarded, extra);
-  headers.set('Content-Length', String(bytes.byteLength));
-  return new Response(bytes as Uint8Array<ArrayBuffer>, { status: forwarded.response.status, headers });
+  headers['content-length'] = String(bytes.byteLength);
+  return { status: forwarded.response.status, headers, body: bytes };
 }
 
-// The client's response for a forwarded exchange, with the proxy's own headers and extra ones (CORS), its body read
+// The client's answer for a forwarded exchange, with the proxy's own headers and extra ones (CORS), its body read
 // under the exchange's limits (the exchange ends with the body, or at once when there is none); throws
 // PROXY_TOO_LARGE when Content-Length is already over maxBytes.
-export function passThrough(forwarded: Forwarded, method: string, exchange: Exchange, maxBytes: number, extra: Readonly<Record<string, string>> = {}): Response {
+export function passThrough(forwarded: Forwarded, method: string, exchange: Exchange, maxBytes: number, extra: Readonly<Record<string, string>> = {}): ProxyAnswer {
   const { response, url } = forwarded;
   const headers = clientHeaders(forwarded, extra);
   if (hasNoContent(response, method)) {
     void response.body?.cancel();
     exchange.end();
-    return new Response(null, { status: response.status, headers });
+    return { status: response.status, headers, body: null };
   }
   assertDeclaredSize(response, maxBytes, url);
-  return new Response(exchange.body(response.body!, url, { maxBytes }), { status: response.status, headers });
+  return { status: response.status, headers, body: exchange.body(response.body!, url, { maxBytes }) };
+}
+
+// The answer with extra headers (lower-case names) set over its own.
+export function withHeaders(answer: ProxyAnswer, extra: Readonly<Record<string, string>>): ProxyAnswer {
+  return { ...answer, headers: { ...answer.headers, ...extra } };
+}
+
+// The answer as a WHATWG Response (a body reader becomes a stream that reads only when its reader asks).
+export function toResponse({ status, headers, body }: ProxyAnswer): Response {
+  const content = body === null || body instanceof Uint8Array ? body : streamOf(body);
+  return new Response(content as Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | null, { status, headers });
+}
+
+// A body reader as a WHATWG stream with nothing queued ahead: a failed read errors it, a cancel reaches the reader.
+function streamOf(reader: BodyReader): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      // Hands on the next chunk, or closes at the end.
+      async pull(controller) {
+        const chunk = await reader.read();
+        if (chunk.done) controller.close();
+        else controller.enqueue(chunk.value);
+      },
+      // The client gave up.
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 // Throws PROXY_TOO_LARGE (and drops the body) when the response declares more than maxBytes.
-export function assertDeclaredSize(response: Pick<Response, 'headers' | 'body'>, maxBytes: number, url: URL): void {
+export function assertDeclaredSize(response: Pick<UpstreamResponse, 'headers' | 'body'>, maxBytes: number, url: URL): void {
   const declared = Number(response.headers.get('Content-Length') ?? '0');
   if (declared > maxBytes) {
     void response.body?.cancel();

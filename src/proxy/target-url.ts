@@ -3,12 +3,13 @@
 import { PROXY_TARGET_PARAM, proxyUrl } from '../http/proxy-wire';
 import { assertAllowedAddress, classifyAddress } from './address';
 import { ProxyRefusal } from './errors';
+import type { ProxyRequest } from './request';
 
 // Longer targets are refused unparsed (registry URLs are short; CDN URLs with signatures stay well below).
 export const MAX_TARGET_LENGTH = 8192;
 
 // The target URL of a proxy request; throws PROXY_URL_MISSING or PROXY_URL_INVALID.
-export function targetOf(request: Request): URL {
+export function targetOf(request: Pick<ProxyRequest, 'url'>): URL {
   const params = new URL(request.url).searchParams;
   const values = params.getAll(PROXY_TARGET_PARAM);
   const [raw] = values;

@@ -4,7 +4,8 @@ import type { ForwardedMethod } from './target-rules';
 export interface UpstreamInit {
   /** POST only for the one JSON search a Rekor v1 log offers. */
   method: ForwardedMethod;
-  headers: Headers;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string>>;
   /** The request body of a POST, already size-capped. */
   body?: Uint8Array;
   /** Aborts the exchange, body included: the client left, or the time or the transfer rate ran out. */
@@ -13,9 +14,28 @@ export interface UpstreamInit {
   allowLoopback: boolean;
 }
 
+/** Reads a body chunk by chunk, only when asked (a WHATWG stream's default reader has this shape). */
+export interface BodyReader {
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** A response body (a WHATWG ReadableStream has this shape; the Node upstream's is lighter). */
+export interface UpstreamBody {
+  getReader(): BodyReader;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** An upstream's answer (a WHATWG Response has this shape). */
+export interface UpstreamResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  readonly body: UpstreamBody | null;
+}
+
 /**
  * One request and its response, without following redirects (`redirect: 'manual'` semantics): a 3xx comes back
  * as is, with its Location header. An implementation refuses addresses the proxy may not reach by throwing a
  * ProxyRefusal with code PROXY_ADDRESS_REFUSED before it connects (loopback only where init.allowLoopback says).
  */
-export type Upstream = (target: URL, init: UpstreamInit) => Promise<Response>;
+export type Upstream = (target: URL, init: UpstreamInit) => Promise<UpstreamResponse>;

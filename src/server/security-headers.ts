@@ -1,7 +1,7 @@
 // Headers sent with every answer (Hono's secureHeaders with Signet's values): the app loads only its own code,
 // talks only to its own origin, cannot be framed, and asks for no device or browser feature. An answer that sets
 // a header itself keeps it (the proxy's sandboxing Content-Security-Policy is stricter still, and also frame-ancestors 'none').
-import type { MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 /** Content-Security-Policy directives (CSP Level 3), in Hono's camel-case form. */
@@ -60,4 +60,14 @@ export function signetSecureHeaders(): MiddlewareHandler {
     strictTransportSecurity: false,
     overwrite: false,
   });
+}
+
+// The same headers as a record (lower-case names), for answers written without Hono (the Node server's proxy path):
+// read off an answer of the middleware itself, so the two can never differ.
+export async function securityHeaderRecord(): Promise<Record<string, string>> {
+  const probe = new Hono();
+  probe.use(signetSecureHeaders());
+  probe.get('*', (c) => c.body(null, 204));
+  const answer = await probe.request('http://localhost/');
+  return Object.fromEntries(answer.headers);
 }

@@ -1,16 +1,19 @@
 // Starts the production server on Node (@hono/node-server): the built app from a directory, the proxy beside it,
 // per-client keys from the socket (and trusted reverse proxies).
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { ProxyPolicy } from '../proxy';
 import type { NodeUpstreamOptions } from '../proxy/node-upstream';
 import { createApp } from './app';
 import { clientKey, DEFAULT_CLIENT_KEY_OPTIONS, type ClientKeyOptions } from './client-key';
-import { defaultHosts } from './host-check';
+import { defaultHosts, normalizeHost } from './host-check';
 import { createNodeFileSource } from './node-file-source';
 import { createNodeProxy } from './node-proxy';
+import { createNodeProxyPath } from './node-proxy-path';
+import { createRefusalLog } from './refusal-log';
+import { securityHeaderRecord } from './security-headers';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -26,6 +29,11 @@ export interface ServerOptions {
   hosts?: readonly string[];
   /** How the rate-limit key is read from a request. */
   clientKey?: ClientKeyOptions;
+  /**
+   * Whether the proxy is answered on Node's own request and response objects (default) or through the app's
+   * fetch-style route, as on any other runtime; both give the same answers.
+   */
+  nodeProxyPath?: boolean;
 }
 
 export interface RunningServer {
@@ -34,7 +42,7 @@ export interface RunningServer {
 }
 
 // Listens on host:port and resolves once the server accepts connections.
-export async function startServer({ port, host, root, proxy, upstream, hosts = defaultHosts(host), clientKey: keyOptions = DEFAULT_CLIENT_KEY_OPTIONS }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ port, host, root, proxy, upstream, hosts = defaultHosts(host), clientKey: keyOptions = DEFAULT_CLIENT_KEY_OPTIONS, nodeProxyPath = true }: ServerOptions): Promise<RunningServer> {
   const nodeProxy = proxy && createNodeProxy(proxy, upstream);
   const app = createApp({
     files: createNodeFileSource(root),
@@ -42,16 +50,33 @@ export async function startServer({ port, host, root, proxy, upstream, hosts = d
     ...(nodeProxy ? { proxy: nodeProxy.handler } : {}),
     clientKey: (c) => clientKey(getConnInfo(c).remote.address ?? '', c.req.header('X-Forwarded-For') ?? null, keyOptions),
   });
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const started: ServerType = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started));
-    started.once('error', reject);
+  const appListener = getRequestListener(app.fetch, { hostname: host });
+  const proxyPath =
+    nodeProxy && nodeProxyPath
+      ? createNodeProxyPath({
+          core: nodeProxy.core,
+          hosts: hosts.map(normalizeHost),
+          securityHeaders: await securityHeaderRecord(),
+          clientKey: (peer, forwardedFor) => clientKey(peer, forwardedFor, keyOptions),
+          log: createRefusalLog(),
+        })
+      : () => false;
+  const server = createServer((req, res) => {
+    if (!proxyPath(req, res)) void appListener(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port: actualPort } = server.address() as AddressInfo;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${hostInUrl}:${actualPort}/`,
     close: async () => {
-      await closeServer(server as Server);
+      await closeServer(server);
       await nodeProxy?.close();
     },
   };

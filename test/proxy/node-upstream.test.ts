@@ -184,7 +184,7 @@ describe('without allowLoopback', () => {
   it('refuses an IP literal handed to the Node upstream directly', async () => {
     const upstream = createNodeUpstream();
     const before = registry.connections;
-    const init = { method: 'GET' as const, headers: new Headers(), signal: AbortSignal.timeout(1000), allowLoopback: false };
+    const init = { method: 'GET' as const, headers: {}, signal: AbortSignal.timeout(1000), allowLoopback: false };
     await expect(upstream(new URL(`${registry.origin}/v2/`), init)).rejects.toMatchObject({ code: 'PROXY_ADDRESS_REFUSED' });
     await expect(upstream(new URL(`http://localhost:${registry.port}/v2/`), init)).rejects.toMatchObject({ code: 'PROXY_ADDRESS_REFUSED' });
     expect(registry.connections).toBe(before);

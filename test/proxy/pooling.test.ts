@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyHandler, resolveProxyPolicy } from '../../src/proxy';
 import type { NodeUpstream, Resolver } from '../../src/proxy/node-upstream';
-import { nodeUpstreams, viaProxy } from './proxy-client';
+import { nodeUpstreams, textOf, viaProxy } from './proxy-client';
 import { MANIFEST_PATH, startSlowRegistry } from './slow-servers';
 import { startTestServer, type TestServer } from './test-servers';
 
@@ -58,9 +58,9 @@ describe('reuse never bypasses the address check', () => {
     let lookups = 0;
     const rebinding: Resolver = async () => [{ address: lookups++ === 0 ? '127.0.0.1' : '10.0.0.7', family: 4 }];
     const upstream = upstreamWith({ resolve: rebinding });
-    const init = () => ({ method: 'GET' as const, headers: new Headers(), signal: AbortSignal.timeout(2000), allowLoopback: true });
+    const init = () => ({ method: 'GET' as const, headers: {}, signal: AbortSignal.timeout(2000), allowLoopback: true });
     const url = new URL(`http://rebind.test:${closing.port}${MANIFEST_PATH}`);
-    expect(await (await upstream(url, init())).text()).toBe('ok');
+    expect(await textOf(await upstream(url, init()))).toBe('ok');
     await expect(upstream(url, init())).rejects.toMatchObject({ code: 'PROXY_ADDRESS_REFUSED' });
     expect(closing.connections).toBe(1);
     await closing.close();
@@ -74,14 +74,14 @@ describe('reuse never bypasses the address check', () => {
     };
     const upstream = upstreamWith({ resolve: counting });
     const url = new URL(`http://pinned.test:${registry.port}${MANIFEST_PATH}`);
-    for (let i = 0; i < 10; i++) await (await upstream(url, { method: 'GET', headers: new Headers(), signal: AbortSignal.timeout(2000), allowLoopback: true })).text();
+    for (let i = 0; i < 10; i++) await textOf(await upstream(url, { method: 'GET', headers: {}, signal: AbortSignal.timeout(2000), allowLoopback: true }));
     expect(lookups).toBeLessThanOrEqual(REUSED);
   });
 
   it('does not reuse a connection made where loopback was allowed for a hop where it is not', async () => {
     const upstream = upstreamWith({ resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
     const url = new URL(`http://pinned.test:${registry.port}${MANIFEST_PATH}`);
-    const init = (allowLoopback: boolean) => ({ method: 'GET' as const, headers: new Headers(), signal: AbortSignal.timeout(2000), allowLoopback });
+    const init = (allowLoopback: boolean) => ({ method: 'GET' as const, headers: {}, signal: AbortSignal.timeout(2000), allowLoopback });
     const before = registry.connections;
     expect((await upstream(url, init(true))).status).toBe(200);
     await expect(upstream(url, init(false))).rejects.toMatchObject({ code: 'PROXY_ADDRESS_REFUSED' });

@@ -1,6 +1,7 @@
 // Drives a proxy handler the way the app does, and records what reaches an upstream.
 import type { Handler } from '../../src/http/handler';
 import type { Upstream } from '../../src/proxy';
+import type { UpstreamResponse } from '../../src/proxy/upstream';
 import { proxyUrl } from '../../src/http/proxy-wire';
 import { createNodeUpstream, type NodeUpstream, type NodeUpstreamOptions } from '../../src/proxy/node-upstream';
 
@@ -45,4 +46,13 @@ export function nodeUpstreams(): { create(options?: NodeUpstreamOptions): NodeUp
     },
     closeAll: async () => void (await Promise.all(made.splice(0).map((upstream) => upstream.close()))),
   };
+}
+
+// An upstream answer's body as text, read to its end.
+export async function textOf({ body }: UpstreamResponse): Promise<string> {
+  if (body === null) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -63,22 +63,20 @@ export function parseAnySignatureInput(text: string): Bundle[] {
   if (text.length > LIMITS.bundleBytes) {
     throw new VerifyError('INPUT_TOO_LARGE', `the input is ${text.length} characters`, { where: 'input', expected: `at most ${LIMITS.bundleBytes}`, found: String(text.length) });
   }
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  if (lines.length === 0) throw new VerifyError('COSIGN_FORMAT_INVALID', 'the input is empty', { where: 'input', expected: 'a bundle or cosign signature JSON' });
-  let whole: JsonValue | undefined;
+  if (text.trim() === '') throw new VerifyError('COSIGN_FORMAT_INVALID', 'the input is empty', { where: 'input', expected: 'a bundle or cosign signature JSON' });
+  let whole: JsonValue;
   try {
     whole = parseJson(text, 'input');
   } catch (err) {
     // JSON lines are not one JSON document; anything else that fails to parse is reported line by line below.
+    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
     if (!(err instanceof VerifyError) || err.code !== 'JSON_INVALID' || lines.length === 1) throw err;
+    assertCount(lines.length);
+    return lines.map((line, i) => normalizeOne(parseJson(line, `line ${i + 1}`), `line ${i + 1}`));
   }
-  if (whole !== undefined) {
-    if (!Array.isArray(whole)) return [normalizeOne(whole, '')];
-    assertCount(whole.length);
-    return whole.map((item, i) => normalizeOne(item, `[${i}]`));
-  }
-  assertCount(lines.length);
-  return lines.map((line, i) => normalizeOne(parseJson(line, `line ${i + 1}`), `line ${i + 1}`));
+  if (!Array.isArray(whole)) return [normalizeOne(whole, '')];
+  assertCount(whole.length);
+  return whole.map((item, i) => normalizeOne(item, `[${i}]`));
 }
 
 // The bundles of an input holding more than one signature; null for one signature, or for input that

@@ -31,3 +31,11 @@ export function fromHex(text: string, where = 'hex value'): Uint8Array {
   for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
+
+// Give `target[key]` the hex of `bytes`, made when first read and then kept: an enumerable property, so JSON,
+// structured clone and spreading see an ordinary string, but a value nobody reads is never encoded.
+export function defineLazyHex<T extends object>(target: T, key: keyof T & string, bytes: Uint8Array): T {
+  let text: string | undefined;
+  Object.defineProperty(target, key, { enumerable: true, configurable: true, get: () => (text ??= toHex(bytes)) });
+  return target;
+}

@@ -26,14 +26,21 @@ export function parseJson(text: string, where = 'JSON', maxBytes: number = LIMIT
 
 // Refuse documents nested deeper than the limit (they would only be used to exhaust the stack).
 function assertDepth(root: JsonValue, where: string): void {
-  const stack: Array<[JsonValue, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (depth > LIMITS.jsonDepth) {
-      throw new VerifyError('LIMIT_EXCEEDED', `${where} is nested more than ${LIMITS.jsonDepth} levels deep`, { where });
-    }
-    if (value !== null && typeof value === 'object') {
-      for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  const tooDeep = () => new VerifyError('LIMIT_EXCEEDED', `${where} is nested more than ${LIMITS.jsonDepth} levels deep`, { where });
+  // Only arrays and objects are stacked, with their depths alongside; a value of any kind counts as one level.
+  const values: JsonValue[] = [root];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const depth = depths.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    if (children.length > 0 && depth + 1 > LIMITS.jsonDepth) throw tooDeep();
+    for (const child of children) {
+      if (child !== null && typeof child === 'object') {
+        values.push(child);
+        depths.push(depth + 1);
+      }
     }
   }
 }

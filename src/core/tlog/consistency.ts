@@ -84,14 +84,14 @@ export async function verifyConsistencyProof(input: ConsistencyInput): Promise<C
   for (const c of path.slice(1)) {
     if (sn === 0) fail('the proof is longer than the path between the two trees', 'a shorter proof', `${proof.length} hashes`);
     if (fn % 2 === 1 || fn === sn) {
-      fr = await hashChildren(c, fr);
-      sr = await hashChildren(c, sr);
+      fr = hashChildren(c, fr);
+      sr = hashChildren(c, sr);
       while (fn % 2 === 0 && fn !== 0) {
         fn = Math.floor(fn / 2);
         sn = Math.floor(sn / 2);
       }
     } else {
-      sr = await hashChildren(sr, c);
+      sr = hashChildren(sr, c);
     }
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);

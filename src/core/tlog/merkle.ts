@@ -2,7 +2,7 @@
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { bytesEqual, concatBytes, toHex } from '../encoding';
-import { sha256 } from '../crypto';
+import { sha256, sha256Small } from '../crypto';
 import type { MerklePathEvidence } from '../evidence';
 import type { TlogEntry } from '../bundle/types';
 import { assertNonNegativeInteger } from './numbers';
@@ -18,9 +18,9 @@ export function hashLeaf(entry: Uint8Array): Promise<Uint8Array> {
   return sha256(concatBytes(LEAF_PREFIX, entry));
 }
 
-// Interior node hash: SHA-256(0x01 ‖ left ‖ right) (RFC 6962 §2.1).
-export function hashChildren(left: Uint8Array, right: Uint8Array): Promise<Uint8Array> {
-  return sha256(concatBytes(NODE_PREFIX, left, right));
+// Interior node hash: SHA-256(0x01 ‖ left ‖ right) (RFC 6962 §2.1), synchronous (65 bytes).
+export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
+  return sha256Small(concatBytes(NODE_PREFIX, left, right));
 }
 
 // The side of each audit-path sibling from the leaf up, for leaf `index` of a tree of `size`
@@ -93,7 +93,7 @@ export async function verifyInclusionProof(entry: TlogEntry): Promise<MerklePath
   let node = leaf;
   for (const [i, sibling] of proof.hashes.entries()) {
     const side = sides[i]!;
-    node = side === 'left' ? await hashChildren(sibling, node) : await hashChildren(node, sibling);
+    node = side === 'left' ? hashChildren(sibling, node) : hashChildren(node, sibling);
     levels.push({ sibling: toHex(sibling), side, result: toHex(node) });
   }
   const computedRoot = toHex(node);

@@ -174,22 +174,22 @@ function hashesOf(tiles: TileHashes, tile: TileRef): Uint8Array[] {
 }
 
 // The hash of a complete subtree from its tile: `count` stored hashes hashed pairwise up to one.
-async function nodeHash(node: NodeRef, tiles: TileHashes, treeSize: number): Promise<Uint8Array> {
+function nodeHash(node: NodeRef, tiles: TileHashes, treeSize: number): Uint8Array {
   const { tile, first, count } = tileOfNode(node, treeSize);
   let level = hashesOf(tiles, tile).slice(first, first + count);
   while (level.length > 1) {
     const next: Uint8Array[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(await hashChildren(level[i]!, level[i + 1]!));
+    for (let i = 0; i < level.length; i += 2) next.push(hashChildren(level[i]!, level[i + 1]!));
     level = next;
   }
   return level[0]!;
 }
 
 // The Merkle Tree Hash of a range from the tiles: MTH(D[a:b]) = H(left complete subtree, MTH(rest)).
-export async function rangeHash(range: LeafRange, tiles: TileHashes, treeSize: number): Promise<Uint8Array> {
-  const nodes = await Promise.all(rangeNodes(range).map((n) => nodeHash(n, tiles, treeSize)));
+export function rangeHash(range: LeafRange, tiles: TileHashes, treeSize: number): Uint8Array {
+  const nodes = rangeNodes(range).map((n) => nodeHash(n, tiles, treeSize));
   let hash = nodes.pop()!;
-  while (nodes.length > 0) hash = await hashChildren(nodes.pop()!, hash);
+  while (nodes.length > 0) hash = hashChildren(nodes.pop()!, hash);
   return hash;
 }
 
@@ -200,8 +200,8 @@ export function leafHashFromTiles(leafIndex: number, tiles: TileHashes, treeSize
 }
 
 // The proof hashes for the ranges, in order.
-export function proofFromTiles(ranges: LeafRange[], tiles: TileHashes, treeSize: number): Promise<Uint8Array[]> {
-  return Promise.all(ranges.map((r) => rangeHash(r, tiles, treeSize)));
+export function proofFromTiles(ranges: LeafRange[], tiles: TileHashes, treeSize: number): Uint8Array[] {
+  return ranges.map((r) => rangeHash(r, tiles, treeSize));
 }
 
 // Split an entry bundle into its entries: big-endian uint16 length-prefixed (tlog-tiles "Log entries").

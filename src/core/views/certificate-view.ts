@@ -1,7 +1,6 @@
 // A decoded certificate as the certificate view shows it, the way `openssl x509 -text` names its fields (RFC 5280 §4.1–4.2).
-import { readTlv } from '../encoding/der';
 import { toHex } from '../encoding/hex';
-import { readTbsFields, type Certificate } from '../x509/certificate';
+import type { Certificate } from '../x509/certificate';
 import { OID, type SubjectAltName } from '../x509/extensions';
 import { FULCIO_EXTENSIONS, oidcIssuer, type FulcioClaimKey } from '../x509/fulcio-extensions';
 import { parseSctList } from '../x509/sct';
@@ -17,22 +16,20 @@ const EKU_NAMES: Readonly<Record<string, string>> = {
   '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
 };
 
+// The Fulcio extensions by OID.
+const FULCIO_BY_OID = new Map<string, (typeof FULCIO_EXTENSIONS)[number]>(FULCIO_EXTENSIONS.map((f) => [f.oid, f]));
+
 // GeneralName kinds as openssl prints them.
 const SAN_PREFIX: Record<SubjectAltName['type'], string> = { email: 'email', uri: 'URI', dns: 'DNS', ip: 'IP Address', otherName: 'othername (Fulcio username)' };
 
 // Extensions whose decoded lines are bytes, shown in a monospace font.
 const BYTE_LINES = new Set<string>([OID.subjectKeyId, OID.authorityKeyId, OID.sctList]);
 
-// The version number as written (1–3), read from the TBSCertificate's [0] field (absent means v1).
-function certificateVersion(cert: Certificate): number {
-  const fields = readTbsFields(readTlv(cert.tbs, 0, cert.where).value, cert.where);
-  const version = fields.version ? readTlv(fields.version.value, 0, cert.where).value[0] : 0;
-  return (version ?? 0) + 1;
-}
-
 // Hex bytes as colon-separated upper-case pairs (AB:CD:…), as openssl prints key identifiers.
 export function colonHex(hex: string): string {
-  return (hex.match(/../g) ?? []).join(':').toUpperCase();
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < hex.length; i += 2) pairs.push(hex.slice(i, i + 2));
+  return pairs.join(':').toUpperCase();
 }
 
 // The embedded SCT list summarised one line per SCT: the log ID and the time (RFC 6962 §3.3).
@@ -70,7 +67,7 @@ function standardLines(cert: Certificate, oid: string, scts: string[]): string[]
 // Every extension of a certificate with its name, critical flag and decoded value; Fulcio claims by their Fulcio names.
 function extensionRows(cert: Certificate, scts: string[]): ExtensionRow[] {
   return cert.extensions.map((ext): ExtensionRow => {
-    const fulcio = FULCIO_EXTENSIONS.find((f) => f.oid === ext.oid);
+    const fulcio = FULCIO_BY_OID.get(ext.oid);
     const claim = fulcio && fulcio.key !== 'otherNameSan' ? cert.fulcio[fulcio.key] : undefined;
     const lines = claim !== undefined ? [claim] : standardLines(cert, ext.oid, scts);
     return {
@@ -102,7 +99,7 @@ export function certificateView(cert: Certificate, role: CertificateRole): Certi
     role,
     where: cert.where,
     displayName: cert.subjectAltNames[0]?.value ?? (cert.subject || cert.serialNumber),
-    version: certificateVersion(cert),
+    version: cert.version,
     serialNumber: cert.serialNumber,
     signatureAlgorithm: cert.signatureAlgorithm.name,
     subject: cert.subject,

@@ -2,7 +2,7 @@
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { parsePublicKey, type PublicKey } from '../crypto';
-import { assertDer, bytesEqual, decodeOid, readBoolean, readChildren, readInteger, readTlv, toHex, type Tlv } from '../encoding';
+import { assertDer, bytesEqual, decodeOid, readBoolean, readChildren, readInteger, readTlv, toHex, defineLazyHex, type Tlv } from '../encoding';
 import { parseSignatureAlgorithm, type SignatureAlgorithm } from './algorithms';
 import { formatName } from './names';
 import { parseTime } from './time';
@@ -25,6 +25,7 @@ export interface CertificateExtension {
   /** Known name, absent for an extension Signet does not know. */
   name?: string;
   critical: boolean;
+  /** The extension's value bytes as hex (made when first read). */
   valueHex: string;
 }
 
@@ -32,6 +33,8 @@ export interface Certificate {
   /** Where in the input (or trusted root) the certificate came from. */
   where: string;
   der: Uint8Array;
+  /** The version as written: 1–3 (RFC 5280 §4.1.2.1; an absent [0] field means v1). */
+  version: number;
   /** The TBSCertificate exactly as signed. */
   tbs: Uint8Array;
   /** The signature bytes (for ECDSA the DER Ecdsa-Sig-Value). */
@@ -150,6 +153,7 @@ function decodeCertificate(der: Uint8Array, where: string): Certificate {
   const cert: Certificate = {
     where,
     der,
+    version: f.version ? readTlv(f.version.value, 0, tbsWhere).value[0]! + 1 : 1,
     tbs: outer.value.subarray(tbsTlv.start, tbsTlv.end),
     signatureValue: sigTlv.value.subarray(1),
     signatureAlgorithm: parseSignatureAlgorithm(algTlv.value, `${where}.signatureAlgorithm`),
@@ -216,7 +220,7 @@ function readExtensions(cert: Certificate, wrapper: Tlv, where: string): void {
     if (cert.extensions.some((e) => e.oid === oid)) {
       throw new VerifyError('CERT_EXTENSION_INVALID', `${extWhere} appears more than once (RFC 5280 §4.2)`, { where: extWhere, expected: 'each extension at most once', found: `${oid} repeated` });
     }
-    cert.extensions.push({ oid, ...(name && { name }), critical, valueHex: toHex(valueTlv.value) });
+    cert.extensions.push(defineLazyHex({ oid, ...(name && { name }), critical, valueHex: '' }, 'valueHex', valueTlv.value));
     try {
       DECODERS[oid]?.(cert, valueTlv.value, extWhere);
       addFulcioClaim(cert.fulcio, oid, valueTlv.value, extWhere);

@@ -30,12 +30,12 @@ function Node({ node, depth }: { node: JsonTreeNode; depth: number }) {
           </button>
         ) : (
           <span className="wrap-anywhere">
-            <span className="text-slate-500">{node.key}: </span>
+            <span className="text-slate-500 dark:text-slate-400">{node.key}: </span>
             <span className={node.type === 'string' ? 'text-emerald-800 dark:text-emerald-300' : 'text-purple-800 dark:text-purple-300'}>{node.type === 'string' ? JSON.stringify(node.value) : node.value}</span>
-            {node.length !== undefined && node.value !== undefined && node.length > node.value.length && <span className="text-slate-500"> ({node.length.toLocaleString('en')} characters)</span>}
+            {node.length !== undefined && node.value !== undefined && node.length > node.value.length && <span className="text-slate-500 dark:text-slate-400"> ({node.length.toLocaleString('en')} characters)</span>}
           </span>
         )}
-        <button type="button" className="font-sans text-[11px] text-slate-500 underline" onClick={copy} aria-label={`Copy path ${node.path}`}>{copied ? 'copied' : 'copy path'}</button>
+        <button type="button" className="font-sans text-[11px] text-slate-500 dark:text-slate-400 underline" onClick={copy} aria-label={`Copy path ${node.path}`}>{copied ? 'copied' : 'copy path'}</button>
       </span>
       {branch && open && (
         <ul role="group">

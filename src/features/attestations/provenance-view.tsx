@@ -38,8 +38,8 @@ export function ProvenanceView({ provenance: p }: { provenance: Provenance }) {
       )}
       {p.materials.length > 0 && (
         <div className="text-sm">
-          <h5 className="font-medium">Materials / resolved dependencies ({p.totalMaterials})</h5>
-          <ul className="max-h-60 overflow-y-auto font-mono text-xs">
+          <h3 className="font-medium">Materials / resolved dependencies ({p.totalMaterials})</h3>
+          <ul tabIndex={0} aria-label="Materials" className="max-h-60 overflow-y-auto font-mono text-xs">
             {p.materials.slice(0, 500).map((m, i) => <li key={i} className="wrap-anywhere">{m.uri}{m.digest ? ` — ${m.digest}` : ''}</li>)}
           </ul>
         </div>

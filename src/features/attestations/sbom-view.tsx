@@ -98,7 +98,7 @@ export function SbomView({ sbom }: { sbom: Sbom }) {
             </div>
           ))}
         </div>
-        <div ref={scroller} role="rowgroup" className="h-96 min-w-[56rem] overflow-y-auto" data-testid="sbom-rows">
+        <div ref={scroller} role="rowgroup" tabIndex={0} aria-label="Packages" className="h-96 min-w-[56rem] overflow-y-auto" data-testid="sbom-rows">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
@@ -125,7 +125,7 @@ export function SbomView({ sbom }: { sbom: Sbom }) {
 function Counts({ title, rows, active, onPick }: { title: string; rows: { name: string; count: number }[]; active: string; onPick: (name: string) => void }) {
   return (
     <div className="min-w-0 text-sm">
-      <h5 className="font-medium">{title}</h5>
+      <h3 className="font-medium">{title}</h3>
       <ul className="max-h-40 overflow-y-auto">
         {rows.slice(0, 200).map((r) => (
           <li key={r.name}>
@@ -134,7 +134,7 @@ function Counts({ title, rows, active, onPick }: { title: string; rows: { name: 
             </button>
           </li>
         ))}
-        {rows.length > 200 && <li className="text-slate-500">… {(rows.length - 200).toLocaleString('en')} more</li>}
+        {rows.length > 200 && <li className="text-slate-500 dark:text-slate-400">… {(rows.length - 200).toLocaleString('en')} more</li>}
       </ul>
     </div>
   );

@@ -14,7 +14,7 @@ export function VexView({ vex }: { vex: Vex }) {
         <tbody>
           {vex.statements.slice(0, 1000).map((s, i) => (
             <tr key={i} data-status={s.status}>
-              <td className={cell}>{s.vulnerability}{s.aliases.length > 0 && <span className="block text-xs text-slate-500">{s.aliases.join(', ')}</span>}</td>
+              <td className={cell}>{s.vulnerability}{s.aliases.length > 0 && <span className="block text-xs text-slate-500 dark:text-slate-400">{s.aliases.join(', ')}</span>}</td>
               <td className={`${cell} font-mono text-xs`}>{s.products.join('\n')}</td>
               <td className={cell}>{s.status}</td>
               <td className={cell}>{[s.justification, s.impactStatement, s.actionStatement].filter(Boolean).join(' — ')}</td>

@@ -4,6 +4,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { TilesDrawing } from '../../audit';
 import type { VerificationResult } from '../../core';
 import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
+import { CancelledNote, RunProgress } from '../../components/run-progress';
 import { ForkAlert, forksOf } from './fork-alert';
 import type { LiveTarget } from './live-check-protocol';
 import { TilesFigure } from './tiles-figure';
@@ -33,7 +34,7 @@ function vkeysOf(text: string): string[] {
 }
 
 export function LiveCheckPanel({ target, trustedRoot, renderResult }: LiveCheckPanelProps) {
-  const { check, result, error, pending, progress } = useLiveCheck();
+  const { check, result, error, pending, progress, cancel, cancelled } = useLiveCheck();
   const [witnessText, setWitnessText] = useState('');
   const [threshold, setThreshold] = useState('');
   const ids = { witnesses: useId(), threshold: useId() };
@@ -86,13 +87,10 @@ export function LiveCheckPanel({ target, trustedRoot, renderResult }: LiveCheckP
           >
             {pending ? 'Checking…' : result ? 'Check again' : 'Check against the live log'}
           </button>
-          {pending && progress && (
-            <span role="status" className="ml-3 text-sm">
-              {progress}
-            </span>
-          )}
         </div>
       </div>
+      {pending && <RunProgress label={progress ?? 'Asking the log…'} what="the live check" onCancel={cancel} />}
+      {cancelled && !pending && <CancelledNote>The live check was stopped before the log answered: nothing was checked against it. Press “Check against the live log” to ask again.</CancelledNote>}
       {error && !pending && (
         <section role="alert" className="rounded-xl border-l-8 border-red-500 bg-red-50 p-5 dark:bg-red-950">
           <h3 className="text-lg font-bold">The live check could not run</h3>

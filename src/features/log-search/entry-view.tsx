@@ -5,6 +5,7 @@ import type { VerificationResult } from '../../core';
 import { FieldList } from '../../components/field-list';
 import type { EntryView as Entry } from './log-protocol';
 import { VerifyAgainstEntry, type VerifyRun } from './verify-against-entry';
+import { scrollable } from '../../lib/scrollable';
 
 /** What a result view's report names as its inputs. */
 export interface ResultInputs {
@@ -50,7 +51,7 @@ function EntryHeader({ entry }: { entry: Entry }) {
         )}
         <details>
           <summary className="cursor-pointer text-sm text-slate-700 dark:text-slate-300">The body as the log stored it</summary>
-          <pre className="mt-1 max-h-96 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-800 dark:bg-slate-950 dark:text-slate-200">{JSON.stringify(entry.bodyJson, null, 2)}</pre>
+          <pre {...scrollable('The body as the log stored it')} className="mt-1 max-h-96 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-800 dark:bg-slate-950 dark:text-slate-200">{JSON.stringify(entry.bodyJson, null, 2)}</pre>
         </details>
       </div>
     </section>

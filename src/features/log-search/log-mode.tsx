@@ -1,11 +1,14 @@
 // The Transparency log mode: search a Rekor v1 log's index or get one entry, list the results page by page, and open
 // each entry with its decoded body, its checks and "verify an artifact against this entry".
 import { useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { VerificationPolicy } from '../../core';
 import { EntryPanel, type RenderResult } from './entry-view';
 import { EMPTY_LOG_FORM, LogForm, type LogFormState } from './log-form';
 import type { LogArtifact, LogQuery, LogTarget } from './log-protocol';
+import { CancelledNote, RunProgress } from '../../components/run-progress';
+import { useWorkerRun } from '../../lib/use-worker-run';
+import { isRunStopped } from '../../lib/worker-runner';
 import { useLogWorker } from './log-worker-client';
 import { PAGE_SIZE, SearchResults, type SearchOutcome } from './search-results';
 
@@ -19,76 +22,82 @@ export function LogMode({ renderResult }: { renderResult: RenderResult }) {
   const [form, setForm] = useState<LogFormState>(EMPTY_LOG_FORM);
   const [page, setPage] = useState(0);
   const [showEntry, setShowEntry] = useState(false);
-  const worker = useLogWorker();
+  const runner = useLogWorker();
   const target = (): LogTarget => ({ logUrl: form.logUrl.trim(), trustedRoot: form.trust });
 
-  const search = useMutation({
-    mutationFn: async ({ query, at }: { query: LogQuery; at: LogTarget }): Promise<SearchOutcome & { at: LogTarget }> => {
-      const reply = await worker().call({ type: 'log-search', query, ...at }, 'search');
-      return { label: describeQuery(query), ids: reply.ids, caveat: reply.caveat, at };
-    },
-    onMutate: () => {
-      setPage(0);
-      setShowEntry(false);
-    },
+  const search = useWorkerRun(runner, async (r, { query, at }: { query: LogQuery; at: LogTarget }): Promise<SearchOutcome & { at: LogTarget }> => {
+    const reply = await r.run({ type: 'log-search', query, ...at }, ['search'], { lane: 'search' });
+    return { label: describeQuery(query), ids: reply.ids, caveat: reply.caveat, at };
   });
   const found = search.data;
   const pageIds = found ? found.ids.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE) : [];
   const pageQuery = useQuery({
     queryKey: ['log-page', found?.at.logUrl, found?.at.trustedRoot?.name ?? 'public-good', pageIds],
-    queryFn: async () => (await worker().call({ type: 'log-page', ids: pageIds, ...found!.at }, 'page')).entries,
+    queryFn: async () => (await runner.run({ type: 'log-page', ids: pageIds, ...found!.at }, ['page'], { lane: 'page' })).entries,
     enabled: pageIds.length > 0,
     staleTime: Infinity,
     retry: false,
   });
+  const pageCancelled = isRunStopped(pageQuery.error, 'cancelled');
 
-  const verify = useMutation({
-    mutationFn: async ({ uuid, artifact, policy, policyLabel, at }: { uuid: string; artifact: LogArtifact; policy: VerificationPolicy; policyLabel: string; at: LogTarget }) => {
-      const reply = await worker().call({ type: 'log-verify', uuid, artifact, policy, ...at }, 'verified');
-      return { result: reply.result, artifactDigest: reply.artifactDigest, policyLabel, artifactName: artifact.kind === 'file' ? artifact.file.name : 'digest' };
-    },
+  const verify = useWorkerRun(runner, async (r, { uuid, artifact, policy, policyLabel, at }: { uuid: string; artifact: LogArtifact; policy: VerificationPolicy; policyLabel: string; at: LogTarget }) => {
+    const reply = await r.run({ type: 'log-verify', uuid, artifact, policy, ...at }, ['verified'], { lane: 'verify' });
+    return { result: reply.result, artifactDigest: reply.artifactDigest, policyLabel, artifactName: artifact.kind === 'file' ? artifact.file.name : 'digest' };
   });
-  const entry = useMutation({
-    mutationFn: async ({ ref, at }: { ref: string; at: LogTarget }) => ({ entry: (await worker().call({ type: 'log-entry', ref, ...at }, 'entry')).entry, at }),
-    onMutate: () => {
-      setShowEntry(true);
-      verify.reset();
-    },
-  });
+  const entry = useWorkerRun(runner, async (r, { ref, at }: { ref: string; at: LogTarget }) => ({ entry: (await r.run({ type: 'log-entry', ref, ...at }, ['entry'], { lane: 'entry' })).entry, at }));
+  const startSearch = (query: LogQuery) => {
+    setPage(0);
+    setShowEntry(false);
+    search.run({ query, at: target() });
+  };
+  const openEntry = (ref: string, at: LogTarget) => {
+    setShowEntry(true);
+    verify.reset();
+    entry.run({ ref, at });
+  };
   const open = entry.data;
-  const pending = search.isPending || entry.isPending;
+  const pending = search.pending || entry.pending;
+  const cancelled = showEntry ? entry.cancelled : search.cancelled;
 
   return (
     <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
       <div>
-        <LogForm form={form} setForm={setForm} pending={pending} onSearch={(query) => search.mutate({ query, at: target() })} onGet={(ref) => entry.mutate({ ref, at: target() })} />
+        <LogForm form={form} setForm={setForm} pending={pending} onSearch={startSearch} onGet={(ref) => openEntry(ref, target())} />
       </div>
       <div className="grid min-w-0 content-start gap-4">
-        {pending && (
-          <p role="status" className="rounded-lg bg-sky-50 p-3 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-100">
-            {search.isPending ? 'Searching the log’s index…' : 'Fetching the entry and checking it…'}
-          </p>
-        )}
-        {showEntry && entry.error && !entry.isPending && <Failure title="The entry could not be read" error={entry.error} />}
-        {!showEntry && search.error && !search.isPending && <Failure title="The search could not run" error={search.error} />}
-        {showEntry && open && !entry.isPending && (
+        {pending && <RunProgress label={search.pending ? 'Searching the log’s index…' : 'Fetching the entry and checking it…'} what={search.pending ? 'the search' : 'fetching the entry'} onCancel={search.cancel} />}
+        {cancelled && !pending && <CancelledNote>{showEntry ? 'The entry was not fetched: nothing about it was checked.' : 'The search was stopped before the log answered.'} The form is kept; run it again when you are ready.</CancelledNote>}
+        {showEntry && entry.error && !entry.pending && <Failure title="The entry could not be read" error={entry.error} />}
+        {!showEntry && search.error && !search.pending && <Failure title="The search could not run" error={search.error} />}
+        {showEntry && open && !entry.pending && (
           <EntryPanel
             key={open.entry.uuid}
             entry={open.entry}
             renderResult={renderResult}
             {...(found ? { onBack: () => setShowEntry(false) } : {})}
             verify={{
-              run: (artifact, policy, policyLabel) => verify.mutate({ uuid: open.entry.uuid, artifact, policy, policyLabel, at: open.at }),
-              pending: verify.isPending,
+              run: (artifact, policy, policyLabel) => verify.run({ uuid: open.entry.uuid, artifact, policy, policyLabel, at: open.at }),
+              cancel: verify.cancel,
+              pending: verify.pending,
+              cancelled: verify.cancelled,
               error: verify.error,
               outcome: verify.data,
             }}
           />
         )}
-        {!showEntry && found && !search.isPending && (
-          <SearchResults outcome={found} page={page} setPage={setPage} entries={pageQuery.data} loading={pageQuery.isFetching} error={pageQuery.error} onOpen={(id) => entry.mutate({ ref: id, at: found.at })} />
+        {!showEntry && found && !search.pending && (
+          <SearchResults
+            outcome={found}
+            page={page}
+            setPage={setPage}
+            entries={pageQuery.data}
+            loading={pageQuery.isFetching}
+            error={pageCancelled ? null : pageQuery.error}
+            fetch={{ cancel: search.cancel, cancelled: pageCancelled && !pageQuery.isFetching, again: () => void pageQuery.refetch() }}
+            onOpen={(id) => openEntry(id, found.at)}
+          />
         )}
-        {!found && !showEntry && !pending && !search.error && (
+        {!found && !showEntry && !pending && !search.error && !cancelled && (
           <section className="rounded-xl border border-dashed border-slate-300 p-8 text-slate-600 dark:border-slate-700 dark:text-slate-400">
             <h2 className="text-lg font-semibold text-slate-900 dark:text-slate-100">Audit the transparency log</h2>
             <p className="mt-2">

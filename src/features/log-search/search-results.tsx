@@ -1,5 +1,6 @@
 // Search results as a paged list: each entry's UUID, log index, integrated time and kind, each opening the entry view.
 import type { EntrySummary } from './log-protocol';
+import { CancelledNote, RunProgress } from '../../components/run-progress';
 
 export const PAGE_SIZE = 20;
 
@@ -52,6 +53,7 @@ export function SearchResults({
   entries,
   loading,
   error,
+  fetch,
   onOpen,
 }: {
   outcome: SearchOutcome;
@@ -60,6 +62,8 @@ export function SearchResults({
   entries: EntrySummary[] | undefined;
   loading: boolean;
   error: Error | null;
+  /** Cancel the page being fetched; `cancelled` once it was, with `again` to fetch it anew. */
+  fetch: { cancel: () => void; cancelled: boolean; again: () => void };
   onOpen: (id: string) => void;
 }) {
   const pages = Math.max(1, Math.ceil(outcome.ids.length / PAGE_SIZE));
@@ -93,7 +97,15 @@ export function SearchResults({
               </button>
             )}
           </nav>
-          {loading && <p role="status">Fetching and checking entries {first + 1}–{last}…</p>}
+          {loading && <RunProgress label={`Fetching and checking entries ${first + 1}–${last}…`} what="fetching this page" onCancel={fetch.cancel} />}
+          {fetch.cancelled && (
+            <CancelledNote>
+              Entries {first + 1}–{last} were not fetched.{' '}
+              <button type="button" onClick={fetch.again} className="font-medium underline">
+                Fetch them again
+              </button>
+            </CancelledNote>
+          )}
           {error && <p role="alert" className="text-sm text-red-700 dark:text-red-300 wrap-anywhere">{error.message}</p>}
           {entries && (
             <ol className="grid gap-2" aria-label="Search results">

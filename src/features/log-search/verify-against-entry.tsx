@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { VerificationPolicy, VerificationResult } from '../../core';
 import { FileDrop } from '../../components/file-drop';
+import { CancelledNote, RunProgress } from '../../components/run-progress';
 import type { EntryView, LogArtifact } from './log-protocol';
 import { INPUT_CLASS as input } from '../../components/form-controls';
 import type { RenderResult } from './entry-view';
@@ -10,7 +11,10 @@ import type { RenderResult } from './entry-view';
 /** The verify action for the open entry and its state. */
 export interface VerifyRun {
   run: (artifact: LogArtifact, policy: VerificationPolicy, policyLabel: string) => void;
+  /** Stop the pending run (hashing a large artifact included). */
+  cancel: () => void;
   pending: boolean;
+  cancelled: boolean;
   error: Error | null;
   outcome: { result: VerificationResult; artifactDigest: string; policyLabel: string; artifactName: string } | undefined;
 }
@@ -85,6 +89,8 @@ export function VerifyAgainstEntry({ entry, verify, renderResult }: { entry: Ent
           {verify.pending ? 'Verifying…' : 'Verify against this entry'}
         </button>
       </form>
+      {verify.pending && <RunProgress label="Hashing the artifact and verifying it against the entry…" what="verifying against this entry" onCancel={verify.cancel} />}
+      {verify.cancelled && !verify.pending && <CancelledNote>The artifact was not verified against this entry: the run was stopped. Your inputs are kept.</CancelledNote>}
       {verify.error && !verify.pending && (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm wrap-anywhere dark:bg-red-950">
           {verify.error.message}

@@ -2,6 +2,7 @@
 import { Fragment, useState, type ReactNode } from 'react';
 import type { AdmissionRow, AdmissionStatus } from '../../core/public-constants';
 import type { AdmissionReport, AdmissionTimeline } from '../../image';
+import { scrollable } from '../../lib/scrollable';
 import { weakeningFlags, weakeningOf } from '../../lib/verify-form';
 
 const DECISION: Record<AdmissionStatus, { symbol: string; word: string; tone: string }> = {
@@ -67,7 +68,7 @@ export function AdmissionTable({ report, renderTimeline }: { report: AdmissionRe
         {report.skipped.length > 0 && <p className="mt-1 text-sm">No containers in: {report.skipped.join(', ')}</p>}
         <WeakenedNote report={report} />
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div {...scrollable('Decisions')} className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="w-full min-w-[44rem] table-fixed text-left text-sm">
           <colgroup>
             <col className="w-[26%]" />
@@ -90,7 +91,7 @@ export function AdmissionTable({ report, renderTimeline }: { report: AdmissionRe
                   <td className="p-2">
                     <div className="font-medium">{row.container.name}</div>
                     <div className="font-mono text-xs [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">{row.container.image}</div>
-                    <div className="text-xs text-slate-500">
+                    <div className="text-xs text-slate-500 dark:text-slate-400">
                       {row.container.resource} · {row.container.path}
                     </div>
                   </td>

@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import type { Evidence } from '../../core';
 import { HexView } from '../../components/hex-view';
+import { scrollable } from '../../lib/scrollable';
 
 const MerklePathSvg = lazy(() => import('../../components/merkle-path-svg').then((m) => ({ default: m.MerklePathSvg })));
 
@@ -14,7 +15,7 @@ function EvidenceItem({ item }: { item: Evidence }) {
         <div className="grid min-w-0 gap-1 sm:grid-cols-[12rem_1fr]">
           <dt className="text-sm text-slate-500 dark:text-slate-400">{item.label}</dt>
           <dd className={`min-w-0 text-sm wrap-anywhere ${item.kind === 'time' ? 'font-mono' : ''} ${item.value.includes('\n') ? 'whitespace-pre-wrap font-mono' : ''}`}>
-            {item.value === '' ? <span className="text-slate-400">(empty)</span> : item.value}
+            {item.value === '' ? <span className="text-slate-500 dark:text-slate-400">(empty)</span> : item.value}
           </dd>
         </div>
       );
@@ -32,7 +33,7 @@ function EvidenceItem({ item }: { item: Evidence }) {
         <div className="grid min-w-0 gap-1 [&>*]:min-w-0">
           <dt className="text-sm text-slate-500 dark:text-slate-400">{item.label}</dt>
           <dd>
-            <pre className="max-h-80 overflow-auto rounded-md bg-slate-100 p-3 text-xs dark:bg-slate-900">{JSON.stringify(item.value, null, 2)}</pre>
+            <pre {...scrollable(item.label)} className="max-h-80 overflow-auto rounded-md bg-slate-100 p-3 text-xs dark:bg-slate-900">{JSON.stringify(item.value, null, 2)}</pre>
           </dd>
         </div>
       );

@@ -43,17 +43,17 @@ export function StepCard({ step, index, defaultOpen }: { step: Step; index: numb
               </dl>
             )}
             <section>
-              <h4 className="text-sm font-semibold">Why it matters</h4>
+              <h3 className="text-sm font-semibold">Why it matters</h3>
               <p className="text-sm text-slate-700 dark:text-slate-300">{step.why}</p>
             </section>
             {step.spec && (
               <section>
-                <h4 className="text-sm font-semibold">Specification</h4>
+                <h3 className="text-sm font-semibold">Specification</h3>
                 <p className="text-sm text-slate-700 dark:text-slate-300">{step.spec}</p>
               </section>
             )}
             <section>
-              <h4 className="mb-2 text-sm font-semibold">Evidence</h4>
+              <h3 className="mb-2 text-sm font-semibold">Evidence</h3>
               <EvidenceList evidence={step.evidence} />
             </section>
             <p className="text-xs text-slate-500 dark:text-slate-400">

@@ -3,7 +3,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import { TUF_REPOSITORIES } from '../../core/public-constants';
 import type { TrustChange, VerificationResult } from '../../core';
+import { CancelledNote, RunProgress } from '../../components/run-progress';
 import { useTrustRefresh } from './use-trust-refresh';
+import { scrollable } from '../../lib/scrollable';
 
 export interface TrustRefreshModeProps {
   /** The verdict and timeline of a result, as the rest of the app draws them. */
@@ -20,7 +22,7 @@ const KIND: Record<string, string> = { added: '+ added', removed: '− removed' 
 function ChangesTable({ changes }: { changes: TrustChange[] }) {
   if (changes.length === 0) return <p className="text-sm">Nothing changed: the refreshed root names the same logs, CT logs, authorities, keys and validity windows as the embedded one.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div {...scrollable('Changes against the embedded root')} className="overflow-x-auto">
       <table className="w-full text-left text-sm" aria-label="Changes against the embedded root">
         <thead>
           <tr className="border-b border-slate-200 dark:border-slate-800">
@@ -51,7 +53,7 @@ export function TrustRefreshMode({ renderResult, onUse }: TrustRefreshModeProps)
   const [otherUrl, setOtherUrl] = useState('');
   const [seed, setSeed] = useState<{ name: string; text: string } | null>(null);
   const [seedProblem, setSeedProblem] = useState<string | null>(null);
-  const { refresh, outcome, error, pending } = useTrustRefresh();
+  const { refresh, outcome, error, pending, cancel, cancelled } = useTrustRefresh();
   const ids = { url: useId(), seed: useId() };
   const preset = presets.find((p) => p.name === choice);
   const url = preset ? preset.url : otherUrl.trim();
@@ -121,6 +123,8 @@ export function TrustRefreshMode({ renderResult, onUse }: TrustRefreshModeProps)
         </div>
       </section>
       <div className="grid min-w-0 content-start gap-4">
+        {pending && <RunProgress label="Refreshing: fetching and verifying the repository’s metadata…" what="the refresh" onCancel={cancel} />}
+        {cancelled && !pending && <CancelledNote>The refresh was stopped before it finished: the trusted root in use is unchanged. Press “Refresh the trusted root” to run it again.</CancelledNote>}
         {error && !pending && (
           <section role="alert" className="rounded-xl border-l-8 border-red-500 bg-red-50 p-5 dark:bg-red-950">
             <h2 className="text-lg font-bold">The refresh could not run</h2>

@@ -1,25 +1,19 @@
-// Runs a TUF refresh in its worker as a react-query mutation.
-import { useCallback } from 'react';
-import { useMutation } from '@tanstack/react-query';
-import { requestFromWorker } from '../../lib/worker-request';
+// Runs a TUF refresh in its worker, one per Trust mode view, with Cancel.
+import { useWorkerRun, useWorkerRunner } from '../../lib/use-worker-run';
+import type { WorkerRunner } from '../../lib/worker-runner';
 import type { TrustRefreshMessage, TrustRefreshOutcome, TrustRefreshReply } from './trust-refresh-protocol';
 
 export type TrustRefreshRequest = Omit<TrustRefreshMessage, 'type' | 'id'>;
 
-let worker: Worker | null = null;
+const startWorker = () => new Worker(new URL('./trust-refresh-worker.ts', import.meta.url), { type: 'module', name: 'signet-tuf' });
 
-// One worker for the page, started on first use.
-function runInWorker(request: TrustRefreshRequest): Promise<TrustRefreshOutcome> {
-  worker ??= new Worker(new URL('./trust-refresh-worker.ts', import.meta.url), { type: 'module', name: 'signet-tuf' });
-  return requestFromWorker<TrustRefreshReply, TrustRefreshOutcome>(worker, (id) => ({ type: 'tuf-refresh', id, ...request }) satisfies TrustRefreshMessage, {
-    done: (reply) => (reply.type === 'tuf-result' ? reply.outcome : undefined),
-    name: 'TUF',
-  });
+// Ask the worker and resolve with the refresh outcome.
+async function runInWorker(runner: WorkerRunner<TrustRefreshMessage, TrustRefreshReply>, request: TrustRefreshRequest): Promise<TrustRefreshOutcome> {
+  return (await runner.run({ type: 'tuf-refresh', ...request }, ['tuf-result'])).outcome;
 }
 
 // The refresh action and its state.
 export function useTrustRefresh() {
-  const mutation = useMutation({ mutationFn: runInWorker });
-  const refresh = useCallback((request: TrustRefreshRequest) => mutation.mutate(request), [mutation]);
-  return { refresh, outcome: mutation.data, error: mutation.error, pending: mutation.isPending };
+  const { run, data, ...state } = useWorkerRun(useWorkerRunner<TrustRefreshMessage, TrustRefreshReply>(startWorker, 'TUF'), runInWorker);
+  return { refresh: run, outcome: data, ...state };
 }

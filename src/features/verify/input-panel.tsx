@@ -121,7 +121,7 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
           onChange={(e) => set({ bundleText: e.target.value, bundleName: '' })}
         />
         <FileDrop label="Open a bundle file" accept=".json,application/json" onFile={(f) => load(f, LIMITS.bundleBytes, (text) => set({ bundleText: text, bundleName: f.name }))}>
-          {form.bundleName && <span className="ml-2 text-slate-500">· {form.bundleName}</span>}
+          {form.bundleName && <span className="ml-2 text-slate-500 dark:text-slate-400">· {form.bundleName}</span>}
         </FileDrop>
         <button type="button" onClick={tryExample} className="justify-self-start text-sm font-medium text-sky-700 underline dark:text-sky-300">
           Try an example: a real Docker Hub image signature (works offline)
@@ -148,7 +148,7 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
         {form.artifact.kind !== 'digest' && (
           <FileDrop label="Choose the artifact" onFile={(file) => set({ artifact: { kind: 'file', file } })}>
             {form.artifact.kind === 'file' && form.artifact.file && (
-              <span className="ml-2 text-slate-500">
+              <span className="ml-2 text-slate-500 dark:text-slate-400">
                 · {form.artifact.file.name} ({form.artifact.file.size.toLocaleString()} bytes)
               </span>
             )}
@@ -233,7 +233,7 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
           <span>Custom trusted_root.json (private Sigstore instance or staging)</span>
         </label>
         <FileDrop label="Load a trusted_root.json" accept=".json,application/json" onFile={(f) => load(f, LIMITS.trustedRootBytes, (text) => set({ trust: { kind: 'custom', name: f.name, text } }))}>
-          {form.trust.kind === 'custom' && <span className="ml-2 text-slate-500">· {form.trust.name}</span>}
+          {form.trust.kind === 'custom' && <span className="ml-2 text-slate-500 dark:text-slate-400">· {form.trust.name}</span>}
         </FileDrop>
         {trustSummary && !trustSummary.ok && (
           <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 wrap-anywhere dark:bg-red-950 dark:text-red-100">

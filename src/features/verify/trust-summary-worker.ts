@@ -1,7 +1,16 @@
 // A short-lived worker that reads a loaded trusted root and answers with what it provides, so the page decodes nothing.
 import { summarizeTrustedRoot, type TrustSummary } from './worker/trust-summary';
 
-self.addEventListener('message', (event: MessageEvent<{ text: string }>) => {
-  const summary: TrustSummary = summarizeTrustedRoot(typeof event.data?.text === 'string' ? event.data.text : '');
-  (self as unknown as { postMessage(m: TrustSummary): void }).postMessage(summary);
+export interface TrustSummaryMessage {
+  type: 'summary';
+  id: number;
+  text: string;
+}
+
+export type TrustSummaryReply = { type: 'summary'; id: number; summary: TrustSummary };
+
+self.addEventListener('message', (event: MessageEvent<TrustSummaryMessage>) => {
+  const { id, text } = event.data;
+  const reply: TrustSummaryReply = { type: 'summary', id, summary: summarizeTrustedRoot(typeof text === 'string' ? text : '') };
+  (self as unknown as { postMessage(m: TrustSummaryReply): void }).postMessage(reply);
 });

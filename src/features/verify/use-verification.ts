@@ -1,10 +1,10 @@
 // Runs a verification in the worker as a react-query mutation, with progress.
-import { useCallback, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import type { VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
 import type { VerifyForm } from '../../lib/verify-form';
 import { policyOf, verifierChoicesOf } from '../../lib/verify-form';
+import { useWorkerRun, useWorkerRunner } from '../../lib/use-worker-run';
+import type { WithoutId, WorkerRunner } from '../../lib/worker-runner';
 import type { ArtifactSpec, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface Progress {
@@ -25,55 +25,26 @@ export type VerificationOutcome =
   | { kind: 'image'; result: ImageVerificationResult; form: VerifyForm }
   | { kind: 'signatures'; results: VerificationResult[]; artifactDigest: string | null; form: VerifyForm };
 
-let worker: Worker | null = null;
-let nextId = 1;
-
-// One worker for the page; a new verification while one runs replaces it (the old one is terminated).
-function freshWorker(busy: boolean): Worker {
-  if (worker && busy) {
-    worker.terminate();
-    worker = null;
-  }
-  worker ??= new Worker(new URL('./verify-worker.ts', import.meta.url), { type: 'module', name: 'signet-verify' });
-  return worker;
-}
-
-let running = false;
+// The verification worker, one per page view (the runner starts it on the first run).
+const startWorker = () => new Worker(new URL('./verify-worker.ts', import.meta.url), { type: 'module', name: 'signet-verify' });
 
 // Send the form to the worker and resolve with its result.
-function runInWorker(form: VerifyForm, onProgress: (p: Progress) => void): Promise<VerificationOutcome> {
-  const w = freshWorker(running);
-  running = true;
-  const id = nextId++;
-  const message = requestFor(form, id);
-  return new Promise((resolve, reject) => {
-    const onMessage = (event: MessageEvent<WorkerReply>) => {
-      const reply = event.data;
-      if (reply.id !== id) return;
-      if (reply.type === 'progress') {
-        onProgress({ phase: reply.phase, done: reply.done, total: reply.total, ...(reply.message ? { message: reply.message } : {}) });
-        return;
-      }
-      w.removeEventListener('message', onMessage);
-      running = false;
-      if (reply.type === 'result') resolve({ kind: 'bundle', result: reply.result, artifactDigest: reply.artifactDigest, form });
-      else if (reply.type === 'image-result') resolve({ kind: 'image', result: reply.result, form });
-      else if (reply.type === 'results') resolve({ kind: 'signatures', results: reply.results, artifactDigest: reply.artifactDigest, form });
-      else reject(new Error(reply.code ? `${reply.code}: ${reply.message}` : reply.message));
-    };
-    w.addEventListener('message', onMessage);
-    w.addEventListener('error', (e) => reject(new Error(`the verification worker failed: ${e.message}`)), { once: true });
-    w.postMessage(message);
+async function runInWorker(runner: WorkerRunner<WorkerRequest, WorkerReply>, form: VerifyForm, onProgress: (p: Progress) => void): Promise<VerificationOutcome> {
+  const reply = await runner.run(requestFor(form), ['result', 'image-result', 'results'], {
+    onProgress: (p) => onProgress({ phase: p.phase, done: p.done, total: p.total, ...(p.message ? { message: p.message } : {}) }),
   });
+  if (reply.type === 'result') return { kind: 'bundle', result: reply.result, artifactDigest: reply.artifactDigest, form };
+  if (reply.type === 'image-result') return { kind: 'image', result: reply.result, form };
+  return { kind: 'signatures', results: reply.results, artifactDigest: reply.artifactDigest, form };
 }
 
 // The worker request a form describes.
-function requestFor(form: VerifyForm, id: number): WorkerRequest {
+function requestFor(form: VerifyForm): WithoutId<WorkerRequest> {
   const policy = policyOf(form);
   const { trustedRoot, options } = verifierChoicesOf(form);
   if (form.source === 'image') {
     const credentials = form.registryUsername && form.registryPassword ? { username: form.registryUsername, password: form.registryPassword } : null;
-    return { type: 'verify-image', id, reference: form.imageRef.trim(), policy, trustedRoot, options, credentials };
+    return { type: 'verify-image', reference: form.imageRef.trim(), policy, trustedRoot, options, credentials };
   }
   const artifact: ArtifactSpec =
     form.artifact.kind === 'file' && form.artifact.file
@@ -81,16 +52,11 @@ function requestFor(form: VerifyForm, id: number): WorkerRequest {
       : form.artifact.kind === 'digest'
         ? { kind: 'digest', label: form.artifact.text.trim().toLowerCase() }
         : { kind: 'none' };
-  return { type: 'verify', id, bundleText: form.bundleText, artifact, policy, trustedRoot, options };
+  return { type: 'verify', bundleText: form.bundleText, artifact, policy, trustedRoot, options };
 }
 
-// The verify action and its state.
+// The verify action and its state: a new verification replaces a pending one; Cancel stops it.
 export function useVerification() {
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const mutation = useMutation({
-    mutationFn: (form: VerifyForm) => runInWorker(form, setProgress),
-    onSettled: () => setProgress(null),
-  });
-  const verify = useCallback((form: VerifyForm) => mutation.mutate(form), [mutation]);
-  return { verify, outcome: mutation.data, error: mutation.error, pending: mutation.isPending, progress, reset: mutation.reset };
+  const { run, data, ...state } = useWorkerRun(useWorkerRunner<WorkerRequest, WorkerReply>(startWorker, 'verification'), runInWorker);
+  return { verify: run, outcome: data, ...state };
 }

@@ -1,6 +1,6 @@
 // The production server with its proxy in a process of its own, so a measurement sees this server's memory, CPU
 // and event loop alone. Prints its URL on the first line of stdout; over an IPC channel it answers `stats` with its
-// memory and event-loop delay. Environment: SERVER_ROOT the directory served, SERVER_TIMEOUT_MS the exchange
+// memory, its CPU time and event-loop delay. Environment: SERVER_ROOT the directory served, SERVER_TIMEOUT_MS the exchange
 // limit, SERVER_CA_FILE a CA (PEM) the upstream trusts, SERVER_POOL=0 one connection per upstream request,
 // SERVER_SOURCE another copy of src/ to run (an earlier commit's, for a before/after in one run).
 import { readFileSync } from 'node:fs';
@@ -29,12 +29,13 @@ const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 let peakRss = process.memoryUsage.rss();
 setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100).unref();
-// Memory now and at its peak, and the event loop's delay since the last answer.
+// Memory now and at its peak, CPU time so far, and the event loop's delay since the last answer.
 process.on('message', (message) => {
   if (message !== 'stats') return;
   const { rss, heapUsed, arrayBuffers, external } = process.memoryUsage();
   const ms = (ns: number) => ns / 1e6;
-  const stats: ServerStats = { rss, peakRss: Math.max(peakRss, rss), heapUsed, arrayBuffers, external, loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } };
+  const { user, system } = process.cpuUsage();
+  const stats: ServerStats = { rss, peakRss: Math.max(peakRss, rss), heapUsed, arrayBuffers, external, cpuMicros: user + system, loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } };
   loop.reset();
   process.send?.(stats);
 });

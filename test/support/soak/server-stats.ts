@@ -2,13 +2,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { UpstreamStats } from './soak-paths';
 
-/** What the server process reports: bytes of memory, and milliseconds of event-loop delay since it last reported. */
+/**
+ * What the server process reports: bytes of memory, microseconds of CPU time since it started (user and system, every
+ * thread), and milliseconds of event-loop delay since it last reported.
+ */
 export interface ServerStats {
   rss: number;
   peakRss: number;
   heapUsed: number;
   arrayBuffers: number;
   external: number;
+  cpuMicros: number;
   loopDelay: { p50: number; p99: number; max: number };
 }
 

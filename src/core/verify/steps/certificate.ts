@@ -1,8 +1,8 @@
 // cert.decode, cert.chain and cert.sct: the leaf, its path to a trusted Fulcio CA, and its CT log promises.
 import { VerifyError } from '../../errors';
-import { bytesEqual, toHex } from '../../encoding';
+import { bytesEqual } from '../../encoding';
 import { oidcIssuer, parseCertificate, verifyCertificateChain, verifyEmbeddedScts, verifyLeafProfile, verifySctThreshold, isSelfSigned, type Certificate } from '../../x509';
-import type { Evidence } from '../../evidence';
+import { hexEvidence, type Evidence } from '../../evidence';
 import type { VerifyContext } from '../context';
 import type { StepOutcome } from '../step-recorder';
 import { StepFailure } from '../step-failure';
@@ -55,7 +55,7 @@ export function certificateEvidence(cert: Certificate): Evidence[] {
     { kind: 'text', label: 'public key', value: cert.publicKey.description },
     { kind: 'text', label: 'signature algorithm', value: cert.signatureAlgorithm.name },
     ...Object.entries(cert.fulcio).map(([name, value]): Evidence => ({ kind: 'text', label: `Fulcio ${name}`, value: String(value) })),
-    { kind: 'hex', key: 'certificate.der', label: 'certificate (DER)', value: toHex(cert.der) },
+    hexEvidence({ key: 'certificate.der', label: 'certificate (DER)' }, cert.der),
   ];
 }
 
@@ -71,7 +71,7 @@ export async function verifyChain(ctx: VerifyContext): Promise<StepOutcome> {
     summary: `${chain.path.map((c, i) => (i === 0 ? sanOrSubject(c) : c.subject)).join(' → ')} (trusted CA ${chain.authority.uri || chain.authority.subject.commonName}, ${chain.authority.where}).`,
     evidence: [
       ...chain.path.map((c, i): Evidence => ({ kind: 'text', label: i === 0 ? 'leaf' : i === chain.path.length - 1 ? 'root' : 'intermediate', value: `${i === 0 ? sanOrSubject(c) : c.subject} (serial ${c.serialNumber})` })),
-      ...chain.path.slice(1).map((c): Evidence => ({ kind: 'hex', key: 'chain.der', label: `certificate (DER): ${c.subject}`, value: toHex(c.der) })),
+      ...chain.path.slice(1).map((c) => hexEvidence({ key: 'chain.der', label: `certificate (DER): ${c.subject}` }, c.der)),
       { kind: 'time', label: 'checked at (issuance)', value: new Date(leaf.notBefore).toISOString() },
       ...(unused > 0 ? [{ kind: 'text', label: 'ignored', value: `${unused} certificate(s) from the bundle not in the trusted root` } as Evidence] : []),
     ],

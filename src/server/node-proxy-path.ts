@@ -1,0 +1,142 @@
+// The proxy answered on Node without the fetch-style round trip: the core reads the incoming message through a light
+// view of it and its answer is written to the socket as it is (bytes in one write, a body pulled as the socket
+// drains), with the same security headers the app's middleware adds. Only what is plainly a proxy request for a
+// served host name is taken; everything else (other paths, unusual Host or request-target forms) goes to the app,
+// whose answers are the reference this path is tested against.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { PROXY_PATH } from '../http/proxy-wire';
+import type { ProxyCore } from '../proxy/handler';
+import type { ClientSignal, ProxyRequest } from '../proxy/request';
+import type { ProxyAnswer } from '../proxy/response';
+import type { BodyReader } from '../proxy/upstream';
+import type { RefusalLog } from './refusal-log';
+
+export interface NodeProxyPathOptions {
+  core: ProxyCore;
+  /** Host names served, as URL parsing writes them. */
+  hosts: readonly string[];
+  /** The app's security headers (lower-case names); an answer's own headers win, as with the middleware. */
+  securityHeaders: Readonly<Record<string, string>>;
+  /** Who the request comes from, for the rate limit. */
+  clientKey: (peerAddress: string, forwardedFor: string | null) => string;
+  log: RefusalLog;
+}
+
+/** Answers a request when it is the proxy's (true), or leaves it alone (false). */
+export type NodeProxyPath = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+// A Host header in the plain form (lower-case name or bracketed IPv6 literal, optional port) and its host name.
+const PLAIN_HOST = /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/;
+const MAX_PORT = 65535;
+// Why an exchange was given up when its client left (one object: nothing is formatted from it).
+const CLIENT_GONE = new Error('The client went away.');
+
+// The proxy path for these options.
+export function createNodeProxyPath({ core, hosts, securityHeaders, clientKey, log }: NodeProxyPathOptions): NodeProxyPath {
+  const served = new Set(hosts);
+  return (req, res) => {
+    const target = req.url ?? '';
+    if (target !== PROXY_PATH && !target.startsWith(`${PROXY_PATH}?`)) return false;
+    const host = PLAIN_HOST.exec(req.headers.host ?? '');
+    if (host === null || !served.has(host[1]!) || Number(host[2] ?? 0) > MAX_PORT) return false;
+    const request = incomingView(req, res, `http://${req.headers.host}${target}`);
+    const client = clientKey(req.socket.remoteAddress ?? '', request.headers.get('X-Forwarded-For'));
+    core(request, client).then(
+      (answer) => send(answer, res, securityHeaders, log),
+      (error: unknown) => fail(error, res, securityHeaders, log),
+    );
+    return true;
+  };
+}
+
+// The incoming message as the proxy reads a request: headers as the Fetch standard combines them (repeated values
+// joined, surrounding whitespace trimmed), the body as a stream only when asked for, and a signal for the client
+// leaving before the answer was sent.
+function incomingView(req: IncomingMessage, res: ServerResponse, url: string): ProxyRequest {
+  const raw = req.rawHeaders;
+  return {
+    method: req.method ?? 'GET',
+    url,
+    headers: { get: (name) => headerOf(raw, name.toLowerCase(), req.headers) },
+    signal: clientGone(res),
+    get body() {
+      return req.method === 'GET' || req.method === 'HEAD' ? null : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
+    },
+  };
+}
+
+// A header's value: the one value Node parsed when it kept the header once, otherwise every raw value joined.
+function headerOf(raw: readonly string[], lowerName: string, parsed: IncomingHttpHeaders): string | null {
+  if (!Object.hasOwn(parsed, lowerName)) return null;
+  let value: string | null = null;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length !== lowerName.length || name.toLowerCase() !== lowerName) continue;
+    const one = raw[i + 1]!.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+    value = value === null ? one : `${value}, ${one}`;
+  }
+  return value;
+}
+
+// Aborted once the response closes before it finished (the client left).
+function clientGone(res: ServerResponse): ClientSignal {
+  let gone = false;
+  const listeners: (() => void)[] = [];
+  res.once('close', () => {
+    if (res.writableFinished) return;
+    gone = true;
+    for (const listener of listeners.splice(0)) listener();
+  });
+  return {
+    get aborted() {
+      return gone;
+    },
+    reason: CLIENT_GONE,
+    addEventListener: (_type, listener) => void (gone ? listener() : listeners.push(listener)),
+  };
+}
+
+// Writes an answer: bytes in one go, a body as the socket takes it; a body that fails midway breaks the response off.
+function send({ status, headers, body }: ProxyAnswer, res: ServerResponse, securityHeaders: Readonly<Record<string, string>>, log: RefusalLog): void {
+  res.writeHead(status, { ...securityHeaders, ...headers });
+  if (body === null || body instanceof Uint8Array) return void res.end(body ?? undefined);
+  pump(body, res, log);
+}
+
+// Pulls the body chunk by chunk, each one only after the socket took the last; ends the response with it, or
+// destroys the response when the body fails (the client sees a cut body, never a complete one) or the client left.
+function pump(body: BodyReader, res: ServerResponse, log: RefusalLog): void {
+  let left = false;
+  const onClose = () => {
+    left = true;
+    void body.cancel(CLIENT_GONE);
+  };
+  res.once('close', onClose);
+  const next = (): void => {
+    body.read().then(
+      (chunk) => {
+        if (chunk.done) {
+          res.off('close', onClose);
+          return void res.end();
+        }
+        if (res.write(chunk.value)) next();
+        else res.once('drain', next);
+      },
+      (error: unknown) => {
+        res.off('close', onClose);
+        if (!left) log.note(error); // A client that left needs no line.
+        res.destroy();
+      },
+    );
+  };
+  res.flushHeaders();
+  next();
+}
+
+// A fault in the core (never a refusal, which is an answer): logged, and answered as the app answers one.
+function fail(error: unknown, res: ServerResponse, securityHeaders: Readonly<Record<string, string>>, log: RefusalLog): void {
+  log.note(error);
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(500, { ...securityHeaders, 'content-type': 'text/plain; charset=UTF-8' }).end('Internal Server Error');
+}
