@@ -9,6 +9,7 @@ import { DEFAULT_IDENTITY } from '../test/support/sigstore';
 import { signImageLayer } from '../test/support/sigstore/cosign-legacy';
 import { pushClient } from '../test/support/registry/push';
 import { buildImage } from '../test/support/registry/image-builders';
+import { expectAccessible } from './support/accessibility';
 
 const SHOTS = 'test-results/screenshots';
 const signed = useSignedRegistry();
@@ -69,6 +70,7 @@ test('image mode: a no-log signature fails by default and verifies with the Trus
   for (const id of ['cert.chain', 'signature', 'artifact.bind', 'timestamp.rfc3161', 'time.validity', 'policy.identity']) await expect(signatureStep(page, id)).toHaveAttribute('data-status', 'pass');
   await expect(signatureStep(page, 'tlog.body')).toContainText('nothing shows this signature was ever made public');
   await page.screenshot({ path: `${SHOTS}/28-image-no-logs-verified-with-choices.png`, fullPage: true });
+  await expectAccessible(page, 'image verified with waived checks');
 });
 
 test('Policy mode: Evaluate carries the Trust choices; the policy admits with them and denies without them', async ({ page }) => {
@@ -94,6 +96,7 @@ test('Policy mode: Evaluate carries the Trust choices; the policy admits with th
   for (const id of ['cert.sct', 'tlog.body']) await expect(signatureStep(page, id)).toHaveAttribute('data-status', 'warn');
   await expect(signatureStep(page, 'timestamp.rfc3161')).toHaveAttribute('data-status', 'pass');
   await page.screenshot({ path: `${SHOTS}/44-policy-with-trust-choices.png`, fullPage: true });
+  await expectAccessible(page, 'policy decisions with trust choices');
 
   // The same policy and image with the defaults: the signature fails at cert.sct and the container is denied.
   await page.getByRole('button', { name: 'Back to the defaults' }).click();
