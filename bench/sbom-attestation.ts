@@ -23,11 +23,39 @@ export interface SbomBench {
   workerRead: Sample;
   /** Attestation tab pressed → first package rows painted. */
   firstRender: Sample;
+  /** The worker's reply carrying the result, as the page receives it: its JSON length (the whole reply and the
+   *  result alone) and the page's time to read `event.data` (Chromium deserialises the structured clone then). */
+  reply: { replyJson: number; resultJson: number; pageRead: Sample };
   /** The first run of the page, which also starts the worker and loads the viewer's code. */
   cold: { toVerdict: number; firstRender: number };
 }
 
 const PACKAGES = 20_000;
+
+// Before the app starts its worker: every 'message' listener on a Worker reads `event.data` first and times it,
+// recording the JSON length of each reply that carries a result (the listener the app gave runs unchanged).
+function watchWorkerReplies(): void {
+  const w = globalThis as unknown as { __replies: { ms: number; reply: number; result: number }[] };
+  w.__replies = [];
+  const wrapped = new WeakMap<object, EventListener>();
+  const add = Worker.prototype.addEventListener;
+  const remove = Worker.prototype.removeEventListener;
+  Worker.prototype.addEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+    if (type !== 'message' || typeof listener !== 'function') return add.call(this, type, listener, options);
+    const timed: EventListener = (event) => {
+      const t0 = performance.now();
+      const data = (event as MessageEvent).data as { type?: string; result?: unknown } | null;
+      const ms = performance.now() - t0;
+      if (data?.type === 'result') w.__replies.push({ ms, reply: JSON.stringify(data).length, result: JSON.stringify(data.result).length });
+      listener.call(this, event);
+    };
+    wrapped.set(listener, timed);
+    return add.call(this, type, timed, options);
+  } as typeof add;
+  Worker.prototype.removeEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) {
+    return remove.call(this, type, wrapped.get(listener) ?? listener, options);
+  } as typeof remove;
+}
 
 // A bundle signing the in-toto statement of a generated CycloneDX SBOM, with the test instance's trusted root.
 function signedSbom(packages: number) {
@@ -57,6 +85,7 @@ export async function benchSbomAttestation(runs: number, appDir?: string): Promi
     await page.getByLabel('OIDC issuer').fill(ATTESTER.issuer);
     // This file runs through tsx, whose keepNames wraps functions in __name(); give the page a no-op one.
     await page.evaluate('globalThis.__name = (fn) => fn');
+    await page.evaluate(watchWorkerReplies);
     const samples = await page.evaluate(async (n) => {
       const button = (role: string, text: string) => [...document.querySelectorAll<HTMLButtonElement>(role === 'tab' ? 'button[role=tab]' : 'button[type=submit]')].find((b) => b.textContent === text);
       // Resolve when test() holds for the document, checked on every DOM change.
@@ -98,6 +127,8 @@ export async function benchSbomAttestation(runs: number, appDir?: string): Promi
       }
       return out;
     }, runs + 1);
+    const replies = await page.evaluate(() => (globalThis as unknown as { __replies: { ms: number; reply: number; result: number }[] }).__replies);
+    if (replies.length !== runs + 1) throw new Error(`${replies.length} result replies seen for ${runs + 1} verifications`);
     const [cold, ...warm] = samples;
     return {
       packages: PACKAGES,
@@ -106,6 +137,7 @@ export async function benchSbomAttestation(runs: number, appDir?: string): Promi
       toVerdict: summarise(warm.map((s) => s.toVerdict)),
       workerRead: summarise(warm.map((s) => s.readMs)),
       firstRender: summarise(warm.map((s) => s.firstRender)),
+      reply: { replyJson: replies[0]!.reply, resultJson: replies[0]!.result, pageRead: summarise(replies.slice(1).map((r) => r.ms)) },
       cold: { toVerdict: cold!.toVerdict, firstRender: cold!.firstRender },
     };
   } finally {
@@ -120,6 +152,7 @@ export function formatSbomBench(r: SbomBench): string {
     `\nApp: a ${r.packages.toLocaleString('en')}-package CycloneDX attestation given as a bundle (statement ${(r.statementBytes / 1e6).toFixed(1)} MB, bundle ${(r.bundleBytes / 1e6).toFixed(1)} MB), built app in Chromium\n` +
     `  Verify pressed → verdict on screen (worker: bundle parse, verification, SBOM read; result to the page) ${fmtSpread(r.toVerdict)}\n` +
     `    of which, in the worker, the SBOM reader (statement already parsed by artifact.bind) ${fmtSpread(r.workerRead)}\n` +
+    `  the worker's reply: ${(r.reply.replyJson / 1e6).toFixed(2)} MB as JSON (the result ${(r.reply.resultJson / 1e6).toFixed(2)} MB); the page reads it (structured clone) in ${fmtSpread(r.reply.pageRead)}\n` +
     `  Attestation tab pressed → first package rows painted (react-table models + virtualised rows) ${fmtSpread(r.firstRender)}\n` +
     `  first run of the page (worker start, viewer code loaded): to verdict ${r.cold.toVerdict.toFixed(1)} ms, first render ${r.cold.firstRender.toFixed(1)} ms\n`
   );

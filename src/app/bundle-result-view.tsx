@@ -1,6 +1,6 @@
 // One bundle's result as tabs: the timeline and the dedicated views, pinning and export.
 import { lazy, Suspense, useId, useState, type ComponentType, type ReactNode } from 'react';
-import type { AttestationFiles, VerificationResult } from '../core';
+import type { VerificationResult } from '../core';
 import { Timeline } from '../features/timeline/timeline';
 import type { ReportInputs } from '../features/report/markdown-report';
 import type { LiveCheckSource } from '../features/live-check/live-check-protocol';
@@ -28,7 +28,7 @@ function tabsFor(result: VerificationResult, live: boolean): Tab[] {
   return TABS.filter((t) => {
     if (t === 'Attestation') return result.attestation !== undefined;
     if (t === 'Certificate') return result.views?.certificate !== undefined;
-    if (t === 'DSSE') return has('signature', 'pae') || has('artifact.bind', 'statement');
+    if (t === 'DSSE') return result.signed !== undefined;
     if (t === 'Transparency log') return has('tlog.body');
     if (t === 'Live log') return live && result.steps.some((s) => s.id === 'tlog.inclusion' && s.status === 'pass');
     if (t === 'Timestamp') return has('timestamp.rfc3161');
@@ -37,7 +37,7 @@ function tabsFor(result: VerificationResult, live: boolean): Tab[] {
 }
 
 // One bundle's result: the timeline and the dedicated views as tabs (also used inside each image signature).
-export function BundleResultView({ result, inputs, actions, files, live }: { result: VerificationResult; inputs: ReportInputs; actions?: ReactNode; files?: AttestationFiles; live?: LiveCheckSource }) {
+export function BundleResultView({ result, inputs, actions, live }: { result: VerificationResult; inputs: ReportInputs; actions?: ReactNode; live?: LiveCheckSource }) {
   const [tab, setTab] = useState<Tab>('Timeline');
   const tabs = tabsFor(result, live !== undefined);
   const active = tabs.includes(tab) ? tab : 'Timeline';
@@ -68,7 +68,7 @@ export function BundleResultView({ result, inputs, actions, files, live }: { res
       <div id={panelId} role="tabpanel" aria-label={active} className="min-w-0">
         <Suspense fallback={<p className="text-sm">Loading…</p>}>
           {active === 'Timeline' && <Timeline steps={result.steps} failedStep={result.failedStep} />}
-          {active === 'Attestation' && result.attestation && <AttestationPanel attestation={result.attestation} verdict={result.verdict} {...(files === undefined ? {} : { files })} />}
+          {active === 'Attestation' && result.attestation && <AttestationPanel attestation={result.attestation} verdict={result.verdict} {...(result.signed ? { signed: result.signed } : {})} />}
           {active === 'Certificate' && <CertificateView result={result} />}
           {active === 'DSSE' && <DsseView result={result} />}
           {active === 'Transparency log' && <TransparencyLogView result={result} />}

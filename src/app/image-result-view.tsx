@@ -55,7 +55,6 @@ export function ImageResultView({ result, form, share }: { result: ImageVerifica
                 index={i}
                 noun={sig.kind === 'attestation' ? 'Attestation' : 'Signature'}
                 title={`${sig.kind === 'attestation' ? `${sig.result.attestation?.typeName ?? sig.predicateType ?? 'attestation'} — ` : ''}${FORMAT[sig.format]} via the ${SOURCE[sig.source]}`}
-                {...(sig.kind === 'attestation' ? { files: { ...(sig.envelope === undefined ? {} : { envelope: sig.envelope }), ...(sig.predicate === undefined ? {} : { predicate: sig.predicate }) } } : {})}
                 {...(sig.logEntries ? { live: { target: { kind: 'entries' as const, entries: sig.logEntries }, trustedRoot: trustChoiceOf(form) } } : {})}
                 where={sig.where}
                 result={sig.result}

@@ -20,7 +20,7 @@ export function ResultView({ outcome }: { outcome: VerificationOutcome }) {
   return (
     <div className="grid min-w-0 gap-4">
       <VerdictBanner result={result} />
-      <BundleResultView result={result} inputs={inputs} actions={share} {...(outcome.files ? { files: outcome.files } : {})} live={{ target: { kind: 'bundle', text: form.bundleText, index: 0 }, trustedRoot: trustChoiceOf(form) }} />
+      <BundleResultView result={result} inputs={inputs} actions={share} live={{ target: { kind: 'bundle', text: form.bundleText, index: 0 }, trustedRoot: trustChoiceOf(form) }} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // One of several signatures (of an image, or of a pasted dump): what and where it is, its verdict,
 // and its full timeline and views on demand.
 import { useState } from 'react';
-import type { AttestationFiles, VerificationResult } from '../core';
+import type { VerificationResult } from '../core';
 import { VerdictBanner } from '../features/timeline/verdict-banner';
 import { DisclosureHeader } from '../components/disclosure-header';
 import { BundleResultView } from './bundle-result-view';
@@ -18,12 +18,11 @@ export interface SignatureCardProps {
   /** 'Signature' or 'Attestation', for the card's title. */
   noun?: string;
   /** An attestation's envelope and predicate as signed, for downloading. */
-  files?: AttestationFiles;
   /** The entries to offer the live check for. */
   live?: LiveCheckSource;
 }
 
-export function SignatureCard({ index, title, where, result, inputs, defaultOpen, noun = 'Signature', files, live }: SignatureCardProps) {
+export function SignatureCard({ index, title, where, result, inputs, defaultOpen, noun = 'Signature', live }: SignatureCardProps) {
   const [open, setOpen] = useState(defaultOpen);
   const status = result.verdict === 'verified' ? 'pass' : result.verdict === 'failed' ? 'fail' : 'warn';
   return (
@@ -32,7 +31,7 @@ export function SignatureCard({ index, title, where, result, inputs, defaultOpen
       {open && (
         <div className="mt-4 grid gap-4 border-t border-slate-200 pt-4 dark:border-slate-800">
           <VerdictBanner result={result} />
-          <BundleResultView result={result} inputs={inputs} {...(files === undefined ? {} : { files })} {...(live ? { live } : {})} />
+          <BundleResultView result={result} inputs={inputs} {...(live ? { live } : {})} />
         </div>
       )}
     </li>

@@ -2,6 +2,7 @@
 // the checks actually made (stderr), and the verified payloads as cosign prints them (stdout).
 import { isJsonObject, type JsonValue, type VerificationPolicy, type VerificationResult } from '../core';
 import { evidenceByKey, leafCertificate, stepOf } from '../lib/read-result';
+import { signedStatement } from '../core/verify';
 
 // cosign's bullet for each check, said only when the step behind it passed (cosign cmd/cosign/cli/verify PrintVerificationHeader).
 export function cosignChecks(results: readonly VerificationResult[], policy: VerificationPolicy): string[] {
@@ -37,6 +38,5 @@ export function cosignPayload(result: VerificationResult): JsonValue | undefined
       },
     };
   }
-  const statement = evidenceByKey(result, 'statement');
-  return statement?.kind === 'json' ? statement.value : undefined;
+  return signedStatement(result);
 }

@@ -27,7 +27,7 @@ export const verifyAttestationVerb: Verb = {
     const choice = resolvePredicateType(args.string('type'));
     const policy = policyFromArgs(args, choice.given);
     const reference = args.operands[0]!;
-    const result = await verifyImage({ reference, client: registryClientFromEnv(io), policy, trustedRoot: loadTrustedRoot(args), ...weakeningFromArgs(args), keepEnvelopes: true });
+    const result = await verifyImage({ reference, client: registryClientFromEnv(io), policy, trustedRoot: loadTrustedRoot(args), ...weakeningFromArgs(args), keepEnvelopes: !args.boolean('json') });
     const accepted = acceptedAttestations(result, policy, choice.uri);
     if (args.boolean('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     if (args.boolean('verbose') || accepted.length === 0) io.stderr(`${formatImageResult(result, stderrColour(io))}\n\n`);

@@ -11,8 +11,12 @@ export interface RunProgressProps {
   onCancel: () => void;
 }
 
-export const SECONDARY_BUTTON =
+const SECONDARY_BUTTON =
   'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+
+// A slim bar: the track in slate, what is done in sky; with no percent known the empty track pulses.
+const BAR =
+  'h-2 w-full appearance-none overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700 [&::-webkit-progress-bar]:bg-slate-200 dark:[&::-webkit-progress-bar]:bg-slate-700 [&::-webkit-progress-value]:bg-sky-600 [&::-moz-progress-bar]:bg-sky-600';
 
 // The progress card: the label (announced politely), a bar and Cancel.
 export function RunProgress({ label, percent, what, onCancel }: RunProgressProps) {
@@ -26,7 +30,7 @@ export function RunProgress({ label, percent, what, onCancel }: RunProgressProps
           Cancel
         </button>
       </div>
-      <progress className="w-full" max={100} {...(percent !== undefined ? { value: percent } : {})} aria-label={label} />
+      <progress className={`${BAR} ${percent === undefined ? 'motion-safe:animate-pulse' : ''}`} max={100} {...(percent !== undefined ? { value: percent } : {})} aria-label={label} />
     </section>
   );
 }

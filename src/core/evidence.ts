@@ -19,6 +19,9 @@ export type Evidence = { key?: EvidenceKey } & (
   | { kind: 'hex'; label: string; value: string; highlight?: ByteRange[] }
   | { kind: 'json'; label: string; value: JsonValue }
   | { kind: 'merkle-path'; label: string; value: MerklePathEvidence }
+  /** The signed bytes, by reference: the result's `signed` holds them once; here only their length (bytes) and, as
+   *  `value`, the first bytes (hex, for the PAE) or characters (text, for the payload), with the PAE's labelled ranges. */
+  | { kind: 'signed'; label: string; part: 'payload' | 'pae'; length: number; value: string; highlight?: ByteRange[] }
 );
 
 // The levels of an inclusion proof, recomputed from the leaf to the root, for drawing.

@@ -127,7 +127,11 @@ describe('dedicated views on the production bundle', async () => {
     // A chain that did not verify leaves no decoded chain in the views.
     const failed = { ...stepsFailed, views: { certificate: result.views!.certificate! } };
     expect(render(CertificateView, failed)).toContain('Not available: No path to a trusted CA. (cert.chain failed)');
-    expect(render(DsseView, failed)).toContain('Not available: The DSSE signature does not verify. (signature failed)');
+    // The bytes signed are the result's signed payload, shown whether or not the signature over them verified.
+    const dsse = render(DsseView, failed);
+    expect(dsse).toContain('Failed (signature): The DSSE signature does not verify.');
+    expect(dsse).toContain('DSSEv1 28 applic');
+    expect(render(DsseView, { ...failed, attestation: undefined })).toContain('Not available: ');
     const skipped = withStep(result, 'timestamp.rfc3161', { status: 'skip', summary: 'No timestamp.', evidence: [] });
     expect(render(TimestampView, skipped)).toBe('');
   });
@@ -178,12 +182,9 @@ describe('input-derived text is never markup', async () => {
   const XSS = '<img src=x onerror=alert(1)>';
 
   it('escapes a statement subject, a checkpoint and evidence text', () => {
-    const statement: Evidence = { kind: 'json', key: 'statement', label: 'in-toto statement', value: { _type: XSS, predicateType: XSS, subject: [{ name: XSS, digest: { [XSS]: XSS } }] } };
-    const hostile = withStep(
-      withStep(result, 'artifact.bind', { evidence: [statement] }),
-      'timestamp.rfc3161',
-      { evidence: [{ kind: 'text', label: XSS, value: XSS }] },
-    );
+    const hostile = withStep(result, 'timestamp.rfc3161', { evidence: [{ kind: 'text', label: XSS, value: XSS }] });
+    hostile.signed = { ...result.signed!, payload: JSON.stringify({ _type: XSS, predicateType: XSS, subject: [{ name: XSS, digest: { [XSS]: XSS } }] }) };
+    hostile.attestation = { ...result.attestation!, statementType: XSS, predicateType: XSS, subjects: [{ name: XSS, digests: `${XSS}:${XSS}` }] };
     // One note that parses (its origin and extension line are the markup) and one that does not (its error quotes it).
     hostile.views = {
       checkpoints: [

@@ -80,6 +80,7 @@ export function readAttestation(payload: Uint8Array, claims?: FulcioClaims): Att
   }
   const alias = aliasOf(statement.predicateType);
   return {
+    statementType: statement.type,
     predicateType: statement.predicateType,
     ...(alias === undefined ? {} : { alias }),
     typeName: predicateTypeName(statement.predicateType),

@@ -156,6 +156,8 @@ export type PredicateView = SbomView | ProvenanceView | VexView | VulnView | Jso
 
 /** An attestation as people read it: what it is about, its type, and its predicate's view. */
 export interface AttestationView {
+  /** The statement's _type (in-toto Statement v1 or v0.1). */
+  statementType: string;
   predicateType: string;
   /** cosign's --type name for it, when it has one. */
   alias?: string;
@@ -170,12 +172,4 @@ export interface AttestationView {
   notes: string[];
   /** Time to read the predicate into this view (and to parse the statement, unless artifact.bind already had). */
   readMs: number;
-}
-
-/** What can be downloaded of an attestation, byte for byte as stored and signed. */
-export interface AttestationFiles {
-  /** The DSSE envelope JSON as stored. */
-  envelope?: string;
-  /** The statement's predicate cut from the signed payload. */
-  predicate?: string;
 }

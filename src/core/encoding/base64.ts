@@ -77,21 +77,29 @@ export function fromBase64(input: string, where = 'base64 value', maxBytes?: num
   return out.subarray(0, o);
 }
 
-// Encode bytes as padded standard base64.
+const STD_CODES = new TextEncoder().encode(STD);
+const ascii = new TextDecoder();
+
+// Encode bytes as padded standard base64, written as ASCII codes and decoded at once (a string grown four
+// characters at a time costs more than the encoding itself).
 export function toBase64(bytes: Uint8Array): string {
-  let out = '';
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += STD[n >> 18]! + STD[(n >> 12) & 63]! + STD[(n >> 6) & 63]! + STD[n & 63]!;
+    out[o++] = STD_CODES[n >> 18]!;
+    out[o++] = STD_CODES[(n >> 12) & 63]!;
+    out[o++] = STD_CODES[(n >> 6) & 63]!;
+    out[o++] = STD_CODES[n & 63]!;
   }
   const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += STD[n >> 18]! + STD[(n >> 12) & 63]! + '==';
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += STD[n >> 18]! + STD[(n >> 12) & 63]! + STD[(n >> 6) & 63]! + '=';
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[o++] = STD_CODES[n >> 18]!;
+    out[o++] = STD_CODES[(n >> 12) & 63]!;
+    out[o++] = rest === 2 ? STD_CODES[(n >> 6) & 63]! : 61; /* = */
+    out[o++] = 61;
   }
-  return out;
+  return ascii.decode(out);
 }

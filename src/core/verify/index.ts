@@ -8,3 +8,4 @@ export { StepFailure } from './step-failure';
 export { eachEntry } from './each-entry';
 export { runPlan, waitsFor, type Catalogue, type Plan, type PlannedStep, type SkipRule, type StepCheck, type StepInfo } from './plan';
 export { BUNDLE_PLAN } from './bundle-plan';
+export { signedStatement, SIGNED_PREVIEW } from './signed-content';

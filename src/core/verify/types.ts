@@ -69,4 +69,20 @@ export interface VerificationResult {
   attestation?: AttestationView;
   /** What the app's dedicated views show (certificates, checkpoints), decoded once here so the page never decodes. */
   views?: ResultViews;
+  /** A DSSE signature's payload exactly as signed: the one copy every reader uses (evidence only refers to it). */
+  signed?: SignedContent;
+}
+
+/** The DSSE payload as signed, with what rebuilds the envelope and cuts the predicate out of it. */
+export interface SignedContent {
+  payloadType: string;
+  /** 'utf-8': `payload` is the text of the bytes (decoded strictly, a byte order mark kept); 'base64' when they are not UTF-8. */
+  encoding: 'utf-8' | 'base64';
+  payload: string;
+  /** The payload's length in bytes. */
+  length: number;
+  /** The envelope's signatures (sig in base64; an empty keyid left out, as protobuf JSON writes it). */
+  signatures: { keyid?: string; sig: string }[];
+  /** Where an in-toto statement's "predicate" value sits in `payload` (UTF-16 offsets, end exclusive): the predicate as signed. */
+  predicate?: { start: number; end: number };
 }

@@ -10,6 +10,7 @@ import { StepRecorder } from './step-recorder';
 import { attestationView } from './steps/attestation-view';
 import { resultViews } from '../views/result-views';
 import { waivedSteps } from './waived-steps';
+import { signedContentOf } from './signed-content';
 import { STEP_IDS, type BundleStepId, type Step, type VerificationResult } from './types';
 
 export { waivedSteps } from './waived-steps';
@@ -26,6 +27,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
   await runPlan(BUNDLE_PLAN, ctx, steps);
   const attestation = steps.get('bundle.parse')?.status === 'pass' ? attestationView(ctx) : undefined;
   const views = resultViews(ctx);
+  const content = steps.get('bundle.parse')?.status === 'pass' ? ctx.bundle.content : undefined;
 
   const ordered = steps.ordered(STEP_IDS);
   return {
@@ -37,6 +39,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
     engine: { name: 'signet', version: ENGINE_VERSION },
     ...(attestation ? { attestation } : {}),
     ...(Object.keys(views).length > 0 ? { views } : {}),
+    ...(content?.kind === 'dsse' ? { signed: signedContentOf(content) } : {}),
   };
 }
 

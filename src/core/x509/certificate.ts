@@ -64,6 +64,8 @@ export interface Certificate {
   authorityKeyId?: string;
   /** The TLS-encoded SignedCertificateTimestampList (RFC 6962 §3.3), when embedded. */
   sctList?: Uint8Array;
+  /** The [3] extensions field, offsets within the TBSCertificate's content (for rebuilding the precertificate). */
+  extensionsField?: Tlv;
 }
 
 /** The fields of a TBSCertificate as TLVs over the TBS content. */
@@ -173,7 +175,10 @@ function decodeCertificate(der: Uint8Array, where: string): Certificate {
     fulcio: {},
     extensions: [],
   };
-  if (f.extensions) readExtensions(cert, f.extensions, `${tbsWhere}.extensions`);
+  if (f.extensions) {
+    cert.extensionsField = f.extensions;
+    readExtensions(cert, f.extensions, `${tbsWhere}.extensions`);
+  }
   return cert;
 }
 

@@ -3,7 +3,7 @@ import { VerifyError, type ErrorCode, type ErrorDetail } from '../errors';
 import { sha256, verifySignature, type HashAlg, type PublicKey } from '../crypto';
 import { bytesEqual, concatBytes, decodeOid, encodeTlv, readChildren, readTlv, toHex } from '../encoding';
 import { isWithin, type TransparencyLogInstance } from '../trust/types';
-import { readTbsFields, type Certificate } from './certificate';
+import type { Certificate } from './certificate';
 import { OID } from './extensions';
 import { formatTime } from './time';
 
@@ -110,7 +110,7 @@ function parseSct(bytes: Uint8Array, where: string): SignedCertificateTimestamp 
 export function precertificateTbs(leaf: Certificate): Uint8Array {
   const where = `${leaf.where}.tbsCertificate`;
   const tbs = readTlv(leaf.tbs, 0, where);
-  const wrapper = readTbsFields(tbs.value, where).extensions;
+  const wrapper = leaf.extensionsField;
   if (!wrapper) throw new VerifyError('SCT_MISSING', `${leaf.where} has no extensions`, { where });
   const list = readTlv(wrapper.value, 0, where);
   const kept = readChildren(list.value, where)

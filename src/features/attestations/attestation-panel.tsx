@@ -1,9 +1,10 @@
 // An attestation as people read it: what it is, what it is about, its predicate's view, and the signed
-// envelope to download exactly as stored. The view model comes from the engine; nothing here parses.
-import type { AttestationFiles, AttestationView, PredicateView, Verdict } from '../../core';
+// envelope (rebuilt from the result's one copy of the signed payload) and predicate as signed to download. The view model comes from the engine; nothing here parses.
+import type { AttestationView, PredicateView, SignedContent, Verdict } from '../../core';
 import { BUTTON_CLASS } from '../../components/copy-button';
 import { FieldList } from '../../components/field-list';
 import { downloadText } from '../../lib/download';
+import { envelopeText, predicateText } from '../../lib/signed-bytes';
 import { JsonTreeView } from './json-tree-view';
 import { ProvenanceView } from './provenance-view';
 import { SbomView } from './sbom-view';
@@ -32,7 +33,7 @@ function PredicateBody({ view }: { view: PredicateView }) {
 }
 
 // The panel: head, notes, the unverified warning, the view and the downloads.
-export function AttestationPanel({ attestation: a, verdict, files }: { attestation: AttestationView; verdict: Verdict | 'unsigned'; files?: AttestationFiles }) {
+export function AttestationPanel({ attestation: a, verdict, signed }: { attestation: AttestationView; verdict: Verdict | 'unsigned'; signed?: SignedContent }) {
   return (
     <section className="grid min-w-0 gap-4" aria-label={`Attestation: ${a.typeName}`} data-attestation={a.predicateType} data-read-ms={a.readMs}>
       {verdict !== 'verified' && (
@@ -50,15 +51,13 @@ export function AttestationPanel({ attestation: a, verdict, files }: { attestati
       />
       {a.notes.map((n, i) => <p key={i} role="note" className="text-sm text-slate-600 dark:text-slate-400">{n}</p>)}
       <PredicateBody view={a.view} />
-      {(files?.envelope !== undefined || files?.predicate !== undefined) && (
+      {signed && (
         <div className="flex flex-wrap gap-2">
-          {files.envelope !== undefined && (
-            <button type="button" className={BUTTON_CLASS} onClick={() => downloadText('attestation.dsse.json', `${files.envelope}\n`, 'application/json')}>
-              Download the signed envelope
-            </button>
-          )}
-          {files.predicate !== undefined && (
-            <button type="button" className={BUTTON_CLASS} onClick={() => downloadText(predicateFileName(a), files.predicate!, 'application/json')}>
+          <button type="button" className={BUTTON_CLASS} onClick={() => downloadText('attestation.dsse.json', `${envelopeText(signed)}\n`, 'application/json')}>
+            Download the signed envelope
+          </button>
+          {signed.predicate && (
+            <button type="button" className={BUTTON_CLASS} onClick={() => downloadText(predicateFileName(a), predicateText(signed)!, 'application/json')}>
               Download the predicate (as signed)
             </button>
           )}

@@ -1,9 +1,8 @@
 // The signer a policy should pin: the identity, issuer and workflow claims of the certificate a run saw.
 import { COSIGN_SIGN_PREDICATE } from '../../core/attest/predicate-types';
-import { isJsonObject } from '../../core/encoding/json';
 import { WORKFLOW_CLAIMS, type WorkflowClaim } from '../../core/public-constants';
 import type { VerificationResult } from '../../core';
-import { evidenceByKey, leafCertificate } from '../../lib/read-result';
+import { leafCertificate } from '../../lib/read-result';
 
 /** The claims pinned next to the identity. The workflow SHA is left out: it names one commit, so it would reject every later build. */
 export const PINNED_CLAIMS = ['githubWorkflowRepository', 'githubWorkflowRef', 'githubWorkflowName', 'githubWorkflowTrigger'] as const satisfies readonly WorkflowClaim[];
@@ -23,10 +22,8 @@ export interface PinnedSigner {
 
 // The attestation type of a DSSE result: the statement's predicateType, unless it is cosign's own signature predicate.
 function attestationType(result: VerificationResult): string | undefined {
-  const statement = evidenceByKey(result, 'statement');
-  if (statement?.kind !== 'json' || !isJsonObject(statement.value)) return undefined;
-  const type = statement.value.predicateType;
-  return typeof type === 'string' && type !== COSIGN_SIGN_PREDICATE ? type : undefined;
+  const type = result.attestation?.predicateType;
+  return type !== undefined && type !== COSIGN_SIGN_PREDICATE ? type : undefined;
 }
 
 // The signer of a result's certificate, or null when there is no keyless identity to pin.

@@ -37,6 +37,21 @@ function EvidenceItem({ item }: { item: Evidence }) {
           </dd>
         </div>
       );
+    case 'signed':
+      return (
+        <div className="grid min-w-0 gap-1 [&>*]:min-w-0">
+          <dt className="text-sm text-slate-500 dark:text-slate-400">
+            {item.label} ({item.length.toLocaleString('en')} bytes{item.part === 'pae' ? (item.value.length / 2 < item.length ? `, the first ${item.value.length / 2} shown` : '') : item.value.length < item.length ? ', the beginning shown' : ''}; whole in the DSSE tab)
+          </dt>
+          <dd>
+            {item.part === 'pae' ? (
+              <HexView hex={item.value} label={item.label} {...(item.highlight ? { highlight: item.highlight } : {})} maxBytes={256} />
+            ) : (
+              <pre className="max-h-80 overflow-auto rounded-md bg-slate-100 p-3 text-xs whitespace-pre-wrap break-all dark:bg-slate-900">{item.value}</pre>
+            )}
+          </dd>
+        </div>
+      );
     case 'merkle-path':
       return (
         <div className="grid min-w-0 gap-1 [&>*]:min-w-0">

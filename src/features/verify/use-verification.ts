@@ -1,5 +1,5 @@
 // Runs a verification in the worker as a react-query mutation, with progress.
-import type { AttestationFiles, VerificationResult } from '../../core';
+import type { VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
 import type { VerifyForm } from '../../lib/verify-form';
 import { policyOf, verifierChoicesOf } from '../../lib/verify-form';
@@ -21,8 +21,6 @@ export type VerificationOutcome =
       /** The artifact's digest as verified (a file is hashed in the worker with the algorithm the bundle names), for reports and share links. */
       artifactDigest: string | null;
       form: VerifyForm;
-      /** A DSSE bundle's envelope and predicate as signed, for downloading. */
-      files?: AttestationFiles;
     }
   | { kind: 'image'; result: ImageVerificationResult; form: VerifyForm }
   | { kind: 'signatures'; results: VerificationResult[]; artifactDigest: string | null; form: VerifyForm };
@@ -35,7 +33,7 @@ async function runInWorker(runner: WorkerRunner<WorkerRequest, WorkerReply>, for
   const reply = await runner.run(requestFor(form), ['result', 'image-result', 'results'], {
     onProgress: (p) => onProgress({ phase: p.phase, done: p.done, total: p.total, ...(p.message ? { message: p.message } : {}) }),
   });
-  if (reply.type === 'result') return { kind: 'bundle', result: reply.result, artifactDigest: reply.artifactDigest, form, ...(reply.files ? { files: reply.files } : {}) };
+  if (reply.type === 'result') return { kind: 'bundle', result: reply.result, artifactDigest: reply.artifactDigest, form };
   if (reply.type === 'image-result') return { kind: 'image', result: reply.result, form };
   return { kind: 'signatures', results: reply.results, artifactDigest: reply.artifactDigest, form };
 }

@@ -6,7 +6,6 @@ import { trustedRootOf } from '../../lib/trusted-root-choice';
 import { verifyImage } from '../../image';
 import { readArtifact } from '../../lib/read-artifact';
 import { namedDigests } from '../../lib/named-digests';
-import { attestationFiles } from './worker/attestation-files';
 import type { VerifyImageMessage, VerifyMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const post = (reply: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
@@ -34,8 +33,7 @@ async function handle(msg: VerifyMessage): Promise<void> {
       return;
     }
     const result = await verifyBundle({ bundle: msg.bundleText, ...request });
-    const files = result.attestation ? attestationFiles(msg.bundleText) : undefined;
-    post({ type: 'result', id, result, artifactDigest, ...(files ? { files } : {}) });
+    post({ type: 'result', id, result, artifactDigest });
   } catch (err) {
     const e = toVerifyError(err);
     post({ type: 'error', id, message: e.message, code: e.code });
@@ -79,9 +77,7 @@ async function handleImage(msg: VerifyImageMessage): Promise<void> {
       trustedRoot: trustOf(msg),
       ...msg.options,
       onProgress: (message) => post({ type: 'progress', id, phase: 'verifying', done: 0, total: 1, message }),
-      keepEnvelopes: true,
       keepLogEntries: true,
-      keepPredicates: true,
     });
     post({ type: 'image-result', id, result });
   } catch (err) {

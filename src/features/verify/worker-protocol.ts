@@ -1,5 +1,5 @@
 // Messages between the page and the verification worker (structured-clone safe).
-import type { AttestationFiles, VerificationPolicy, VerificationResult } from '../../core';
+import type { VerificationPolicy, VerificationResult } from '../../core';
 import type { ImageVerificationResult } from '../../image';
 import type { VerifierOptions } from '../../lib/verify-form';
 import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
@@ -32,8 +32,7 @@ export type WorkerRequest = VerifyMessage | VerifyImageMessage;
 
 export type WorkerReply =
   | { type: 'progress'; id: number; phase: 'hashing' | 'downloading' | 'verifying'; done: number; total: number; message?: string }
-  /** files: a DSSE bundle's envelope and predicate as signed, when it holds an attestation. */
-  | { type: 'result'; id: number; result: VerificationResult; artifactDigest: string | null; files?: AttestationFiles }
+  | { type: 'result'; id: number; result: VerificationResult; artifactDigest: string | null }
   | { type: 'image-result'; id: number; result: ImageVerificationResult }
   /** A pasted dump holding several signatures (`cosign download signature`): one result each. */
   | { type: 'results'; id: number; results: VerificationResult[]; artifactDigest: string | null }

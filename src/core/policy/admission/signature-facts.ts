@@ -2,9 +2,9 @@
 import { RE2JS } from 're2js';
 import { VerifyError } from '../../errors';
 import { LIMITS } from '../../limits';
-import { fromHex, isJsonObject, type JsonObject } from '../../encoding';
+import { fromHex, type JsonObject } from '../../encoding';
 import { oidcIssuer, parseCertificate, type Certificate } from '../../x509';
-import type { Step, VerificationResult } from '../../verify';
+import { signedStatement, type Step, type VerificationResult } from '../../verify';
 import { isSignaturePredicate } from '../../attest';
 import type { SignatureEvidence, SignetFinding } from './types';
 
@@ -29,13 +29,9 @@ export function certificateOf(result: VerificationResult): Certificate | undefin
   return undefined;
 }
 
-// The in-toto statement a DSSE signature carried (artifact.bind evidence), when there was one.
+// The in-toto statement a DSSE signature carried (the result's signed payload), when there was one.
 export function statementOf(result: VerificationResult): JsonObject | undefined {
-  for (const step of result.steps) {
-    const e = step.evidence.find((x) => x.key === 'statement');
-    if (e?.kind === 'json' && isJsonObject(e.value)) return e.value;
-  }
-  return undefined;
+  return signedStatement(result);
 }
 
 // Whether a signature is an attestation (a statement about the image) rather than a signature of the image itself.

@@ -1,6 +1,6 @@
 // artifact.bind: the signed digest (or the in-toto subject, or the image a simplesigning payload names) is the artifact the user has.
 import { VerifyError } from '../../errors';
-import { bytesEqual, fromUtf8, parseJson, quote, toHex } from '../../encoding';
+import { bytesEqual, quote, toHex } from '../../encoding';
 import { digest, digestLabelName, type HashAlg } from '../../crypto';
 import { findSubject, IN_TOTO_PAYLOAD_TYPE, parseInTotoStatement, type InTotoStatement, type InTotoSubject } from '../../dsse';
 import type { MessageSignatureContent } from '../../bundle';
@@ -10,6 +10,7 @@ import type { StepOutcome } from '../step-recorder';
 import { StepFailure } from '../step-failure';
 import { bindImage } from './image-binding';
 import { signedArtifact } from './signed-artifact';
+import { signedEvidence } from '../signed-content';
 
 
 // Compute or take the artifact digest, then bind it to the bundle content.
@@ -41,7 +42,7 @@ export async function bindArtifact(ctx: VerifyContext): Promise<StepOutcome> {
       ...(subject.name ? [{ kind: 'text' as const, label: 'matching subject', value: subject.name }] : []),
       { kind: 'text', label: 'predicate type', value: statement.predicateType },
       { kind: 'text', label: 'subjects', value: String(statement.subjects.length) },
-      { kind: 'json', key: 'statement', label: 'in-toto statement', value: parseJson(fromUtf8(content.payload, 'DSSE payload'), 'in-toto statement') },
+      signedEvidence('statement', 'in-toto statement', 'payload', content.payload),
     ],
   };
 }

@@ -1,12 +1,12 @@
 // signature: the artifact signature or the DSSE signature over PAE(payloadType, payload) verifies with the signing key.
 import { VerifyError } from '../../errors';
-import { hexEvidence } from '../../evidence';
 import { preAuthEncoding, toHex } from '../../encoding';
 import { defaultHash, verifyDigestSignature, verifySignature, type HashAlg, type PublicKey } from '../../crypto';
 import type { VerifyContext } from '../context';
 import { digestLabel } from '../options';
 import type { StepOutcome } from '../step-recorder';
 import { signedArtifact } from './signed-artifact';
+import { signedEvidence } from '../signed-content';
 
 // The hash a message signature was made with: the one its message digest names (older sigstore-python signs
 // with P-384 keys over SHA-256), else the key's default. Curve and hash are independent choices in ECDSA and RSA
@@ -37,7 +37,7 @@ export async function verifyBundleSignature(ctx: VerifyContext): Promise<StepOut
       summary: `The DSSE signature over PAE(${content.payloadType}, ${content.payload.length}-byte payload) verifies with the ${who}.`,
       evidence: [
         { kind: 'text', label: 'algorithm', value: `${key.description} with ${defaultHash(key)}` },
-        hexEvidence({ key: 'pae', label: 'signed bytes (PAE)', highlight: [{ start: 0, end: typeEnd, label: 'header and payload type' }, { start: pae.length - content.payload.length, end: pae.length, label: 'payload' }] }, pae),
+        signedEvidence('pae', 'signed bytes (PAE)', 'pae', pae, [{ start: 0, end: typeEnd, label: 'header and payload type' }, { start: pae.length - content.payload.length, end: pae.length, label: 'payload' }]),
         { kind: 'hex', label: 'signature', value: toHex(sig) },
       ],
     };
