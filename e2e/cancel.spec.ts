@@ -62,6 +62,8 @@ test('Cancel stops a verification the registry never answers; the form stays fil
   await startStuckImage(page, appUrl);
   await expect(page.locator('[data-run-status="running"]')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/60-cancel-progress.png`, fullPage: true });
+  // Only the progress card: the stuck run must still be running when Cancel is pressed.
+  await expectAccessible(page, 'verification in progress', { include: '[data-run-status="running"]' });
   const cancel = page.getByRole('button', { name: 'Cancel the verification' });
   await cancel.focus();
   await page.keyboard.press('Enter');

@@ -19,6 +19,8 @@ export interface AccessibilityOptions {
 // Every violation of one run is appended here, one JSON line per view and theme, so a run can be counted by rule.
 const LOG = 'test-results/axe/violations.jsonl';
 const BLOCKING = new Set(['serious', 'critical']);
+// SIGNET_AXE_SHOTS=DIR also saves a screenshot of each view in each theme there, to look at what was checked.
+const SHOTS = process.env.SIGNET_AXE_SHOTS;
 
 // One line per violation: rule id, impact, how many nodes, and each node's target selector.
 export function describeViolations(violations: AxeResults['violations']): string[] {
@@ -47,9 +49,12 @@ export async function expectAccessible(page: Page, view: string, options: Access
       if (theme) await useTheme(page, theme);
       const builder = new AxeBuilder({ page });
       if (options.include) builder.include(options.include);
+      const started = Date.now();
       const results = await builder.analyze();
+      const ms = Date.now() - started;
       const where = `${view} [${theme ?? 'page theme'}, ${size}]`;
-      appendFileSync(LOG, `${JSON.stringify({ test: test.info().title, view, theme, size, violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })) })}\n`);
+      appendFileSync(LOG, `${JSON.stringify({ test: test.info().title, view, theme, size, ms, violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) })) })}\n`);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${`${view}-${theme ?? 'page'}-${size}`.replace(/[^\w.-]+/g, '-')}.png`, fullPage: true });
       expect.soft(describeViolations(results.violations.filter((v) => options.anyImpact || BLOCKING.has(v.impact ?? ''))), `${options.anyImpact ? 'accessibility' : 'serious or critical accessibility'} violations in ${where}`).toEqual([]);
     }
   } finally {

@@ -16,7 +16,8 @@
 // - `dispose()` does the same with `RunStopped('disposed')`, for a view that unmounts; a later run starts afresh,
 //   so a runner disposed by a remounting view stays usable.
 // - A worker `error` or `messageerror` event rejects every pending run with an Error naming the worker and the
-//   event's message; the worker is terminated and the next run starts a fresh one.
+//   event's message; the worker is terminated and the next run starts a fresh one. A message that cannot be posted
+//   (not structured-cloneable) rejects its run with the clone error.
 // - Each run adds its own 'message', 'error' and 'messageerror' listeners and removes all three when it settles.
 // The runner keeps no state outside its instance: hooks own one each (see use-worker-run).
 
@@ -114,7 +115,12 @@ export class WorkerRunner<Request extends { id: number }, Reply extends BaseRepl
       const entry: Pending = { stop: (err) => settle(() => reject(err)) };
       this.pending.set(lane, entry);
       for (const type of EVENT_TYPES) worker.addEventListener(type, listeners[type]);
-      worker.postMessage({ ...message, id });
+      try {
+        worker.postMessage({ ...message, id });
+      } catch (err) {
+        // A message that cannot be cloned never reaches the worker.
+        settle(() => reject(err instanceof Error ? err : new Error(String(err))));
+      }
     });
   }
 

@@ -184,6 +184,14 @@ describe('WorkerRunner', () => {
     expect(await r.run({ type: 'echo', value: 'remounted' }, ['echo'])).toMatchObject({ value: 'remounted' });
   });
 
+  it('a message that cannot be cloned rejects its run and leaves no listener behind', async () => {
+    const r = runner();
+    const err = await rejection(r.run({ type: 'echo', value: (() => undefined) as unknown as string }, ['echo']));
+    expect((err as Error).name).toBe('DataCloneError');
+    expect(ports[0]!.listeners()).toBe(0);
+    expect(await r.run({ type: 'echo', value: 'fine' }, ['echo'])).toMatchObject({ value: 'fine' });
+  });
+
   it('a messageerror rejects every pending run and drops the worker (in-process port)', async () => {
     const port = Object.assign(new EventTarget(), { posted: 0, terminated: 0, postMessage: () => port.posted++, terminate: () => port.terminated++ });
     const starts: number[] = [];
