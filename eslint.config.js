@@ -14,6 +14,16 @@ export const ZONES = [
   { target: ['src/oci'], from: ['src'], allow: ['src/oci', 'src/core'], message: 'oci imports only core.' },
   { target: ['src/image'], from: ['src'], allow: ['src/image', 'src/oci', 'src/core'], message: 'image imports only oci and core.' },
   { target: ['src/audit'], from: ['src'], allow: ['src/audit', 'src/oci', 'src/core'], message: 'audit imports only oci and core.' },
+  {
+    target: ['src/image', 'src/oci', 'src/audit', 'src/cli'],
+    only: ['src/core/index'],
+    message: "import the core modules used (../core/errors, ../core/verify/verify-bundle…), not core's top-level index: through it every verb that reaches these layers loads the whole engine.",
+  },
+  {
+    target: ['src/cli'],
+    only: ['src/image/index', 'src/audit/index'],
+    message: 'a verb imports the image and audit modules it uses, not their index: through it every verb loads the admission dry run, its JMESPath, YAML and RE2.',
+  },
   { target: ['src/http'], from: ['src'], allow: ['src/http'], message: 'the shared HTTP types import nothing of the project.' },
   { target: ['src/proxy'], from: ['src'], allow: ['src/proxy', 'src/http'], message: 'the proxy imports nothing of the project but the shared HTTP types.' },
   { target: ['src/server'], from: ['src'], allow: ['src/server', 'src/proxy', 'src/http'], message: 'the server imports only the proxy and the shared HTTP types.' },

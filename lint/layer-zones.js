@@ -58,7 +58,8 @@ function violation(zone, file, spec, resolved, isTypeOnly) {
     const folder = zone.siblingsOf;
     return within(resolved, folder) && childOf(resolved, folder) !== childOf(file, folder) ? zone.message : null;
   }
-  const forbidden = (zone.from ?? []).some((p) => within(resolved, p));
+  // `only` names modules forbidden by themselves, not what lies under them ('src/core' is core's top-level index).
+  const forbidden = (zone.from ?? []).some((p) => within(resolved, p)) || (zone.only ?? []).some((p) => resolved === normalise(p));
   const allowed = (zone.allow ?? []).some((p) => within(resolved, p));
   return forbidden && !allowed ? zone.message : null;
 }

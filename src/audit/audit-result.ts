@@ -1,5 +1,7 @@
 // The record a live audit returns: the same VerificationResult a bundle gets, from its steps alone.
-import { ENGINE_VERSION, verdictOf, type Step, type TrustSource, type VerificationResult } from '../core';
+import type { TrustSource } from '../core/trust/types';
+import type { Step, VerificationResult } from '../core/verify/types';
+import { ENGINE_VERSION, verdictOf } from '../core/verify/verify-bundle';
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 

@@ -1,6 +1,7 @@
 // The steps of a live audit: what the transparency log says today about an entry a bundle or a search
 // named. They extend the engine's record vocabulary and are planned the same way the bundle steps are.
-import { CATALOGUE, type Catalogue, type StepInfo } from '../core';
+import { CATALOGUE } from '../core/verify/catalogue';
+import type { Catalogue, StepInfo } from '../core/verify/plan';
 
 export const AUDIT_STEP_IDS = ['rekor.entry', 'rekor.signer', 'live.checkpoint', 'live.witness', 'live.inclusion', 'live.consistency', 'tuf.root', 'tuf.timestamp', 'tuf.snapshot', 'tuf.targets', 'tuf.target'] as const;
 export type AuditStepId = (typeof AUDIT_STEP_IDS)[number];

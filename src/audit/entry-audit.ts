@@ -1,7 +1,15 @@
 // An entry read from the log, checked with the same steps and evidence as a bundle: its identity (the body hashes to
 // its UUID), then, for an entry whose signed content is at hand (hashedrekord; dsse and intoto with their payload), the whole bundle plan over it: certificate,
 // chain, SCT, signature, body, SET, inclusion proof, checkpoint, times, and the artifact and signer when given.
-import { bytesEqual, CATALOGUE, resolvePublicKey, toHex, verifyBundle, VerifyError, StepRecorder, type ArtifactInput, type Step, type TrustedRoot, type VerificationPolicy, type VerificationResult } from '../core';
+import { bytesEqual } from '../core/encoding/bytes';
+import { toHex } from '../core/encoding/hex';
+import { VerifyError } from '../core/errors';
+import type { TrustedRoot } from '../core/trust/types';
+import { CATALOGUE } from '../core/verify/catalogue';
+import { resolvePublicKey, type ArtifactInput, type VerificationPolicy } from '../core/verify/options';
+import { StepRecorder } from '../core/verify/step-recorder';
+import type { Step, VerificationResult } from '../core/verify/types';
+import { verifyBundle } from '../core/verify/verify-bundle';
 import { parseRekorBody, type RekorLogEntry } from '../core/tlog';
 import { auditResult, startAudit } from './audit-result';
 import { SIGNER_STEP } from './catalogue';

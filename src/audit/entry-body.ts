@@ -1,6 +1,13 @@
 // A Rekor entry's body as a view model: the fields each kind records (hashedrekord, dsse, intoto, rekord), named
 // and decoded for display, or an honest "not decoded" for kinds Signet does not read. Never throws.
-import { fromBase64, fromUtf8, isJsonObject, oidcIssuer, parseCertificate, parsePem, sha256, toHex, type JsonObject, type JsonValue } from '../core';
+import { sha256 } from '../core/crypto/digest';
+import { fromBase64 } from '../core/encoding/base64';
+import { fromUtf8 } from '../core/encoding/bytes';
+import { toHex } from '../core/encoding/hex';
+import { isJsonObject, type JsonObject, type JsonValue } from '../core/encoding/json';
+import { parsePem } from '../core/encoding/pem';
+import { parseCertificate } from '../core/x509/certificate';
+import { oidcIssuer } from '../core/x509/fulcio-extensions';
 import { parseRekorBody, type LoggedVerifier, type RekorLogEntry } from '../core/tlog';
 
 /** One decoded value of the body. */

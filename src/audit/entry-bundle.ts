@@ -4,7 +4,11 @@
 // bodies written before the payload was left out). The logged certificate or key is the verification material and
 // the entry itself (SET, inclusion proof, checkpoint) its log entry. The engine's tlog.body step then checks the
 // payload against the hash the body records.
-import { fromBase64, fromUtf8, IN_TOTO_PAYLOAD_TYPE, isJsonObject, parseJson, type Bundle, type SignatureContent } from '../core';
+import type { Bundle, SignatureContent } from '../core/bundle/types';
+import { IN_TOTO_PAYLOAD_TYPE } from '../core/dsse/in-toto';
+import { fromBase64 } from '../core/encoding/base64';
+import { fromUtf8 } from '../core/encoding/bytes';
+import { isJsonObject, parseJson } from '../core/encoding/json';
 import { parseRekorBody, type LoggedVerifier, type RekorLogEntry } from '../core/tlog';
 
 // A string at a path of nested objects, or undefined.

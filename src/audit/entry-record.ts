@@ -1,6 +1,11 @@
 // A Rekor entry read from the log, checked as a bundle's entry is: its identity, SET, inclusion proof and
 // checkpoint, with the decoded body and any certificate as evidence the views already know how to show.
-import { StepRecorder, toHex, toVerifyError, type Evidence, type TrustedRoot, type VerificationResult } from '../core';
+import { toHex } from '../core/encoding/hex';
+import { toVerifyError } from '../core/errors';
+import type { Evidence } from '../core/evidence';
+import type { TrustedRoot } from '../core/trust/types';
+import { StepRecorder } from '../core/verify/step-recorder';
+import type { VerificationResult } from '../core/verify/types';
 import { auditResult, startAudit } from './audit-result';
 import { ENTRY_CATALOGUE, ENTRY_STEP_IDS } from './catalogue';
 import { findTransparencyLog, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifySignedEntryTimestamp, type RekorBody, type RekorLogEntry } from '../core/tlog';

@@ -1,5 +1,6 @@
 // The audit layer's only door to the network: an injected fetch, every exchange bounded in time and size.
-import { fromUtf8, VerifyError, type ErrorCode } from '../core';
+import { fromUtf8 } from '../core/encoding/bytes';
+import { VerifyError, type ErrorCode } from '../core/errors';
 import { readBody } from '../oci';
 
 /** A request the audit layer makes: reads, plus the one JSON search POST of Rekor v1. */

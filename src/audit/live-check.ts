@@ -1,20 +1,16 @@
 // "Check against the live log": for each log entry of a bundle (or one fetched entry), today's signed tree
 // head, the entry's inclusion in it, and consistency from the checkpoint the bundle carries. Same record as a bundle.
-import {
-  eachEntry,
-  runPlan,
-  StepFailure,
-  StepRecorder,
-  toHex,
-  VerifyError,
-  type Evidence,
-  type JsonValue,
-  type Plan,
-  type TlogEntry,
-  type TransparencyLogInstance,
-  type TrustedRoot,
-  type VerificationResult,
-} from '../core';
+import type { TlogEntry } from '../core/bundle/types';
+import { toHex } from '../core/encoding/hex';
+import type { JsonValue } from '../core/encoding/json';
+import { VerifyError } from '../core/errors';
+import type { Evidence } from '../core/evidence';
+import type { TransparencyLogInstance, TrustedRoot } from '../core/trust/types';
+import { eachEntry } from '../core/verify/each-entry';
+import { runPlan, type Plan } from '../core/verify/plan';
+import { StepFailure } from '../core/verify/step-failure';
+import { StepRecorder } from '../core/verify/step-recorder';
+import type { VerificationResult } from '../core/verify/types';
 import { findTransparencyLog, isRekorV2, verifyCheckpoint } from '../core/tlog';
 import { auditResult, startAudit } from './audit-result';
 import { LIVE_CATALOGUE, LIVE_STEP_IDS, type LiveCondition, type LiveStepId } from './catalogue';

@@ -1,6 +1,8 @@
 // What a live check needs from a log, whatever its API: today's verified tree head, a proof that an entry is in
 // that tree, and a proof that an older tree head is a prefix of it. Rekor v1 and tile-based logs implement it.
-import type { Evidence, MerklePathEvidence, TlogEntry, TransparencyLogInstance } from '../core';
+import type { TlogEntry } from '../core/bundle/types';
+import type { Evidence, MerklePathEvidence } from '../core/evidence';
+import type { TransparencyLogInstance } from '../core/trust/types';
 import type { ConsistencyEvidence } from '../core/tlog';
 
 /** A tree head whose signature by the log was verified. */

@@ -1,6 +1,10 @@
 // The live checks over Rekor v1's REST API: GET /api/v1/log for today's signed tree head (per shard),
 // GET /api/v1/log/entries?logIndex= for the entry and its proof today, GET /api/v1/log/proof for consistency.
-import { bytesEqual, toHex, VerifyError, type Evidence, type TransparencyLogInstance } from '../core';
+import { bytesEqual } from '../core/encoding/bytes';
+import { toHex } from '../core/encoding/hex';
+import { VerifyError } from '../core/errors';
+import type { Evidence } from '../core/evidence';
+import type { TransparencyLogInstance } from '../core/trust/types';
 import { hashLeaf, parseCheckpoint, verifyCheckpoint, verifyConsistencyProof, verifyInclusionProof, type RekorTreeHead } from '../core/tlog';
 import { consistencyOutcome, type LiveHead, type LiveLog } from './live-log';
 import type { RekorV1Client } from './rekor-v1';

@@ -1,6 +1,8 @@
 // A Rekor v1 client over an injected fetch (rekor openapi.yaml): index search, entries by UUID, entry ID or
 // log index, the signed tree head, and consistency proofs. Every answer is parsed as hostile input.
-import { VerifyError, toBase64, utf8 } from '../core';
+import { toBase64 } from '../core/encoding/base64';
+import { utf8 } from '../core/encoding/bytes';
+import { VerifyError } from '../core/errors';
 import {
   entryUuid,
   parseRekorConsistencyProof,

@@ -1,7 +1,14 @@
 // The live checks over a tile-based log (C2SP tlog-tiles; Rekor v2 serves it under /api/v2): the checkpoint,
 // inclusion and consistency proofs recomputed from tiles, and the entry read from its entry bundle.
 // Rekor v2 has no search API: entries are found only through a bundle that names their index.
-import { bytesEqual, LIMITS, toHex, VerifyError, type Evidence, type JsonValue, type TlogEntry, type TransparencyLogInstance } from '../core';
+import type { TlogEntry } from '../core/bundle/types';
+import { bytesEqual } from '../core/encoding/bytes';
+import { toHex } from '../core/encoding/hex';
+import type { JsonValue } from '../core/encoding/json';
+import { VerifyError } from '../core/errors';
+import type { Evidence } from '../core/evidence';
+import { LIMITS } from '../core/limits';
+import type { TransparencyLogInstance } from '../core/trust/types';
 import {
   consistencyRanges,
   entryBundleFor,

@@ -1,5 +1,6 @@
 // The TUF repositories Signet knows (core's table), with the embedded seed root.json where there is one.
-import { publicGoodTufSeed, TUF_REPOSITORIES, type TufRepository } from '../core';
+import { publicGoodTufSeed } from '../core/trust/public-good';
+import { TUF_REPOSITORIES, type TufRepository } from '../core/trust/tuf-repositories';
 
 export interface TufPreset extends TufRepository {
   /** The embedded seed root.json, where there is one. */

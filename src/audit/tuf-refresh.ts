@@ -1,34 +1,18 @@
 // Refresh a Sigstore trusted root from its TUF repository, following the TUF client workflow (spec §5) over an
 // injected fetch and a cache of verified metadata. Nothing falls back silently: an expired, rolled-back or
 // mismatched file fails its step with the dates or versions; only the caller decides to use another root.
-import {
-  diffTrustedRoots,
-  fromUtf8,
-  LIMITS,
-  parseMetadata,
-  parseTrustedRoot,
-  runPlan,
-  StepRecorder,
-  targetInfo,
-  toHex,
-  verifyNextRoot,
-  verifySnapshot,
-  verifyTargets,
-  verifyTimestamp,
-  assertFileInfo,
-  assertNotExpired,
-  VerifyError,
-  type Envelope,
-  type Plan,
-  type Role,
-  type Root,
-  type Snapshot,
-  type Targets,
-  type Timestamp,
-  type TrustChange,
-  type TrustedRoot,
-  type VerificationResult,
-} from '../core';
+import { fromUtf8 } from '../core/encoding/bytes';
+import { toHex } from '../core/encoding/hex';
+import { VerifyError } from '../core/errors';
+import { LIMITS } from '../core/limits';
+import { parseTrustedRoot } from '../core/trust/parse-trusted-root';
+import { diffTrustedRoots, type TrustChange } from '../core/trust/trust-diff';
+import { parseMetadata, type Envelope, type Role, type Root, type Snapshot, type Targets, type Timestamp } from '../core/trust/tuf/metadata';
+import { targetInfo, verifyNextRoot, verifySnapshot, verifyTargets, verifyTimestamp, assertFileInfo, assertNotExpired } from '../core/trust/tuf/verify-metadata';
+import type { TrustedRoot } from '../core/trust/types';
+import { runPlan, type Plan } from '../core/verify/plan';
+import { StepRecorder } from '../core/verify/step-recorder';
+import type { VerificationResult } from '../core/verify/types';
 import { auditResult, startAudit } from './audit-result';
 import { TUF_CATALOGUE, TUF_STEP_IDS, type TufStepId } from './catalogue';
 import { baseUrl, DEFAULT_EXCHANGE_LIMITS, exchange, fetchOk, type AuditFetch, type Exchange, type ExchangeLimits } from './http';

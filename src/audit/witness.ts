@@ -1,6 +1,11 @@
 // Witness cosignatures on a log's checkpoint (C2SP tlog-cosignature, cosignature/v1 over Ed25519), checked
 // against witness keys the user gave as vkeys (C2SP signed-note "Verifier keys"), with a threshold.
-import { bytesEqual, concatBytes, fromBase64, sha256, toHex, utf8, VerifyError, type Evidence } from '../core';
+import { sha256 } from '../core/crypto/digest';
+import { fromBase64 } from '../core/encoding/base64';
+import { bytesEqual, concatBytes, utf8 } from '../core/encoding/bytes';
+import { toHex } from '../core/encoding/hex';
+import { VerifyError } from '../core/errors';
+import type { Evidence } from '../core/evidence';
 import { parsePublicKey, verifySignature, type PublicKey } from '../core/crypto';
 import { parseCheckpoint } from '../core/tlog';
 import './errors';

@@ -1,7 +1,9 @@
 // What `verify-attestation` and `download attestation` print: the checks performed and each signer, as cosign
 // words them (stderr), and one envelope per line (stdout).
-import { certificateOf, FULCIO_EXTENSIONS, oidcIssuer, type VerificationPolicy } from '../core';
-import type { ImageVerificationResult, SignatureVerification } from '../image';
+import { certificateOf } from '../core/policy/admission/signature-facts';
+import type { VerificationPolicy } from '../core/verify/options';
+import { FULCIO_EXTENSIONS, oidcIssuer } from '../core/x509/fulcio-extensions';
+import type { ImageVerificationResult, SignatureVerification } from '../image/types';
 import { sanitize } from './print-timeline';
 
 const CLAIM_NAMES: Record<string, string> = Object.fromEntries(FULCIO_EXTENSIONS.map((e) => [e.key, e.name]));

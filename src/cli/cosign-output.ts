@@ -1,6 +1,8 @@
 // cosign's words, so pipelines and people used to cosign read Signet the same way: the verification header with
 // the checks actually made (stderr), and the verified payloads as cosign prints them (stdout).
-import { isJsonObject, type JsonValue, type VerificationPolicy, type VerificationResult } from '../core';
+import { isJsonObject, type JsonValue } from '../core/encoding/json';
+import type { VerificationPolicy } from '../core/verify/options';
+import type { VerificationResult } from '../core/verify/types';
 import { evidenceByKey, leafCertificate, stepOf } from '../lib/read-result';
 import { signedStatement } from '../core/verify';
 

@@ -1,7 +1,7 @@
 // `signet download attestation IMAGE [--predicate-type T]`: the attestation envelopes that verified, as JSON lines
 // (cosign download attestation prints them unverified; Signet prints only what passed the policy).
-import { resolvePredicateType } from '../core';
-import { verifyImage } from '../image';
+import { resolvePredicateType } from '../core/attest/predicate-types';
+import { verifyImage } from '../image/verify-image';
 import { acceptedAttestations } from './attestation-output';
 import { loadTrustedRoot, POLICY_FLAGS, policyFromArgs, TRUST_FLAGS } from './policy-flags';
 import { sanitize } from './print-timeline';

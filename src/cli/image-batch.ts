@@ -1,8 +1,11 @@
 // Verifying images from the command line, one or many: operands and -f lists, bounded concurrency over one
 // registry client, a progress bar on a terminal, cosign's output per image, a summary table and a report file.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { ENGINE_VERSION, type JsonValue, type VerificationPolicy, type VerificationResult } from '../core';
-import { verifyImages, type ImageOutcome } from '../image';
+import type { JsonValue } from '../core/encoding/json';
+import type { VerificationPolicy } from '../core/verify/options';
+import type { VerificationResult } from '../core/verify/types';
+import { ENGINE_VERSION } from '../core/verify/verify-bundle';
+import { verifyImages, type ImageOutcome } from '../image/verify-many';
 import { imagesJsonReport, imagesMarkdownReport, summaryRow, verifiedSignatures, type ImagesReportInputs } from '../features/report/image-report';
 import { cosignChecks, cosignPayload, verificationHeader } from './cosign-output';
 import { readImageList } from './image-list';

@@ -1,7 +1,7 @@
 // `signet policy check`: would these Kyverno or policy-controller policies admit these images, or this manifest's Pods?
 import { readFileSync } from 'node:fs';
-import type { AdmissionRow, AdmissionStatus, NoMatchPolicy } from '../core';
-import { runAdmission, type AdmissionReport } from '../image';
+import type { AdmissionRow, AdmissionStatus, NoMatchPolicy } from '../core/policy/admission/types';
+import { runAdmission, type AdmissionReport } from '../image/admission/run-admission';
 import { stderrColour, type Io } from './io';
 import { loadTrustedRoot, TRUST_FLAGS } from './policy-flags';
 import { painter, sanitize } from './print-timeline';

@@ -1,6 +1,6 @@
 // The timeline as terminal text: status by symbol and word (not colour alone), summary, and failure detail.
-import type { Step, StepStatus, VerificationResult } from '../core';
-import type { ImageVerificationResult } from '../image';
+import type { Step, StepStatus, VerificationResult } from '../core/verify/types';
+import type { ImageVerificationResult } from '../image/types';
 
 const MARK: Record<StepStatus, string> = { pass: '✔ pass', fail: '✘ FAIL', warn: '! warn', skip: '- skip' };
 const COLOUR: Record<StepStatus, string> = { pass: '32', fail: '31', warn: '33', skip: '90' };

@@ -1,9 +1,16 @@
 // `signet rekor search|get|verify`: the transparency log asked directly, with rekor-cli's output shape and
 // --json for the record. Every answer is checked; search results are leads from a deprecated index.
 import { readFileSync } from 'node:fs';
-import { parseAnySignatureInput, toHex, type MerklePathEvidence, type VerificationResult } from '../core';
+import { parseAnySignatureInput } from '../core/bundle/parse-signature-input';
+import { toHex } from '../core/encoding/hex';
+import type { MerklePathEvidence } from '../core/evidence';
+import type { VerificationResult } from '../core/verify/types';
 import type { RekorLogEntry } from '../core/tlog';
-import { checkAgainstLiveLog, checkLogEntry, createRekorV1Client, REKOR_INDEX_CAVEAT, type AuditFetch, type RekorSearchQuery, type RekorV1Client, witnessPolicy, type WitnessPolicy } from '../audit';
+import { checkLogEntry } from '../audit/entry-record';
+import type { AuditFetch } from '../audit/http';
+import { checkAgainstLiveLog } from '../audit/live-check';
+import { createRekorV1Client, REKOR_INDEX_CAVEAT, type RekorSearchQuery, type RekorV1Client } from '../audit/rekor-v1';
+import { witnessPolicy, type WitnessPolicy } from '../audit/witness';
 import type { Io } from './io';
 import type { ParsedArgs } from './parse-args';
 import { loadTrustedRoot } from './policy-flags';

@@ -1,8 +1,8 @@
 // `signet tree IMAGE`: what `cosign tree` shows — signatures, attestations, SBOMs and referrers with their
 // digests and where each was found — plus each attestation's predicate type (as claimed: nothing is verified).
-import { COSIGN_SIGN_PREDICATE } from '../core';
+import { COSIGN_SIGN_PREDICATE } from '../core/attest/predicate-types';
 import { parseImageReference, type DiscoveredSignature, type SignatureDiscovery } from '../oci';
-import { claimedPredicateType } from '../image';
+import { claimedPredicateType } from '../image/attestations';
 import { sanitize } from './print-timeline';
 import { registryClientFromEnv } from './registry-client';
 import { EXIT, type Verb } from './verb';

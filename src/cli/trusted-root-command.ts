@@ -1,8 +1,10 @@
 // `signet trusted-root [--refresh]`: the embedded trusted root as it is, or one refreshed from a TUF repository
 // through the TUF client workflow, written out only when every step verified.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { publicGoodTrustedRoot, publicGoodTufSeed } from '../core';
-import { refreshTrustedRoot, tufPresets, type AuditFetch } from '../audit';
+import { publicGoodTrustedRoot, publicGoodTufSeed } from '../core/trust/public-good';
+import type { AuditFetch } from '../audit/http';
+import { tufPresets } from '../audit/tuf-presets';
+import { refreshTrustedRoot } from '../audit/tuf-refresh';
 import type { Io } from './io';
 import type { ParsedArgs } from './parse-args';
 import { formatTimeline } from './print-timeline';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { TufCache } from '../audit';
+import type { TufCache } from '../audit/tuf-refresh';
 
 // The default cache directory: $XDG_CACHE_HOME/signet/tuf or ~/.cache/signet/tuf.
 export function defaultTufCacheDir(env: NodeJS.ProcessEnv): string {

@@ -1,7 +1,7 @@
 // `signet verify-attestation IMAGE --type T`: like `cosign verify-attestation` — every attestation of the image
 // verified (signature, chain, log, timestamps, identity, subject = image digest), those of the type printed.
-import { resolvePredicateType } from '../core';
-import { verifyImage } from '../image';
+import { resolvePredicateType } from '../core/attest/predicate-types';
+import { verifyImage } from '../image/verify-image';
 import { acceptedAttestations, checksPerformed, signerLines } from './attestation-output';
 import { stderrColour } from './io';
 import { loadTrustedRoot, POLICY_FLAGS, policyFromArgs, TRUST_FLAGS } from './policy-flags';

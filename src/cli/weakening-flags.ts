@@ -1,5 +1,5 @@
 // The verifier's threshold and "insecure" flags, spelled as cosign and sigstore-go spell them, for every verifying verb.
-import type { Thresholds } from '../core';
+import type { Thresholds } from '../core/verify/thresholds';
 import type { ParsedArgs } from './parse-args';
 import { UsageError } from './usage-error';
 import type { FlagSpec } from './verb';

@@ -1,6 +1,16 @@
 // Attestations among an image's signatures: which entries are attestations and of what type, the verdict
 // when a predicate type was asked for (cosign verify-attestation's rule and words), and attached SBOMs.
-import { COSIGN_SIGN_PREDICATE, fromBase64, signedPredicateBytes, fromUtf8, isJsonObject, LIMITS, matchesPredicateType, noMatchMessage, parseInTotoStatement, parseJson, readSbomBlob, resolvePredicateType, toVerifyError, type JsonObject, type Step, type Verdict, type VerificationPolicy, type VerificationResult } from '../core';
+import { signedPredicateBytes } from '../core/attest/predicate-bytes';
+import { COSIGN_SIGN_PREDICATE, matchesPredicateType, noMatchMessage, resolvePredicateType } from '../core/attest/predicate-types';
+import { readSbomBlob } from '../core/attest/read-attestation';
+import { parseInTotoStatement } from '../core/dsse/in-toto';
+import { fromBase64 } from '../core/encoding/base64';
+import { fromUtf8 } from '../core/encoding/bytes';
+import { isJsonObject, parseJson, type JsonObject } from '../core/encoding/json';
+import { toVerifyError } from '../core/errors';
+import { LIMITS } from '../core/limits';
+import type { VerificationPolicy } from '../core/verify/options';
+import type { Step, Verdict, VerificationResult } from '../core/verify/types';
 import type { AttachedSbom, DiscoveredSignature, ImageReference, RegistryClient } from '../oci';
 import type { AttachedSbomRecord, SignatureVerification } from './types';
 

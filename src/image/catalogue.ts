@@ -1,6 +1,6 @@
 // The steps of an image verification that come before any bundle: where the image and its signatures
 // are. They extend the engine's record vocabulary and plan the same way the bundle steps do.
-import type { Catalogue } from '../core';
+import type { Catalogue } from '../core/verify/plan';
 
 export const IMAGE_STEP_IDS = ['image.resolve', 'image.discover'] as const;
 export type ImageStepId = (typeof IMAGE_STEP_IDS)[number];

@@ -1,5 +1,8 @@
 // The record of an image verification: where the image and its signatures were found, and each signature's timeline.
-import type { PredicateView, Step, TlogEntry, TrustSource, Verdict, VerificationResult } from '../core';
+import type { PredicateView } from '../core/attest/view-model';
+import type { TlogEntry } from '../core/bundle/types';
+import type { TrustSource } from '../core/trust/types';
+import type { Step, Verdict, VerificationResult } from '../core/verify/types';
 import type { ListedReferrer, SearchRecord, SignatureFormat, SignatureSource } from '../oci';
 
 export interface SignatureVerification {

@@ -1,5 +1,18 @@
 // From an image reference to a verdict: resolve the digest, find every signature, verify each with the engine.
-import { failedSentence, normalizeCosignLayer, parseBundle, type TlogEntry, runPlan, StepFailure, toVerifyError, StepRecorder, verifyBundle, fromHex, fromUtf8, type Plan, type StepOutcome, type Thresholds, type TrustedRoot, type VerificationPolicy, type VerificationResult, type Verdict } from '../core';
+import { normalizeCosignLayer } from '../core/bundle/cosign-legacy';
+import { parseBundle } from '../core/bundle/parse-bundle';
+import type { TlogEntry } from '../core/bundle/types';
+import { fromUtf8 } from '../core/encoding/bytes';
+import { fromHex } from '../core/encoding/hex';
+import { toVerifyError } from '../core/errors';
+import type { TrustedRoot } from '../core/trust/types';
+import type { VerificationPolicy } from '../core/verify/options';
+import { runPlan, type Plan } from '../core/verify/plan';
+import { StepFailure } from '../core/verify/step-failure';
+import { StepRecorder, type StepOutcome } from '../core/verify/step-recorder';
+import type { Thresholds } from '../core/verify/thresholds';
+import type { VerificationResult, Verdict } from '../core/verify/types';
+import { failedSentence, verifyBundle } from '../core/verify/verify-bundle';
 import { parseImageReference, type DiscoveredSignature, type ImageReference, type RegistryClient, type ResolvedImage, type SignatureDiscovery } from '../oci';
 import { attestationVerdict, envelopeOf, kindOf, predicateOf, readAttachedSboms } from './attestations';
 import { IMAGE_CATALOGUE, IMAGE_STEP_IDS, type ImageStepId } from './catalogue';

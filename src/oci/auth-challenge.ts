@@ -1,6 +1,6 @@
 // WWW-Authenticate challenges: RFC 7235 §4.1 (challenge list, auth-params, quoted strings with
 // quoted-pair escapes, token68) as used by Bearer (RFC 6750 §3) and Basic (RFC 7617) registries.
-import { VerifyError } from '../core';
+import { VerifyError } from '../core/errors';
 import { OCI_LIMITS } from './limits';
 
 export interface AuthChallenge {

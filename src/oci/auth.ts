@@ -1,7 +1,11 @@
 // Registry authorisation: answer a 401's challenge once, then reuse the result. Bearer follows the
 // Docker token authentication spec (GET realm?service=…&scope=repository:<name>:pull, reply
 // `token`/`access_token` and `expires_in`, default 60 s) with RFC 6750 §3 challenges; Basic is RFC 7617.
-import { fromUtf8, isJsonObject, parseJson, quote, toBase64, utf8, VerifyError } from '../core';
+import { toBase64 } from '../core/encoding/base64';
+import { fromUtf8, utf8 } from '../core/encoding/bytes';
+import { isJsonObject, parseJson } from '../core/encoding/json';
+import { quote } from '../core/encoding/quote';
+import { VerifyError } from '../core/errors';
 import { parseAuthChallenges, type AuthChallenge } from './auth-challenge';
 import { discardBody, readBody, send, throwForStatus, type FetchFunction } from './http';
 import { OCI_LIMITS } from './limits';

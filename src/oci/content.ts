@@ -1,6 +1,6 @@
 // Content-addressed reads (OCI distribution spec v1.1 "Pulling manifests", "Pulling blobs"): every
 // manifest and blob is checked against the digest it was asked by, and the registry's own claim.
-import { VerifyError } from '../core';
+import { VerifyError } from '../core/errors';
 import type { AuthorizedGet, RepositoryScope } from './auth';
 import { assertDigest, digestOf, isSha256Digest } from './digest';
 import { readBody, throwForStatus } from './http';

@@ -1,5 +1,7 @@
 // Content digests (OCI image spec, descriptor.md#digests): computed over the exact bytes received.
-import { sha256, toHex, VerifyError } from '../core';
+import { sha256 } from '../core/crypto/digest';
+import { toHex } from '../core/encoding/hex';
+import { VerifyError } from '../core/errors';
 
 const SHA256_DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
 /** The general grammar `algorithm ":" encoded` of the OCI image spec. */

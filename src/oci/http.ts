@@ -1,6 +1,8 @@
 // HTTP plumbing over an injected fetch: capped body reads and the registry's own error messages
 // (OCI distribution spec v1.1, "Error Codes": `{"errors":[{"code","message","detail"}]}`).
-import { concatBytes, fromUtf8, isJsonObject, parseJson, VerifyError, type ErrorCode, type JsonValue } from '../core';
+import { concatBytes, fromUtf8 } from '../core/encoding/bytes';
+import { isJsonObject, parseJson, type JsonValue } from '../core/encoding/json';
+import { VerifyError, type ErrorCode } from '../core/errors';
 import { OCI_LIMITS } from './limits';
 
 export interface FetchInit {

@@ -1,5 +1,5 @@
 // Caps on everything a registry sends: manifests, lists, pages, blobs and headers are all hostile input.
-import { LIMITS } from '../core';
+import { LIMITS } from '../core/limits';
 
 export const OCI_LIMITS = {
   /** One manifest or index (OCI distribution spec v1.1: registries accept manifests of at least 4 MiB). */

@@ -1,5 +1,5 @@
 // The `Link` header of paginated registry answers (RFC 8288 §3; OCI distribution spec v1.1 referrers pagination).
-import { VerifyError } from '../core';
+import { VerifyError } from '../core/errors';
 import { OCI_LIMITS } from './limits';
 
 const LINK_VALUE = /<([^>]*)>((?:\s*;\s*[^;,]*)*)/g;

@@ -1,6 +1,9 @@
 // Image manifests and indexes (OCI image spec v1.1 manifest.md, image-index.md, descriptor.md; Docker
 // image manifest v2 schema 2 and manifest list), parsed defensively from untrusted bytes.
-import { fromUtf8, JsonFields, parseJson, VerifyError, type JsonObject, type JsonValue } from '../core';
+import { fromUtf8 } from '../core/encoding/bytes';
+import { parseJson, type JsonObject, type JsonValue } from '../core/encoding/json';
+import { JsonFields } from '../core/encoding/json-fields';
+import { VerifyError } from '../core/errors';
 import { isDigest } from './digest';
 import { OCI_LIMITS } from './limits';
 import { isIndexMediaType, isManifestMediaType, mediaTypeOf } from './media-types';

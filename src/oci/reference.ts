@@ -1,6 +1,6 @@
 // Image references, parsed and normalised as Docker does: the distribution reference grammar
 // (github.com/distribution/reference, reference.go) and Docker's normalisation (normalize.go).
-import { VerifyError } from '../core';
+import { VerifyError } from '../core/errors';
 import { isSha256Digest } from './digest';
 
 export interface ImageReference {

@@ -1,6 +1,6 @@
 // Listing the referrers of a manifest (OCI distribution spec v1.1 "Listing Referrers"): the referrers
 // API with artifactType filtering and Link pagination, else the referrers tag schema `<alg>-<hex>`.
-import { VerifyError } from '../core';
+import { VerifyError } from '../core/errors';
 import type { AuthorizedGet, RepositoryScope } from './auth';
 import type { ContentReader } from './content';
 import { discardBody, readBody, throwForStatus } from './http';

@@ -2,7 +2,7 @@
 // OCI 1.1 referrers (API, else tag schema) holding Sigstore bundles (cosign v3, GitHub's actions/attest),
 // cosign's legacy `sha256-<hex>.sig` / `.att` tags, and the `.sbom` tag `cosign attach sbom` writes —
 // each blob fetched within a cap and checked against its digest.
-import { toVerifyError, VerifyError, type ErrorCode } from '../core';
+import { toVerifyError, VerifyError, type ErrorCode } from '../core/errors';
 import type { AuthorizedGet, RepositoryScope } from './auth';
 import type { ContentReader, FetchedManifest } from './content';
 import { isSha256Digest } from './digest';

@@ -1,22 +1,11 @@
 // The admission dry-run end to end: policies and containers in, every container × policy decided, with the image
 // timelines each decision rests on. Images are verified through the same image verification as `signet verify`.
-import {
-  evaluateAdmission,
-  overallStatus,
-  parseAdmissionPolicies,
-  parseManifest,
-  containersOfImages,
-  toVerifyError,
-  type AdmissionRow,
-  type AdmissionStatus,
-  type AdmissionVerifier,
-  type ContainerRef,
-  type ImageEvidence,
-  type NoMatchPolicy,
-  type ResolvedImage,
-  type Thresholds,
-  type TrustedRoot,
-} from '../../core';
+import { toVerifyError } from '../../core/errors';
+import { evaluateAdmission, overallStatus, parseAdmissionPolicies } from '../../core/policy/admission/evaluate-admission';
+import { parseManifest, containersOfImages } from '../../core/policy/admission/manifest';
+import type { AdmissionRow, AdmissionStatus, AdmissionVerifier, ContainerRef, ImageEvidence, NoMatchPolicy, ResolvedImage } from '../../core/policy/admission/types';
+import type { TrustedRoot } from '../../core/trust/types';
+import type { Thresholds } from '../../core/verify/thresholds';
 import { parseImageReference, type RegistryClient } from '../../oci';
 import { verifyImage } from '../verify-image';
 import type { ImageVerificationResult } from '../types';
