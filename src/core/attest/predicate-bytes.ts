@@ -42,8 +42,17 @@ function skipValue(b: Uint8Array, i: number): number {
   return -1;
 }
 
-// The bytes of the top-level "predicate" value of a statement that already parsed as JSON, or undefined
-// when it has none (or the bytes are not an object).
+// A member name's text, or undefined when its bytes are not a JSON string (a control character, a bad escape).
+function memberName(bytes: Uint8Array): string | undefined {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+// The bytes of the top-level "predicate" value of a statement, or undefined when it has none or the bytes are not
+// a JSON object (a payload that does not parse may still reach here: the result keeps whatever was signed).
 export function signedPredicateBytes(payload: Uint8Array): Uint8Array | undefined {
   let i = skipSpace(payload, payload[0] === 0xef && payload[1] === 0xbb && payload[2] === 0xbf ? 3 : 0);
   if (payload[i] !== 0x7b) return undefined;
@@ -52,7 +61,8 @@ export function signedPredicateBytes(payload: Uint8Array): Uint8Array | undefine
   while (i < payload.length && payload[i] === QUOTE) {
     const keyEnd = skipString(payload, i);
     if (keyEnd < 0) return undefined;
-    const key = JSON.parse(new TextDecoder().decode(payload.subarray(i, keyEnd))) as string;
+    const key = memberName(payload.subarray(i, keyEnd));
+    if (key === undefined) return undefined;
     i = skipSpace(payload, keyEnd);
     if (payload[i] !== 0x3a) return undefined;
     const start = skipSpace(payload, i + 1);

@@ -28,6 +28,12 @@ describe('signedPredicateBytes', () => {
     expect(cut('{"predicate":')).toBeUndefined();
   });
 
+  it('answers undefined, never throws, on a payload whose member name is not a JSON string', () => {
+    expect(cut('{"_ty\u0001pe":"x","predicate":{}}')).toBeUndefined();
+    expect(cut('{"bad\\qescape":1,"predicate":{}}')).toBeUndefined();
+    expect(cut('{"\ud800":1,"predicate":[]}')).toBe('[]');
+  });
+
   it('keeps multi-byte UTF-8 and markup exactly', () => {
     const predicate = '{"name":"<script>é🙂</script>","n":[]}';
     const bytes = signedPredicateBytes(enc(`{"predicateType":"t","predicate":${predicate}}`))!;

@@ -67,4 +67,13 @@ describe('the one copy of the signed bytes', () => {
     expect(payloadBytes(signed)).toEqual(payload);
     expect(signedStatement({ signed })).toBeUndefined();
   });
+
+  it('a signed in-toto payload that is not JSON (a control character in a name) fails with a code, never an exception', async () => {
+    const text = '{"_ty\u0001pe":"https://in-toto.io/Statement/v1","predicate":{}}';
+    const result = await verified(utf8(text));
+    expect(result.verdict).toBe('failed');
+    expect(result.steps.some((s) => s.code === 'INTERNAL')).toBe(false);
+    expect(result.signed).toMatchObject({ encoding: 'utf-8', payload: text, length: utf8(text).length });
+    expect(result.signed?.predicate).toBeUndefined();
+  });
 });
