@@ -49,6 +49,7 @@ async function runInPage(arg: { origin: string; name: string; inputs: BundleInpu
   (globalThis as unknown as { lastRun: () => Promise<void> }).lastRun = run;
   const rec = await g.recordWebCrypto(run);
   const floor = () => g.replayWebCrypto(rec, true);
+  // Runs inside the page, which cannot import bench/stats: timeIt's loop, warm-up left to the caller.
   const time = async (fn: () => Promise<unknown>, n: number) => {
     const out: number[] = [];
     for (let i = 0; i < n; i++) {
