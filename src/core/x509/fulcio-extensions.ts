@@ -17,7 +17,7 @@ const ARC = '1.3.6.1.4.1.57264.1';
 
 // The extensions Fulcio may set, by OID, with the names the UI shows.
 export const FULCIO_EXTENSIONS = [
-  { oid: `${ARC}.1`, key: 'issuerV1', name: 'Issuer (deprecated)', encoding: 'raw', deprecated: true },
+  { oid: `${ARC}.1`, key: 'issuerV1', name: 'Issuer (V1)', encoding: 'raw', deprecated: true },
   { oid: `${ARC}.2`, key: 'githubWorkflowTrigger', name: 'GitHub Workflow Trigger', encoding: 'raw', deprecated: true },
   { oid: `${ARC}.3`, key: 'githubWorkflowSha', name: 'GitHub Workflow SHA', encoding: 'raw', deprecated: true },
   { oid: `${ARC}.4`, key: 'githubWorkflowName', name: 'GitHub Workflow Name', encoding: 'raw', deprecated: true },
