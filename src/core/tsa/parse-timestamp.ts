@@ -7,6 +7,7 @@ import { formatName } from '../x509/names';
 import type { HashAlg } from '../crypto';
 import { hashAlgorithmOf, parseCmsSignatureAlgorithm } from './algorithms';
 import { Fields, TAG, oidOf, parseError, readWhole, smallInt } from './der-fields';
+import { assertGeneralNames } from './general-names';
 import { parseTstInfo } from './tst-info';
 import type { SignerIdentifier, SignerInfo, SigningCertificateRef, TimestampToken } from './types';
 
@@ -179,7 +180,9 @@ function parseSigningCertificate(tlv: Tlv, version: 1 | 2, where: string): Signi
   id.end();
   if (issuerSerial) {
     const is = new Fields(issuerSerial, `${id.where}.issuerSerial`);
-    ref.issuerSerial = { issuer: is.raw(is.next(TAG.sequence, 'issuer')), serialNumber: is.next(TAG.integer, 'serialNumber').value };
+    const issuer = is.next(TAG.sequence, 'issuer');
+    assertGeneralNames(issuer.value, `${is.where}.issuer`);
+    ref.issuerSerial = { issuer: is.raw(issuer), serialNumber: is.next(TAG.integer, 'serialNumber').value };
     is.end();
   }
   if (version === 1 && ref.certHash.length !== 20) throw parseError(`${id.where}.certHash`, 'a SHA-1 hash of 20 bytes', `${ref.certHash.length} bytes`);

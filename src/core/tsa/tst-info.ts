@@ -1,9 +1,9 @@
 // TSTInfo, the content a timestamp authority signs (RFC 3161 §2.4.2).
 import { quote } from '../encoding/quote';
 import { hashAlgorithmOf } from './algorithms';
-import { assertDer, readBoolean, readInteger, readTlv } from '../encoding';
-import { formatName } from '../x509/names';
+import { assertDer, readBoolean, readInteger } from '../encoding';
 import { Fields, TAG, oidOf, parseError, readWhole, smallInt } from './der-fields';
+import { assertGeneralName } from './general-names';
 import type { Accuracy, TstInfo } from './types';
 
 // Parse the TSTInfo DER carried as the token's eContent.
@@ -44,21 +44,6 @@ export function parseTstInfo(der: Uint8Array, where: string): TstInfo {
   if (nonce) info.nonce = nonce;
   if (tsaName) info.tsaName = tsaName.value;
   return info;
-}
-
-// The GeneralName CHOICE's alternatives [0]–[8] (RFC 5280 §4.2.1.6), in their DER identifier octets.
-const GENERAL_NAME_TAGS = new Set([0xa0, 0x81, 0x82, 0xa3, 0xa4, 0xa5, 0x86, 0x87, 0x88]);
-
-// tsa [0] EXPLICIT GeneralName: exactly one GeneralName, kept as its DER.
-function assertGeneralName(value: Uint8Array, where: string): void {
-  const name = readTlv(value, 0, where);
-  if (name.end !== value.length || !GENERAL_NAME_TAGS.has(name.tag)) throw parseError(where, 'one GeneralName (RFC 5280 §4.2.1.6)', `tag 0x${name.tag.toString(16)}`);
-  // directoryName [4] EXPLICIT Name, the form TSAs use: one well-formed Name.
-  if (name.tag === 0xa4) {
-    const dn = readTlv(name.value, 0, where);
-    if (dn.tag !== 0x30 || dn.end !== name.value.length) throw parseError(where, 'a directoryName holding one Name SEQUENCE', `tag 0x${dn.tag.toString(16)}`);
-    formatName(dn.value, where);
-  }
 }
 
 // Accuracy ::= SEQUENCE { seconds INTEGER OPTIONAL, millis [0] 1..999 OPTIONAL, micros [1] 1..999 OPTIONAL }.

@@ -138,6 +138,16 @@ describe('parseTimestampToken on malformed input', () => {
     bad[genTimeAt + 4] = 0x31; // month "06" → "16"
     expect(codeOf(() => parseTimestampToken(bad, 'ts'))).toBe('TSA_PARSE_FAILED');
   });
+
+  it('rejects a name in the ESSCertIDv2 issuerSerial whose attribute type is cut mid-subidentifier (X.690 §8.19)', () => {
+    const issuer = parseTimestampToken(happy, 'ts').signer.signingCertificate!.issuerSerial!.issuer;
+    // The last byte of the first attribute type OID (06 03 55 04 xx) with its continuation bit set.
+    const oidAt = offsetIn(happy, issuer) + toHex(issuer).indexOf('06035504') / 2;
+    expect(oidAt).toBeGreaterThan(offsetIn(happy, issuer));
+    const bad = happy.slice();
+    bad[oidAt + 4]! |= 0x80;
+    expect(codeOf(() => parseTimestampToken(bad, 'ts'))).toBe('TSA_PARSE_FAILED');
+  });
 });
 
 describe('parseGeneralizedTime (RFC 3161 §2.4.2 form)', () => {
