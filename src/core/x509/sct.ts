@@ -100,6 +100,14 @@ function parseSct(bytes: Uint8Array, where: string): SignedCertificateTimestamp 
   const extensions = r.vector(2, 'extensions');
   const hashAlgorithm = r.uint(1, 'hash algorithm');
   const signatureAlgorithm = r.uint(1, 'signature algorithm');
+  // digitally-signed (RFC 6962 §3.2 by RFC 5246 §4.7): HashAlgorithm and SignatureAlgorithm as RFC 5246 §7.4.1.4.1 defines them.
+  if (hashAlgorithm > 6 || signatureAlgorithm > 3) {
+    throw new VerifyError('SCT_MALFORMED', `${where}: the signature names an algorithm TLS 1.2 does not define`, {
+      where,
+      expected: 'hash algorithm 0–6 and signature algorithm 0–3 (RFC 5246 §7.4.1.4.1)',
+      found: `hash algorithm ${hashAlgorithm}, signature algorithm ${signatureAlgorithm}`,
+    });
+  }
   const signature = r.vector(2, 'signature');
   if (!r.done) throw new VerifyError('SCT_MALFORMED', `${where}: trailing bytes after the signature`, { where, expected: 'the SCT to end with its signature', found: `${bytes.length} bytes` });
   return { logId, timestampBytes, timestamp, extensions, hashAlgorithm, signatureAlgorithm, signature, where };

@@ -121,6 +121,20 @@ describe('parseSctList on hostile input', () => {
     expect(() => parseSctList(v2, 'x')).toThrow(expect.objectContaining({ code: 'SCT_MALFORMED' }));
   });
 
+  it('refuses a hash or signature algorithm RFC 5246 §7.4.1.4.1 does not define, and reads the defined ones', () => {
+    const hashAt = 47 + ((list[45]! << 8) | list[46]!); // after the version, log ID, timestamp and extensions
+    expect([list[hashAt], list[hashAt + 1]]).toEqual([4, 3]); // sha256, ecdsa
+    for (const [at, value] of [[hashAt, 7], [hashAt, 0x92], [hashAt + 1, 4], [hashAt + 1, 0x92]] as const) {
+      const bad = list.slice();
+      bad[at] = value;
+      expect(() => parseSctList(bad, 'x'), `byte ${at} = ${value}`).toThrow(expect.objectContaining({ code: 'SCT_MALFORMED' }));
+    }
+    const sha512rsa = list.slice();
+    sha512rsa[hashAt] = 6;
+    sha512rsa[hashAt + 1] = 1;
+    expect(parseSctList(sha512rsa, 'x')[0]).toMatchObject({ hashAlgorithm: 6, signatureAlgorithm: 1 });
+  });
+
   it('never throws anything but SCT_MALFORMED on random bytes or mutations', () => {
     const check = (bytes: Uint8Array) => {
       try {
