@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { VERBS } from '../src/cli/verbs';
+import { timeProcess } from './cold-start';
 import { fmt, summarise, type Sample } from './stats';
 
 export interface VerbCost {
@@ -30,15 +31,6 @@ function loadedBytes(verb: string): { files: number; bytes: number } {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-// Wall time of one process run, in ms; throws unless it exits 0.
-function timeProcess(args: string[]): number {
-  const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 300)}`);
-  return ms;
 }
 
 // Build the command, then measure every verb: bytes once, cold start over n interleaved rounds (node -e 0 too).

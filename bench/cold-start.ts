@@ -30,7 +30,7 @@ export interface ColdStart {
 }
 
 // Wall time of one process run, in ms; throws unless it exits 0.
-function timeProcess(args: string[]): number {
+export function timeProcess(args: string[]): number {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;

@@ -63,6 +63,7 @@ export async function auditLogEntry(found: RekorLogEntry, o: EntryAuditOptions):
   const checked = await verifyBundle({ bundle, artifact: o.artifact, policy, trustedRoot: o.trustedRoot });
   const steps = [record.steps.find((s) => s.id === 'rekor.entry')!, ...checked.steps, ...(loggedKey ? [await signerStep(loggedKey, o.policy)] : [])];
   const result = auditResult(clock, steps, o.trustedRoot.source, `${o.artifact ? 'The artifact matches log entry' : 'Log entry'} ${found.uuid.slice(0, 16)}…: ${checked.headline}`);
-  // The decoded views (certificate, DSSE, log entry) and attestation the engine built for the result views.
-  return { ...result, ...(checked.views ? { views: checked.views } : {}), ...(checked.attestation ? { attestation: checked.attestation } : {}) };
+  // The decoded views (certificate, DSSE, log entry), attestation and signed payload the engine built for the result views.
+  const { views, attestation, signed } = checked;
+  return { ...result, ...(views ? { views } : {}), ...(attestation ? { attestation } : {}), ...(signed ? { signed } : {}) };
 }

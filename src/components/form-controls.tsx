@@ -1,5 +1,6 @@
 // Form pieces the modes share: a labelled group of controls, a text-file button with a size cap, the input style.
 import type { ReactNode } from 'react';
+import type { TrustedRootChoice } from '../lib/trusted-root-choice';
 
 export const INPUT_CLASS =
   'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
@@ -38,11 +39,8 @@ export function TextFileButton({ label, accept, onText, onError }: { label: stri
   );
 }
 
-/** The trust a mode runs under: the embedded public-good root, or a trusted_root.json loaded by name and text. */
-export type LoadedTrust = { name: string; text: string } | null;
-
 // Which trusted root is in use, a button to load one and one to go back to public-good.
-export function TrustChoice({ trust, onChange, onError }: { trust: LoadedTrust; onChange: (t: LoadedTrust) => void; onError: (m: string) => void }) {
+export function TrustChoice({ trust, onChange, onError }: { trust: TrustedRootChoice; onChange: (t: TrustedRootChoice) => void; onError: (m: string) => void }) {
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
       <span>Trust: {trust ? `${trust.name} (loaded)` : 'Sigstore public-good (embedded)'}</span>

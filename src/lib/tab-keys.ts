@@ -12,7 +12,7 @@ export function tabAfterKey<T>(key: string, tabs: readonly T[], current: T): T |
   return null;
 }
 
-// Props for one tab button: roving tabindex, and a key handler on the list that selects and focuses the next tab.
+// The tab list's key handler: selects and focuses the tab a key leads to (each tab sets its own roving tabIndex).
 export function tabListKeys<T>(tabs: readonly T[], current: T, select: (tab: T) => void) {
   return {
     onKeyDown(event: KeyboardEvent<HTMLElement>) {

@@ -130,7 +130,8 @@ async function proxy(request: ProxyRequest, state: ProxyState, cors: Readonly<Re
 // The body of a search POST, refused past its cap (PROXY_TOO_LARGE); a redirect of it is re-classified as a read and refused.
 async function searchBody(request: ProxyRequest, target: URL): Promise<Uint8Array> {
   assertDeclaredSize(request, REKOR_SEARCH_BODY_MAX, target);
-  return new Uint8Array(await new Response(request.body && capped(request.body, REKOR_SEARCH_BODY_MAX, target)).arrayBuffer());
+  const source = request.body;
+  return new Uint8Array(await new Response(source && capped(source, REKOR_SEARCH_BODY_MAX, target)).arrayBuffer());
 }
 
 // The request headers passed upstream: Accept, Authorization and Range only, and no content coding

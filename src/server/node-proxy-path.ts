@@ -55,13 +55,16 @@ export function createNodeProxyPath({ core, hosts, securityHeaders, clientKey, l
 // leaving before the answer was sent.
 function incomingView(req: IncomingMessage, res: ServerResponse, url: string): ProxyRequest {
   const raw = req.rawHeaders;
+  // One web stream over the message, made when first read: every later read gets the same one.
+  let body: ReadableStream<Uint8Array> | null | undefined;
   return {
     method: req.method ?? 'GET',
     url,
     headers: { get: (name) => headerOf(raw, name.toLowerCase(), req.headers) },
     signal: clientGone(res),
     get body() {
-      return req.method === 'GET' || req.method === 'HEAD' ? null : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
+      body ??= req.method === 'GET' || req.method === 'HEAD' ? null : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
+      return body;
     },
   };
 }

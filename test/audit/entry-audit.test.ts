@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { parseTrustedRootJson, type VerificationResult } from '../../src/core';
 import { parseRekorLogEntry } from '../../src/core/tlog';
+import { signedStatement } from '../../src/core/verify/signed-content';
 import { auditLogEntry, createRekorV1Client, describeEntryBody, type AuditFetch } from '../../src/audit';
 import { createTestInstance, generateKey, type SignResult } from '../support/sigstore';
 import { startRekorV1Server, type RekorV1Server } from '../support/live-log/rekor-v1-server';
@@ -103,6 +104,8 @@ describe('verify an artifact against an entry', () => {
     const identity = { kind: 'identity' as const, identity: { identity: { exact: EMAIL }, issuer: { exact: ISSUER } } };
     const right = await auditLogEntry(found, { trustedRoot, artifact: { kind: 'bytes', bytes: artifact }, policy: identity });
     expect([right.verdict, step(right, 'artifact.bind').status, step(right, 'signature').status, step(right, 'tlog.body').status]).toEqual(['verified', 'pass', 'pass', 'pass']);
+    // The statement the evidence refers to travels with the result, as for a bundle.
+    expect(signedStatement(right)?.subject).toEqual(JSON.parse(Buffer.from(payloadOf(dsseWithPayload), 'base64').toString()).subject);
     const wrong = await auditLogEntry(found, { trustedRoot, artifact: { kind: 'bytes', bytes: new TextEncoder().encode('another file\n') }, policy: identity });
     expect(wrong.failedStep).toBe('artifact.bind');
     const other = JSON.parse(Buffer.from(payloadOf(dsseWithPayload), 'base64').toString());

@@ -25,9 +25,10 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
   // bundle.parse sets the bundle and what follows from it; no other step runs unless it passed.
   const ctx = { req, trust: req.trustedRoot, thresholds: resolveThresholds(undefined), now: req.now ?? Date.now(), steps, entries: [], verifiedTimes: [] } as unknown as VerifyContext;
   await runPlan(BUNDLE_PLAN, ctx, steps);
-  const attestation = steps.get('bundle.parse')?.status === 'pass' ? attestationView(ctx) : undefined;
+  const parsed = steps.get('bundle.parse')?.status === 'pass';
+  const attestation = parsed ? attestationView(ctx) : undefined;
   const views = resultViews(ctx);
-  const content = steps.get('bundle.parse')?.status === 'pass' ? ctx.bundle.content : undefined;
+  const content = parsed ? ctx.bundle.content : undefined;
 
   const ordered = steps.ordered(STEP_IDS);
   return {

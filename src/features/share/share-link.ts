@@ -93,13 +93,13 @@ export async function readShareLink(hash: string): Promise<{ form: VerifyForm; c
     claims,
     keyPem: str(s.key, ''),
     predicateType: str(s.predicateType, ''),
-    weakening: weakeningOf(s.weakening),
+    weakening: weakeningFromLink(s.weakening),
   };
   return { form, complete: form.source === 'image' ? form.imageRef.length > 0 : form.bundleText.length > 0 };
 }
 
 // The Trust choices a link carries; any value that is not a valid count or flag falls back to its default.
-function weakeningOf(value: unknown): WeakeningForm {
+function weakeningFromLink(value: unknown): WeakeningForm {
   if (!isJsonObject(value)) return DEFAULT_WEAKENING;
   const count = (name: 'tlog' | 'sct' | 'timestamps') => (isThreshold(value[name]) ? value[name] : DEFAULT_WEAKENING[name]);
   return { tlog: count('tlog'), sct: count('sct'), timestamps: count('timestamps'), useSignedTimestamps: value.useSignedTimestamps === true };

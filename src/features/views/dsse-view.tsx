@@ -6,6 +6,7 @@ import { FieldList } from '../../components/field-list';
 import { HexView } from '../../components/hex-view';
 import { keyedEvidence, stepOf } from '../../lib/read-result';
 import { paeBytes } from '../../lib/signed-bytes';
+import { scrollable } from '../../lib/scrollable';
 import { StepNote } from './step-note';
 import { SubSection, ViewSection } from './view-section';
 
@@ -80,7 +81,7 @@ export function DsseView({ result }: { result: VerificationResult }) {
         )}
         <figure>
           <figcaption className="text-sm font-medium text-slate-700 dark:text-slate-300">Payload as signed{signed.encoding === 'base64' ? ' (base64: it is not UTF-8 text)' : ''}</figcaption>
-          <pre className="mt-1 max-h-96 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap break-all text-slate-800 dark:bg-slate-900 dark:text-slate-200">{signed.payload}</pre>
+          <pre {...scrollable('Payload as signed')} className="mt-1 max-h-96 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap break-all text-slate-800 dark:bg-slate-900 dark:text-slate-200">{signed.payload}</pre>
         </figure>
       </SubSection>
     </ViewSection>

@@ -10,7 +10,8 @@ import { checkEntry, identityFinding, type EntryCheck, type IdentityRule } from 
 import { kyvernoImageName, splitImageName } from './image-name';
 import { evaluateConditions } from './kyverno-conditions';
 import type { AttestorEntry, AttestorSet, KyvernoAttestation, KyvernoImageVerification, KyvernoPolicy } from './kyverno-policy';
-import { compileUnanchored, statementOf } from './signature-facts';
+import { compileUnanchored } from './signature-facts';
+import { signedStatement } from '../../verify/signed-content';
 import { trustWithParts, type TrustParts } from './trust-material';
 import type { AdmissionRow, AdmissionVerifier, AuthorityOutcome, ContainerRef, ResolvedImage, SignetFinding, VerificationAsk } from './types';
 import type { TrustedRoot } from '../../trust';
@@ -141,9 +142,9 @@ async function verifyAttestation(att: KyvernoAttestation, iv: KyvernoImageVerifi
         return { status, message: `${entryPath}: ${message}`, ...(signet ? { signet } : {}) };
       };
       if (check.result.kind !== 'verified') return fail(check.result.error, check.result.signet, check.result.kind === 'failed' ? 'fail' : 'not-evaluated');
-      const statements = check.result.verified.map((s) => statementOf(s.result)).filter((s) => s?.predicateType === att.predicateType);
+      const statements = check.result.verified.map((s) => signedStatement(s.result)).filter((s) => s?.predicateType === att.predicateType);
       if (statements.length === 0) {
-        const types = check.result.verified.map((s) => String(statementOf(s.result)?.predicateType)).join(', ');
+        const types = check.result.verified.map((s) => String(signedStatement(s.result)?.predicateType)).join(', ');
         return fail(`attestions not found for predicate type ${att.predicateType}`, { step: 'policy.attestation', summary: `verified attestations carry predicate types ${types || 'none'}, not ${att.predicateType}`, code: 'POLICY_PREDICATE_MISMATCH' });
       }
       for (const statement of statements) {

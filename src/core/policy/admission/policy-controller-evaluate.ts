@@ -9,7 +9,8 @@ import { VerifyError } from '../../errors';
 import { checkEntry, identityFinding, type IdentityRule } from './entry-check';
 import { containerRegistryName, splitImageName } from './image-name';
 import type { PcAuthority, PcPolicy, PcTrustRoot } from './policy-controller-policy';
-import { compileUnanchored, statementOf } from './signature-facts';
+import { compileUnanchored } from './signature-facts';
+import { signedStatement } from '../../verify/signed-content';
 import { trustWithParts, type TrustParts } from './trust-material';
 import type { AdmissionRow, AdmissionVerifier, AuthorityOutcome, ContainerRef, NoMatchPolicy, VerificationAsk } from './types';
 import type { TrustedRoot } from '../../trust';
@@ -112,9 +113,9 @@ async function evaluateAuthority(authority: PcAuthority, container: ContainerRef
   }
   if (!attestations) return { path, status: 'pass', message: `${check.verified.length} signature(s) validated`, timelines };
   for (const wanted of authority.attestations) {
-    const found = check.verified.filter((s) => statementOf(s.result)?.predicateType === wanted.predicateType);
+    const found = check.verified.filter((s) => signedStatement(s.result)?.predicateType === wanted.predicateType);
     if (found.length === 0) {
-      const types = check.verified.map((s) => String(statementOf(s.result)?.predicateType)).join(', ');
+      const types = check.verified.map((s) => String(signedStatement(s.result)?.predicateType)).join(', ');
       return { path, status: 'fail', message: `no matching attestations with type ${wanted.predicateType}`, signet: { step: 'policy.attestation', summary: `the verified attestations have predicate types ${types}`, code: 'POLICY_PREDICATE_MISMATCH' }, timelines };
     }
     if (wanted.policyType) return { path, status: 'not-evaluated', message: `not evaluated: ${wanted.policyType} policy (attestation ${wanted.name}); ${found.length} attestation(s) of type ${wanted.predicateType} verified`, timelines };

@@ -2,7 +2,7 @@
 import { RE2JS } from 're2js';
 import { VerifyError } from '../../errors';
 import { LIMITS } from '../../limits';
-import { fromHex, type JsonObject } from '../../encoding';
+import { fromHex } from '../../encoding';
 import { oidcIssuer, parseCertificate, type Certificate } from '../../x509';
 import { signedStatement, type Step, type VerificationResult } from '../../verify';
 import { isSignaturePredicate } from '../../attest';
@@ -29,16 +29,11 @@ export function certificateOf(result: VerificationResult): Certificate | undefin
   return undefined;
 }
 
-// The in-toto statement a DSSE signature carried (the result's signed payload), when there was one.
-export function statementOf(result: VerificationResult): JsonObject | undefined {
-  return signedStatement(result);
-}
-
 // Whether a signature is an attestation (a statement about the image) rather than a signature of the image itself.
 export function isAttestation(sig: SignatureEvidence): boolean {
   if (sig.format === 'cosign-dsse') return true;
   if (sig.format === 'cosign-simplesigning') return false;
-  const type = statementOf(sig.result)?.predicateType;
+  const type = signedStatement(sig.result)?.predicateType;
   return typeof type === 'string' && !isSignaturePredicate(type);
 }
 
