@@ -1,7 +1,7 @@
 // RFC 6962 Merkle inclusion: recompute the root from the entry and its audit path, level by level.
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
-import { bytesEqual, concatBytes, toHex } from '../encoding';
+import { bytesEqual, concatBytes, defineLazy, toHex } from '../encoding';
 import { sha256, sha256Small } from '../crypto';
 import type { MerklePathEvidence } from '../evidence';
 import type { TlogEntry } from '../bundle/types';
@@ -51,8 +51,9 @@ export function isRekorV2(entry: TlogEntry): boolean {
 }
 
 // Verify the entry's inclusion proof (RFC 6962 §2.1.1, RFC 9162 §2.1.3.2): the leaf hash of the canonicalized
-// body, combined with each proof hash in turn, must give the proof's root hash. Returns every level for drawing.
-export async function verifyInclusionProof(entry: TlogEntry): Promise<MerklePathEvidence> {
+// body (`leaf`, when the caller hashed it already), combined with each proof hash in turn, must give the proof's root
+// hash. Returns every level for drawing.
+export async function verifyInclusionProof(entry: TlogEntry, leaf?: Uint8Array): Promise<MerklePathEvidence> {
   const proof = entry.inclusionProof;
   const where = `${entry.where}.inclusionProof`;
   if (!proof) {
@@ -88,18 +89,19 @@ export async function verifyInclusionProof(entry: TlogEntry): Promise<MerklePath
     fail('the root hash is not a SHA-256 value', `${HASH_BYTES} bytes`, `${proof.rootHash.length} bytes`, 'rootHash');
   }
 
-  const leaf = await hashLeaf(entry.canonicalizedBody);
-  const levels: MerklePathEvidence['levels'] = [];
-  let node = leaf;
+  const leafHash = leaf ?? (await hashLeaf(entry.canonicalizedBody));
+  const results: Uint8Array[] = [];
+  let node = leafHash;
   for (const [i, sibling] of proof.hashes.entries()) {
-    const side = sides[i]!;
-    node = side === 'left' ? hashChildren(sibling, node) : hashChildren(node, sibling);
-    levels.push({ sibling: toHex(sibling), side, result: toHex(node) });
+    node = sides[i] === 'left' ? hashChildren(sibling, node) : hashChildren(node, sibling);
+    results.push(node);
   }
   const computedRoot = toHex(node);
   const expectedRoot = toHex(proof.rootHash);
   if (!bytesEqual(node, proof.rootHash)) {
     fail('the audit path does not lead to the root hash', expectedRoot, computedRoot, 'rootHash');
   }
-  return { leafIndex: proof.logIndex, treeSize: proof.treeSize, leafHash: toHex(leaf), levels, computedRoot, expectedRoot };
+  // The levels, for drawing, are written out when read.
+  const path: MerklePathEvidence = { leafIndex: proof.logIndex, treeSize: proof.treeSize, leafHash: toHex(leafHash), levels: [], computedRoot, expectedRoot };
+  return defineLazy(path, 'levels', () => proof.hashes.map((sibling, i) => ({ sibling: toHex(sibling), side: sides[i]!, result: toHex(results[i]!) })));
 }

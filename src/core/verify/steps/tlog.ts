@@ -1,6 +1,6 @@
 // tlog.body, tlog.set, tlog.inclusion, tlog.checkpoint: each transparency-log entry, and the threshold over them.
 import { VerifyError } from '../../errors';
-import { fromUtf8, parseJson, toHex } from '../../encoding';
+import { defineLazy, fromUtf8, parseJson, toHex } from '../../encoding';
 import type { TlogEntry } from '../../bundle';
 import type { TransparencyLogInstance } from '../../trust';
 import { findTransparencyLog, hashLeaf, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
@@ -16,6 +16,13 @@ export interface EntryState {
   /** Same log and index as an earlier entry: shown, never counted twice. */
   duplicateOf?: number;
   ok: { body: boolean; set: boolean; inclusion: boolean; checkpoint: boolean };
+  /** The entry's RFC 6962 leaf hash, made once for tlog.body's evidence and tlog.inclusion. */
+  leafHash?: Promise<Uint8Array>;
+}
+
+// The entry's leaf hash, hashed once per verification.
+function leafHashOf(s: EntryState): Promise<Uint8Array> {
+  return (s.leafHash ??= hashLeaf(s.entry.canonicalizedBody));
 }
 
 // One state per entry, with duplicates (same log, same index) marked.
@@ -64,9 +71,12 @@ export async function checkTlogBodies(ctx: VerifyContext, states: EntryState[]):
         key: 'tlog.entry',
         label: 'log entry',
         // The leaf hash is what Rekor v1 names the entry by (its UUID without the tree prefix).
-        value: { log: s.log.baseUrl, kind: s.entry.kind, version: s.entry.version, logIndex: s.entry.logIndex, integratedTime: s.entry.integratedTime ?? null, leafHash: toHex(await hashLeaf(s.entry.canonicalizedBody)) },
+        value: { log: s.log.baseUrl, kind: s.entry.kind, version: s.entry.version, logIndex: s.entry.logIndex, integratedTime: s.entry.integratedTime ?? null, leafHash: toHex(await leafHashOf(s)) },
       },
-      { kind: 'json', key: 'tlog.body', label: 'logged entry body', value: parseJson(fromUtf8(s.entry.canonicalizedBody, `${s.entry.where}.canonicalizedBody`), 'entry body') },
+      // parseRekorBody read the same bytes under a tighter cap, so the shown body is parsed only when read.
+      defineLazy({ kind: 'json', key: 'tlog.body', label: 'logged entry body', value: null } as Extract<Evidence, { kind: 'json' }>, 'value', () =>
+        parseJson(fromUtf8(s.entry.canonicalizedBody, `${s.entry.where}.canonicalizedBody`), 'entry body'),
+      ),
     ];
   });
   const duplicates = states.filter((s) => s.duplicateOf !== undefined).length;
@@ -104,7 +114,7 @@ export async function checkInclusion(states: EntryState[]): Promise<StepOutcome>
         found: 'none',
       });
     }
-    const path = await verifyInclusionProof(s.entry);
+    const path = await verifyInclusionProof(s.entry, await leafHashOf(s));
     s.ok.inclusion = true;
     return [{ kind: 'merkle-path', label: 'audit path', value: path }];
   });
