@@ -59,9 +59,8 @@ export function toBytes(data: ArrayBuffer | ArrayBufferView): Uint8Array {
   return new Uint8Array(data);
 }
 
-// A copy backed by its own ArrayBuffer, as WebCrypto and some libraries require.
-export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.byteLength === bytes.byteLength && bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer
-    ? bytes.buffer
-    : (bytes.slice().buffer as ArrayBuffer);
+// The bytes as a WebCrypto BufferSource: the view itself (WebCrypto copies its input), a copy only when the view
+// sits on a SharedArrayBuffer, which WebCrypto refuses.
+export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
 }

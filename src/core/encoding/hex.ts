@@ -33,7 +33,8 @@ export function fromHex(text: string, where = 'hex value'): Uint8Array {
   return out;
 }
 
-// Give `target[key]` the hex of `bytes`, made when first read and then kept (see defineLazy).
-export function defineLazyHex<T extends { [P in K]: string }, K extends keyof T & string>(target: T, key: K, bytes: Uint8Array): T {
-  return defineLazy(target, key, () => toHex(bytes) as T[K]);
+// Give `target[key]` the hex of `bytes`, made when first read and then kept: an enumerable property, so JSON,
+// structured clone and spreading see an ordinary string, but a value nobody reads is never encoded.
+export function defineLazyHex<T extends object>(target: T, key: keyof T & string, bytes: Uint8Array): T {
+  return defineLazy(target, key, () => toHex(bytes) as T[typeof key]);
 }

@@ -1,7 +1,7 @@
-// Values made when first read: evidence nobody inspects is never built, yet reads as ordinary data.
+// Values made when first read: enumerable accessors that compute once, for record fields many runs never read.
 
-// Give `target[key]` the value `make` returns, made when first read and then kept: an enumerable property, so JSON,
-// structured clone and spreading see an ordinary value, at the key's place in the object.
+// Give `target[key]` the value `make()` returns, made when first read and then kept. The property is enumerable, so
+// JSON, structured clone and spreading see an ordinary value; assigning it replaces it with a plain data property.
 export function defineLazy<T extends object, K extends keyof T & string>(target: T, key: K, make: () => T[K]): T {
   let made = false;
   let value: T[K];
@@ -9,12 +9,10 @@ export function defineLazy<T extends object, K extends keyof T & string>(target:
     enumerable: true,
     configurable: true,
     get: () => {
-      if (!made) {
-        value = make();
-        made = true;
-      }
+      if (!made) [value, made] = [make(), true];
       return value;
     },
+    set: (v: T[K]) => Object.defineProperty(target, key, { value: v, enumerable: true, configurable: true, writable: true }),
   });
   return target;
 }

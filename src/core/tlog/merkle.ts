@@ -18,6 +18,11 @@ export function hashLeaf(entry: Uint8Array): Promise<Uint8Array> {
   return sha256(concatBytes(LEAF_PREFIX, entry));
 }
 
+// The same leaf hash, synchronously: for a value made when it is first read.
+export function hashLeafNow(entry: Uint8Array): Uint8Array {
+  return sha256Small(concatBytes(LEAF_PREFIX, entry));
+}
+
 // Interior node hash: SHA-256(0x01 ‖ left ‖ right) (RFC 6962 §2.1), synchronous (65 bytes).
 export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
   return sha256Small(concatBytes(NODE_PREFIX, left, right));
@@ -51,9 +56,8 @@ export function isRekorV2(entry: TlogEntry): boolean {
 }
 
 // Verify the entry's inclusion proof (RFC 6962 §2.1.1, RFC 9162 §2.1.3.2): the leaf hash of the canonicalized
-// body (`leaf`, when the caller hashed it already), combined with each proof hash in turn, must give the proof's root
-// hash. Returns every level for drawing.
-export async function verifyInclusionProof(entry: TlogEntry, leaf?: Uint8Array): Promise<MerklePathEvidence> {
+// body, combined with each proof hash in turn, must give the proof's root hash. Returns every level for drawing.
+export async function verifyInclusionProof(entry: TlogEntry): Promise<MerklePathEvidence> {
   const proof = entry.inclusionProof;
   const where = `${entry.where}.inclusionProof`;
   if (!proof) {
@@ -89,9 +93,9 @@ export async function verifyInclusionProof(entry: TlogEntry, leaf?: Uint8Array):
     fail('the root hash is not a SHA-256 value', `${HASH_BYTES} bytes`, `${proof.rootHash.length} bytes`, 'rootHash');
   }
 
-  const leafHash = leaf ?? (await hashLeaf(entry.canonicalizedBody));
+  const leaf = await hashLeaf(entry.canonicalizedBody);
   const results: Uint8Array[] = [];
-  let node = leafHash;
+  let node = leaf;
   for (const [i, sibling] of proof.hashes.entries()) {
     node = sides[i] === 'left' ? hashChildren(sibling, node) : hashChildren(node, sibling);
     results.push(node);
@@ -101,7 +105,7 @@ export async function verifyInclusionProof(entry: TlogEntry, leaf?: Uint8Array):
   if (!bytesEqual(node, proof.rootHash)) {
     fail('the audit path does not lead to the root hash', expectedRoot, computedRoot, 'rootHash');
   }
-  // The levels, for drawing, are written out when read.
-  const path: MerklePathEvidence = { leafIndex: proof.logIndex, treeSize: proof.treeSize, leafHash: toHex(leafHash), levels: [], computedRoot, expectedRoot };
-  return defineLazy(path, 'levels', () => proof.hashes.map((sibling, i) => ({ sibling: toHex(sibling), side: sides[i]!, result: toHex(results[i]!) })));
+  // The levels, as hex for drawing, are made when first read.
+  const path: MerklePathEvidence = { leafIndex: proof.logIndex, treeSize: proof.treeSize, leafHash: toHex(leaf), levels: [], computedRoot, expectedRoot };
+  return defineLazy(path, 'levels', () => results.map((result, i) => ({ sibling: toHex(proof.hashes[i]!), side: sides[i]!, result: toHex(result) })));
 }
