@@ -5,7 +5,8 @@
 // normal requests meanwhile. With SIGNET_BENCH_BASELINE_SRC=<a src/ directory of another commit> the same run also
 // measures that build of the server, for a before/after on one machine at one time.
 // Alone: `node --import tsx bench/image-and-proxy.ts` (BENCH_REGISTRY_N runs of each verdict, default 30;
-// BENCH_PROXY_ROUNDS throughput rounds, default 5; BENCH_PROXY_SOAK=0 leaves the soaks out).
+// BENCH_PROXY_ROUNDS throughput rounds, default 5; BENCH_PROXY_SOAK=0 leaves the soaks out; BENCH_SERVER_NODE_FLAGS
+// are given to every server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -64,6 +65,7 @@ const SOAK_SLOW = 500;
 const SOAK_MS = 30_000;
 const SOAK_READERS = 100;
 const MANIFEST_ACCEPT = { accept: 'application/vnd.oci.image.manifest.v1+json' };
+const SERVER_NODE_FLAGS = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
 
 // The builds measured: the current sources, and the baseline when one is named.
 function builds(): { build: Build; env: NodeJS.ProcessEnv }[] {
@@ -86,7 +88,7 @@ export async function benchRegistry(n: number): Promise<RegistryBench | string> 
   const servers: SoakProcess<ServerStats>[] = [];
   // A server process of this build, closed at the end.
   const server = async (env: NodeJS.ProcessEnv) => {
-    const started = await startServerProcess({ SERVER_CA_FILE: caFile, ...env });
+    const started = await startServerProcess({ SERVER_CA_FILE: caFile, ...env }, SERVER_NODE_FLAGS);
     servers.push(started);
     return started;
   };
@@ -155,7 +157,7 @@ async function soakBuild(env: NodeJS.ProcessEnv): Promise<SoakFigures[]> {
   const figures: SoakFigures[] = [];
   try {
     for (const [kind, slow, limit] of [['slow-upstream', SOAK_SLOW, SOAK_MS], ['slow-reader', SOAK_READERS, 20_000]] as const) {
-      const server = await startServerProcess({ ...env, SERVER_TIMEOUT_MS: String(limit) });
+      const server = await startServerProcess({ ...env, SERVER_TIMEOUT_MS: String(limit) }, SERVER_NODE_FLAGS);
       try {
         const before = (await upstream.stats()).bigClosed;
         const releaseWhen = kind === 'slow-reader' ? async () => (await upstream.stats()).bigClosed - before >= slow : undefined;

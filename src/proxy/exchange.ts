@@ -92,49 +92,41 @@ export class Exchange {
    * maxBytes, and failing (never ending cleanly) when the exchange is given up, a pending read included; the
    * exchange ends with it. onChunk may refuse a chunk by throwing (a memory budget, say).
    */
-  body(source: UpstreamBody, url: URL, { maxBytes, onChunk = () => {} }: BodyLimits): BodyReader {
+  body(source: UpstreamBody, url: URL, { maxBytes, onChunk }: BodyLimits): BodyReader {
     const reader = source.getReader();
     let seen = 0;
     let settled = false;
     let failed: { error: unknown } | null = null;
-    let rejectPending: ((error: unknown) => void) | null = null;
-    // Fails the body for good (the pending read too) and lets go of the upstream.
-    const fail = (error: unknown): never => {
-      if (!settled) {
-        settled = true;
-        failed = { error };
-        rejectPending?.(error);
-        reader.cancel(error).catch(() => {});
-        this.giveUp(error);
-      }
-      throw failed?.error ?? error;
+    // Fails the body for good and lets go of the upstream (a pending read settles when its source is cancelled).
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      failed = { error };
+      reader.cancel(error).catch(() => {});
+      this.giveUp(error);
     };
-    const onAbort = () => {
-      try {
-        fail(this.failure(url));
-      } catch {
-        // The failure reaches the reader through its pending or next read.
-      }
-    };
+    // The exchange was given up (time, rate, client gone): the body fails with that refusal.
+    const onAbort = () => fail(this.failure(url));
     if (this.signal.aborted) onAbort();
     else this.signal.addEventListener('abort', onAbort, { once: true });
     this.#startRateCheck(url);
-    // The next chunk from upstream, or the refusal that ended the exchange, whichever comes first.
-    const next = () =>
-      new Promise<ReadableStreamReadResult<Uint8Array>>((resolve, reject) => {
-        rejectPending = reject;
-        reader.read().then(resolve, (error: unknown) => reject(this.failure(url) ?? upstreamBodyFailure(error, url)));
-      }).finally(() => (rejectPending = null));
+    // Fails the body with error (or the failure it already had) and throws that.
+    const failWith = (error: unknown): never => {
+      fail(error);
+      throw failed!.error;
+    };
     return {
       read: async () => {
         if (failed) throw failed.error;
         if (settled) return { done: true, value: undefined };
         let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
-          chunk = await next();
+          chunk = await reader.read();
         } catch (error) {
-          return fail(error);
+          return failWith(this.failure(url) ?? upstreamBodyFailure(error, url));
         }
+        // Given up while the read was pending: whatever the source answered, the body fails.
+        if (failed) throw (failed as { error: unknown }).error;
         if (chunk.done) {
           settled = true;
           this.end();
@@ -142,11 +134,11 @@ export class Exchange {
         }
         seen += chunk.value.byteLength;
         this.#windowBytes += chunk.value.byteLength;
+        if (seen > maxBytes) return failWith(tooLarge(maxBytes, url));
         try {
-          if (seen > maxBytes) throw tooLarge(maxBytes, url);
-          onChunk(chunk.value.byteLength);
+          onChunk?.(chunk.value.byteLength);
         } catch (error) {
-          return fail(error);
+          return failWith(error);
         }
         return chunk;
       },

@@ -14,7 +14,10 @@ export interface UpstreamInit {
   allowLoopback: boolean;
 }
 
-/** Reads a body chunk by chunk, only when asked (a WHATWG stream's default reader has this shape). */
+/**
+ * Reads a body chunk by chunk, only when asked (a WHATWG stream's default reader has this shape); cancel settles a
+ * pending read.
+ */
 export interface BodyReader {
   read(): Promise<ReadableStreamReadResult<Uint8Array>>;
   cancel(reason?: unknown): Promise<void>;
