@@ -239,12 +239,15 @@ async function readMeters(meters: Record<string, CpuMeter>): Promise<Record<stri
   return readings;
 }
 
-// Each process's median CPU per request over the rounds, and their sum.
+// Each process's median CPU per request over the rounds (with the range over the rounds), and the medians' sum.
 function cpuLine(runs: readonly Throughput[]): string {
   const names = Object.keys(runs[0]?.cpuPerRequest ?? {});
-  const medians = names.map((name) => [name, quantile(runs.map((run) => run.cpuPerRequest[name]!), 0.5)] as const);
-  const total = medians.reduce((sum, [, micros]) => sum + micros, 0);
-  return `${medians.map(([name, micros]) => `${name} ${micros.toFixed(0)}`).join(', ')}; all ${total.toFixed(0)}`;
+  const perProcess = names.map((name) => {
+    const values = runs.map((run) => run.cpuPerRequest[name]!);
+    return { name, median: quantile(values, 0.5), min: Math.min(...values), max: Math.max(...values) };
+  });
+  const total = perProcess.reduce((sum, { median }) => sum + median, 0);
+  return `${perProcess.map(({ name, median, min, max }) => `${name} ${median.toFixed(0)} (${min.toFixed(0)}–${max.toFixed(0)})`).join(', ')}; all ${total.toFixed(0)}`;
 }
 
 // The bench's figures as text.
@@ -258,7 +261,7 @@ export function formatRegistryBench({ referenceToVerdict, throughput: t, soak: s
     `    registry directly ${rate(t.direct)}`,
     ...Object.entries(t.proxy).map(([build, runs]) => `    through the proxy (${build}) ${rate(runs)}`),
     ...Object.entries(t.overhead).map(([build, o]) => `    the proxy (${build}) costs ${pct(o.median)} of the direct rate (median of rounds; min ${pct(o.min)}, max ${pct(o.max)}; goal under 15 %)`),
-    `  CPU per request, µs (median of rounds; every thread of each process, so load on the machine does not count):`,
+    `  CPU per request, µs (median of rounds, range in brackets; every thread of each process, so load on the machine counts little):`,
     `    registry directly: ${cpuLine(t.direct)}`,
     ...Object.entries(t.proxy).map(([build, runs]) => `    through the proxy (${build}): ${cpuLine(runs)}`),
   ];

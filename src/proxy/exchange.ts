@@ -15,7 +15,7 @@ export interface ExchangeLimits {
 }
 
 export class Exchange {
-  readonly #controller = new AbortController();
+  readonly #signal = new GiveUpSignal();
   readonly #deadline: ReturnType<typeof setTimeout>;
   #rateCheck: ReturnType<typeof setInterval> | undefined;
   #windowBytes = 0;
@@ -33,8 +33,8 @@ export class Exchange {
   }
 
   /** Aborted when the exchange is given up (time, rate, client gone); the reason says why. */
-  get signal(): AbortSignal {
-    return this.#controller.signal;
+  get signal(): ClientSignal {
+    return this.#signal;
   }
 
   // The refusal that ended the exchange early, for the target url, or null while it is still allowed to run.
@@ -47,7 +47,7 @@ export class Exchange {
 
   // Aborts everything still running for this exchange, then ends it.
   giveUp(reason: unknown): void {
-    if (!this.#controller.signal.aborted) this.#controller.abort(reason);
+    this.#signal.abort(reason);
     this.end();
   }
 
@@ -149,6 +149,35 @@ export class Exchange {
         this.giveUp(reason);
       },
     };
+  }
+}
+
+// An exchange's own abort signal: an AbortSignal's shape without an EventTarget behind it (one per request, and most
+// are never aborted). As with an AbortSignal, a listener added after the abort is not called.
+class GiveUpSignal implements ClientSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  #listeners: (() => void)[] = [];
+
+  // Calls listener once, when the signal is aborted.
+  addEventListener(_type: 'abort', listener: () => void): void {
+    if (!this.aborted) this.#listeners.push(listener);
+  }
+
+  // Aborts with reason (once) and tells every listener; one that throws does not keep the others from hearing it.
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    for (const listener of this.#listeners.splice(0)) {
+      try {
+        listener();
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 }
 

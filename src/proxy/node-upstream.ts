@@ -9,6 +9,7 @@ import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent } from 'undici';
 import { assertAllowedAddress } from './address';
 import { ProxyRefusal } from './errors';
+import type { ClientSignal } from './request';
 import type { BodyReader, Upstream, UpstreamBody, UpstreamResponse } from './upstream';
 
 export interface ResolvedAddress {
@@ -116,16 +117,11 @@ class UpstreamCall implements UpstreamBody, BodyReader {
   // A call that settles the answer through resolve/reject and is aborted with signal.
   constructor(
     private readonly method: string,
-    private readonly signal: AbortSignal,
+    private readonly signal: ClientSignal,
     private readonly resolve: (answer: UpstreamResponse) => void,
     private readonly reject: (error: unknown) => void,
   ) {
-    if (!signal.aborted) signal.addEventListener('abort', this, { once: true });
-  }
-
-  // The exchange was given up: abort the request, wherever it is.
-  handleEvent(): void {
-    this.#giveUp(this.signal.reason);
+    if (!signal.aborted) signal.addEventListener('abort', () => this.#giveUp(signal.reason), { once: true });
   }
 
   // undici: the request is on its way; abort ends it from here on.

@@ -28,7 +28,7 @@ const PLAIN_QUERY = new RegExp(`^${PROXY_TARGET_PARAM}=([A-Za-z0-9%._~!'()*-]+)$
 
 // The target of a query in the plain form, decoded as URLSearchParams decodes it, or undefined for any other form
 // (left to the URL parser); read without parsing the whole request URL.
-function plainTarget(url: string): string | undefined {
+export function plainTarget(url: string): string | undefined {
   const query = url.indexOf('?');
   if (query < 0 || url.includes('#')) return undefined;
   const match = PLAIN_QUERY.exec(url.slice(query + 1));

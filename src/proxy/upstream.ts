@@ -1,4 +1,5 @@
 // The one network primitive the handler needs, so the same handler runs on Node, at the edge and against test doubles.
+import type { ClientSignal } from './request';
 import type { ForwardedMethod } from './target-rules';
 
 export interface UpstreamInit {
@@ -9,7 +10,7 @@ export interface UpstreamInit {
   /** The request body of a POST, already size-capped. */
   body?: Uint8Array;
   /** Aborts the exchange, body included: the client left, or the time or the transfer rate ran out. */
-  signal: AbortSignal;
+  signal: ClientSignal;
   /** Whether this hop may connect to a loopback address (local development, on the host the client named only). */
   allowLoopback: boolean;
 }
