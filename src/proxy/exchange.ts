@@ -92,63 +92,90 @@ export class Exchange {
    * maxBytes, and failing (never ending cleanly) when the exchange is given up, a pending read included; the
    * exchange ends with it. onChunk may refuse a chunk by throwing (a memory budget, say).
    */
-  body(source: UpstreamBody, url: URL, { maxBytes, onChunk }: BodyLimits): BodyReader {
-    const reader = source.getReader();
-    let seen = 0;
-    let settled = false;
-    let failed: { error: unknown } | null = null;
-    // Fails the body for good and lets go of the upstream (a pending read settles when its source is cancelled).
-    const fail = (error: unknown): void => {
-      if (settled) return;
-      settled = true;
-      failed = { error };
-      reader.cancel(error).catch(() => {});
-      this.giveUp(error);
-    };
-    // The exchange was given up (time, rate, client gone): the body fails with that refusal.
-    const onAbort = () => fail(this.failure(url));
-    if (this.signal.aborted) onAbort();
-    else this.signal.addEventListener('abort', onAbort, { once: true });
+  body(source: UpstreamBody, url: URL, limits: BodyLimits): BodyReader {
+    const body = new ExchangeBody(this, source.getReader(), url, limits);
     this.#startRateCheck(url);
-    // Fails the body with error (or the failure it already had) and throws that.
-    const failWith = (error: unknown): never => {
-      fail(error);
-      throw failed!.error;
-    };
-    return {
-      read: async () => {
-        if (failed) throw failed.error;
-        if (settled) return { done: true, value: undefined };
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await reader.read();
-        } catch (error) {
-          return failWith(this.failure(url) ?? upstreamBodyFailure(error, url));
-        }
-        // Given up while the read was pending: whatever the source answered, the body fails.
-        if (failed) throw (failed as { error: unknown }).error;
-        if (chunk.done) {
-          settled = true;
-          this.end();
-          return chunk;
-        }
-        seen += chunk.value.byteLength;
-        this.#windowBytes += chunk.value.byteLength;
-        if (seen > maxBytes) return failWith(tooLarge(maxBytes, url));
-        try {
-          onChunk?.(chunk.value.byteLength);
-        } catch (error) {
-          return failWith(error);
-        }
-        return chunk;
-      },
-      cancel: async (reason) => {
-        if (settled) return;
-        settled = true;
-        reader.cancel(reason).catch(() => {});
-        this.giveUp(reason);
-      },
-    };
+    return body;
+  }
+
+  // Counts body bytes toward the transfer rate.
+  flowed(bytes: number): void {
+    this.#windowBytes += bytes;
+  }
+}
+
+// A body under its exchange's limits (see Exchange.body).
+class ExchangeBody implements BodyReader {
+  #seen = 0;
+  #settled = false;
+  #failed: { error: unknown } | null = null;
+
+  // Reads reader for exchange; fails at once when the exchange is already given up.
+  constructor(
+    private readonly exchange: Exchange,
+    private readonly reader: BodyReader,
+    private readonly url: URL,
+    private readonly limits: BodyLimits,
+  ) {
+    if (exchange.signal.aborted) this.#onAbort();
+    else exchange.signal.addEventListener('abort', () => this.#onAbort(), { once: true });
+  }
+
+  // The next chunk, the end, or the failure that ended the body.
+  async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
+    if (this.#failed) throw this.#failed.error;
+    if (this.#settled) return { done: true, value: undefined };
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await this.reader.read();
+    } catch (error) {
+      return this.#failWith(this.exchange.failure(this.url) ?? upstreamBodyFailure(error, this.url));
+    }
+    // Given up while the read was pending: whatever the source answered, the body fails.
+    if (this.#failed) throw (this.#failed as { error: unknown }).error;
+    if (chunk.done) {
+      this.#settled = true;
+      this.exchange.end();
+      return chunk;
+    }
+    const bytes = chunk.value.byteLength;
+    this.#seen += bytes;
+    this.exchange.flowed(bytes);
+    if (this.#seen > this.limits.maxBytes) return this.#failWith(tooLarge(this.limits.maxBytes, this.url));
+    try {
+      this.limits.onChunk?.(bytes);
+    } catch (error) {
+      return this.#failWith(error);
+    }
+    return chunk;
+  }
+
+  // The client gave up: so does the exchange, and the upstream is let go.
+  async cancel(reason?: unknown): Promise<void> {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.reader.cancel(reason).catch(() => {});
+    this.exchange.giveUp(reason);
+  }
+
+  // The exchange was given up (time, rate, client gone): the body fails with that refusal.
+  #onAbort(): void {
+    this.#fail(this.exchange.failure(this.url));
+  }
+
+  // Fails the body for good and lets go of the upstream (a pending read settles when its source is cancelled).
+  #fail(error: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#failed = { error };
+    this.reader.cancel(error).catch(() => {});
+    this.exchange.giveUp(error);
+  }
+
+  // Fails the body with error (or the failure it already had) and throws that.
+  #failWith(error: unknown): never {
+    this.#fail(error);
+    throw this.#failed!.error;
   }
 }
 

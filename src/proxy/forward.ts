@@ -43,7 +43,7 @@ export async function forward(target: URL, kind: TargetKind, init: Omit<Upstream
   let hop = { url: target, kind };
   for (let redirects = 0; ; redirects++) {
     const response = await send(hop.url, { ...init, headers, allowLoopback: loopbackAllowed(hop.url, context) }, context);
-    const location = REDIRECTS.has(response.status) ? response.headers.get('Location') : null;
+    const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
     if (location === null) return { response, url: hop.url, kind: hop.kind, redirected: redirects > 0 };
     await response.body?.cancel();
     if (redirects >= policy.maxRedirects) throw new ProxyRefusal('PROXY_TOO_MANY_REDIRECTS', `More than ${policy.maxRedirects} redirects.`, hop.url.href);

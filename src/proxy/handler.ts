@@ -5,7 +5,7 @@ import { Capacity } from './capacity';
 import { assertOrigin, corsHeaders, FORWARDED_REQUEST_HEADERS, preflight } from './cors';
 import { bearerRealm } from './challenge';
 import { ProxyRefusal } from './errors';
-import { Exchange } from './exchange';
+import { Exchange, type BodyLimits } from './exchange';
 import { forward, upstreamFailure, type ForwardContext, type Forwarded } from './forward';
 import { maxBytesFor, type ProxyPolicy } from './policy';
 import { RateLimiter } from './rate-limiter';
@@ -149,7 +149,7 @@ function forwardedHeaders(request: ProxyRequest): Record<string, string> {
 // with loopback allowed, a realm on loopback counts only on the registry's own host.
 function recordRealm({ response, url, kind }: Forwarded, { realms, policy }: ProxyState): void {
   if (response.status !== 401 || (kind !== 'registry' && kind !== 'blob')) return;
-  const realm = bearerRealm(response.headers.get('WWW-Authenticate') ?? '');
+  const realm = bearerRealm(response.headers.get('www-authenticate') ?? '');
   if (realm === null || !URL.canParse(realm, url)) return;
   const realmUrl = new URL(realm, url);
   try {
@@ -166,14 +166,17 @@ async function readWhole({ response, url }: Forwarded, capacity: Capacity, excha
   assertDeclaredSize(response, maxBytes, url);
   let held = 0;
   exchange.finally(() => capacity.release(held));
-  // Counts a chunk against the memory bound.
-  const hold = (bytes: number) => {
-    capacity.hold(bytes, url.href);
-    held += bytes;
-  };
   if (!response.body) return new Uint8Array(0);
+  const limits: BodyLimits = {
+    maxBytes,
+    // Counts a chunk against the memory bound.
+    onChunk(bytes) {
+      capacity.hold(bytes, url.href);
+      held += bytes;
+    },
+  };
   try {
-    return await readAll(exchange.body(response.body, url, { maxBytes, onChunk: hold }));
+    return await readAll(exchange.body(response.body, url, limits));
   } catch (error) {
     throw upstreamFailure(error, url, exchange);
   }

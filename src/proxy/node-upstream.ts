@@ -136,9 +136,8 @@ class UpstreamCall implements UpstreamBody, BodyReader {
     if (status < 200 || this.#answered) return true;
     this.#answered = true;
     this.#resume = resume;
-    const headers = headersOf(raw);
     const empty = this.method === 'HEAD' || NO_CONTENT.has(status);
-    this.resolve({ status, headers: { get: (name) => headers.get(name.toLowerCase()) ?? null }, body: empty ? null : this });
+    this.resolve({ status, headers: new UpstreamHeaders(raw), body: empty ? null : this });
     return true;
   }
 
@@ -217,15 +216,23 @@ class UpstreamCall implements UpstreamBody, BodyReader {
   }
 }
 
-// A Fetch-style record of raw headers: names in lower case, repeated values joined with a comma (Set-Cookie aside,
-// which the proxy never passes on), each decoded once.
-function headersOf(raw: readonly Buffer[]): Map<string, string> {
-  const headers = new Map<string, string>();
-  for (let index = 0; index + 1 < raw.length; index += 2) {
-    const name = raw[index]!.toString('latin1').toLowerCase();
-    const value = raw[index + 1]!.toString('latin1');
-    const before = headers.get(name);
-    headers.set(name, before === undefined ? value : `${before}, ${value}`);
+// An answer's headers as the Fetch standard combines them, decoded once from the raw ones: looked up by lower-case
+// name, repeated values joined with a comma (Set-Cookie aside, which the proxy never passes on).
+class UpstreamHeaders {
+  readonly #values = new Map<string, string>();
+
+  // The headers of raw (name, value, name, value, ... as bytes).
+  constructor(raw: readonly Buffer[]) {
+    for (let index = 0; index + 1 < raw.length; index += 2) {
+      const name = raw[index]!.toString('latin1').toLowerCase();
+      const value = raw[index + 1]!.toString('latin1');
+      const before = this.#values.get(name);
+      this.#values.set(name, before === undefined ? value : `${before}, ${value}`);
+    }
   }
-  return headers;
+
+  // The value of a header named in lower case, or null.
+  get(name: string): string | null {
+    return this.#values.get(name) ?? null;
+  }
 }

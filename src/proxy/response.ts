@@ -55,12 +55,12 @@ function clientHeaders({ response, url, redirected }: Forwarded, extra: Readonly
 
 // Whether a response to method carries no content at all (RFC 9110 §6.4.1, or an empty or absent body).
 function hasNoContent(response: UpstreamResponse, method: string): boolean {
-  return method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('Content-Length') === '0';
+  return method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('content-length') === '0';
 }
 
 // Whether the response to a GET declares a body small enough to be read whole.
 export function isSmallBody(response: UpstreamResponse, method: string): boolean {
-  const declared = response.headers.get('Content-Length');
+  const declared = response.headers.get('content-length');
   return method === 'GET' && !hasNoContent(response, method) && declared !== null && /^\d{1,9}$/.test(declared) && Number(declared) <= SMALL_BODY_BYTES;
 }
 
@@ -116,7 +116,7 @@ function streamOf(reader: BodyReader): ReadableStream<Uint8Array> {
 
 // Throws PROXY_TOO_LARGE (and drops the body) when the response declares more than maxBytes.
 export function assertDeclaredSize(response: Pick<UpstreamResponse, 'headers' | 'body'>, maxBytes: number, url: URL): void {
-  const declared = Number(response.headers.get('Content-Length') ?? '0');
+  const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > maxBytes) {
     void response.body?.cancel();
     throw tooLarge(maxBytes, url);

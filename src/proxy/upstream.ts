@@ -33,6 +33,7 @@ export interface UpstreamBody {
 /** An upstream's answer (a WHATWG Response has this shape). */
 export interface UpstreamResponse {
   readonly status: number;
+  /** Looked up by lower-case name. */
   readonly headers: { get(name: string): string | null };
   readonly body: UpstreamBody | null;
 }

@@ -60,7 +60,12 @@ function incomingView(req: IncomingMessage, res: ServerResponse, url: string, he
   return {
     method: req.method ?? 'GET',
     url,
-    headers: { get: (name) => headers.get(name.toLowerCase()) ?? null },
+    headers: {
+      // A header's value by name, in any case.
+      get(name) {
+        return headers.get(name.toLowerCase()) ?? null;
+      },
+    },
     signal: clientGone(res),
     get body() {
       body ??= req.method === 'GET' || req.method === 'HEAD' ? null : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
@@ -106,7 +111,11 @@ function clientGone(res: ServerResponse): ClientSignal {
       return gone;
     },
     reason: CLIENT_GONE,
-    addEventListener: (_type, listener) => void (gone ? listener() : listeners.push(listener)),
+    // Calls listener when the client leaves (at once when it has left).
+    addEventListener(_type, listener) {
+      if (gone) listener();
+      else listeners.push(listener);
+    },
   };
 }
 
