@@ -1,8 +1,8 @@
 // Registry and proxy figures over HTTPS (a local docker-registry with a CA the bench creates and trusts), the server
 // in a process of its own as in production: image reference to verdict through the proxy with one connection per
 // upstream request and with pooled connections; manifest GETs per second at 16 in flight through the proxy against
-// the registry directly, rounds interleaved; and a soak (500 slow upstreams, then clients that stop reading) timing
-// normal requests meanwhile. With SIGNET_BENCH_BASELINE_SRC=<a src/ directory of another commit> the same run also
+// the registry directly, rounds interleaved, with each process's CPU time per request; and a soak (500 slow
+// upstreams, then clients that stop reading) timing normal requests meanwhile from a client process of its own. With SIGNET_BENCH_BASELINE_SRC=<a src/ directory of another commit> the same run also
 // measures that build of the server, for a before/after on one machine at one time.
 // Alone: `node --import tsx bench/image-and-proxy.ts` (BENCH_REGISTRY_N runs of each verdict, default 30;
 // BENCH_PROXY_ROUNDS throughput rounds, default 5; BENCH_PROXY_SOAK=0 leaves the soaks out; BENCH_SERVER_NODE_FLAGS
@@ -48,6 +48,8 @@ export interface SoakFigures {
   peakRssMb: number;
   loopDelayP99: number;
   loopDelayMax: number;
+  /** The timing client's own largest event-loop delay, ms: a stall of the clock, not of the server. */
+  clientLoopDelayMax: number;
   slowEnds: Record<string, number>;
 }
 
@@ -185,6 +187,7 @@ function soakFigures(kind: SoakKind, slow: number, result: SoakResult): SoakFigu
     peakRssMb: mb(result.peakRss),
     loopDelayP99: result.loopDelayP99,
     loopDelayMax: result.loopDelayMax,
+    clientLoopDelayMax: result.clientLoopDelayMax,
     slowEnds: result.slowEnds,
   };
 }
@@ -270,7 +273,7 @@ export function formatRegistryBench({ referenceToVerdict, throughput: t, soak: s
       const what = f.kind === 'slow-upstream' ? `${f.slow} slow upstreams (2 KiB/s) until the ${SOAK_MS / 1000} s limit ends them` : `${f.slow} clients that stop reading a 16 MiB body, until the limit ends them`;
       lines.push(
         `  soak (${build}), ${what}: normal requests n=${f.normal.n} p50 ${f.normal.p50.toFixed(1)} ms, p99 ${f.normal.p99.toFixed(1)} ms, max ${f.normal.max.toFixed(1)} ms (goal 100 ms); ` +
-          `server RSS ${f.rssAtRestMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MB; server event-loop delay p99 ${f.loopDelayP99.toFixed(0)} ms, max ${f.loopDelayMax.toFixed(0)} ms; slow exchanges ended ${JSON.stringify(f.slowEnds)}`,
+          `server RSS ${f.rssAtRestMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MB; server event-loop delay p99 ${f.loopDelayP99.toFixed(0)} ms, max ${f.loopDelayMax.toFixed(0)} ms (timing client's own max ${f.clientLoopDelayMax.toFixed(0)} ms); slow exchanges ended ${JSON.stringify(f.slowEnds)}`,
       );
     }
   }
