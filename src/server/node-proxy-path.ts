@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { PROXY_PATH } from '../http/proxy-wire';
 import type { ProxyCore } from '../proxy/handler';
 import type { ClientSignal, ProxyRequest } from '../proxy/request';
-import type { ProxyAnswer } from '../proxy/response';
+import { mergedHeaders, type ProxyAnswer } from '../proxy/response';
 import type { BodyReader } from '../proxy/upstream';
 import type { RefusalLog } from './refusal-log';
 
@@ -121,7 +121,7 @@ function clientGone(res: ServerResponse): ClientSignal {
 
 // Writes an answer: bytes in one go, a body as the socket takes it; a body that fails midway breaks the response off.
 function send({ status, headers, body }: ProxyAnswer, res: ServerResponse, securityHeaders: Readonly<Record<string, string>>, log: RefusalLog): void {
-  res.writeHead(status, { ...securityHeaders, ...headers });
+  res.writeHead(status, mergedHeaders(securityHeaders, headers));
   if (body === null || body instanceof Uint8Array) return void res.end(body ?? undefined);
   pump(body, res, log);
 }
@@ -160,5 +160,5 @@ function pump(body: BodyReader, res: ServerResponse, log: RefusalLog): void {
 function fail(error: unknown, res: ServerResponse, securityHeaders: Readonly<Record<string, string>>, log: RefusalLog): void {
   log.note(error);
   if (res.headersSent) return void res.destroy();
-  res.writeHead(500, { ...securityHeaders, 'content-type': 'text/plain; charset=UTF-8' }).end('Internal Server Error');
+  res.writeHead(500, mergedHeaders(securityHeaders, { 'content-type': 'text/plain; charset=UTF-8' })).end('Internal Server Error');
 }
