@@ -1,7 +1,7 @@
 // Chromium: Signet against each bundle's own WebCrypto floor, on every bundle the Node bench uses, in one real page.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { HARNESS_ORIGIN, openHarness } from '../e2e/support/core-harness';
 import playwrightConfig from '../playwright.config';
 import { floorCounts, formatCounts, requestsFor, type BenchCase, type BundleInputs, type FloorCounts } from './every-bundle';
@@ -18,17 +18,26 @@ export interface ChromiumBundleResult {
   ratio?: number;
   ratioLow?: number;
   ratioHigh?: number;
+  /** The same ratio by the page's main-thread CPU time (Chromium runs WebCrypto there too): steadier under load. */
+  cpuRatio?: number;
+  cpuRatioLow?: number;
+  cpuRatioHigh?: number;
   skipped?: string;
 }
 
-/** What one bundle's page-side run returns: each round's samples, or why it was not timed. */
-type PageRun = { signet: number[][]; floor: number[][]; counts: FloorCounts } | { skipped: string };
+/** What preparing one bundle in the page returns: its floor's call counts, or why it is not timed. */
+type PagePrep = { counts: FloorCounts } | { skipped: string };
+
+/** The page-side state of the bundle being timed: its verification and the replay of its floor. */
+interface PageBench {
+  lastRun: () => Promise<void>;
+  lastFloor: () => Promise<void>;
+}
 
 // Runs inside the page, after the recorder and `requestsFor` are defined there: verify once (a refusal is
-// reported, never timed), record the WebCrypto calls of a warm verification, then time Signet and the replay
-// of those calls in interleaved rounds so drifting load affects both alike.
-async function runInPage(arg: { origin: string; name: string; inputs: BundleInputs; perRound: number; rounds: number }): Promise<PageRun> {
-  const g = globalThis as unknown as {
+// reported, never timed), record the WebCrypto calls of a warm verification, warm both up, and keep them for the rounds.
+async function prepareInPage(arg: { origin: string; inputs: BundleInputs }): Promise<PagePrep> {
+  const g = globalThis as unknown as PageBench & {
     requestsFor: typeof requestsFor;
     recordWebCrypto: typeof recordWebCrypto;
     replayWebCrypto: typeof replayWebCrypto;
@@ -45,36 +54,44 @@ async function runInPage(arg: { origin: string; name: string; inputs: BundleInpu
   } catch (err) {
     return { skipped: (err as Error).message.slice(0, 200) };
   }
-  // Kept for a profile of this bundle's verification (profileInPage).
-  (globalThis as unknown as { lastRun: () => Promise<void> }).lastRun = run;
   const rec = await g.recordWebCrypto(run);
-  const floor = () => g.replayWebCrypto(rec, true);
-  // Runs inside the page, which cannot import bench/stats: timeIt's loop, warm-up left to the caller.
-  const time = async (fn: () => Promise<unknown>, n: number) => {
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      await fn();
-      out.push(performance.now() - t);
-    }
-    return out;
-  };
-  await time(run, 10);
-  await time(floor, 10);
-  const signet: number[][] = [];
-  const floorTimes: number[][] = [];
-  for (let round = 0; round < arg.rounds; round++) {
-    signet.push(await time(run, arg.perRound));
-    floorTimes.push(await time(floor, arg.perRound));
+  g.lastRun = run;
+  g.lastFloor = () => g.replayWebCrypto(rec, true);
+  for (let i = 0; i < 10; i++) await run();
+  for (let i = 0; i < 10; i++) await g.lastFloor();
+  return { counts: g.floorCounts(rec) };
+}
+
+// Runs inside the page, which cannot import bench/stats: timeIt's loop over the kept verification or floor.
+async function timeInPage(arg: { which: keyof PageBench; n: number }): Promise<number[]> {
+  const fn = (globalThis as unknown as PageBench)[arg.which];
+  const out: number[] = [];
+  for (let i = 0; i < arg.n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
   }
-  return { signet, floor: floorTimes, counts: g.floorCounts(rec) };
+  return out;
+}
+
+// Main-thread CPU time of the page so far, in ms: the Performance domain's task time counted in thread ticks.
+async function pageCpuMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+}
+
+// One round of `n` timed runs: each run's wall time, and the CPU time per run of the whole batch.
+async function timeRound(page: Page, cdp: CDPSession, which: keyof PageBench, n: number): Promise<{ wall: number[]; cpu: number }> {
+  const before = await pageCpuMs(cdp);
+  const wall = await page.evaluate(timeInPage, { which, n });
+  return { wall, cpu: ((await pageCpuMs(cdp)) - before) / n };
 }
 
 // Define the self-contained helpers in the page from their own source, so the page runs the very code Node runs.
 async function installHelpers(page: Page): Promise<void> {
   // tsx compiles with keepNames, which wraps functions in __name(); the page gets a no-op one.
   await page.evaluate('globalThis.__name = (fn) => fn');
-  for (const fn of [requestsFor, recordWebCrypto, replayWebCrypto, floorCounts]) {
+  for (const fn of [requestsFor, recordWebCrypto, replayWebCrypto, floorCounts, timeInPage]) {
     await page.evaluate(`globalThis.${fn.name} = ${fn.toString()}`);
   }
 }
@@ -87,7 +104,7 @@ async function profileInPage(page: Page, file: string, runs: number): Promise<vo
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
   await page.evaluate(async (runs) => {
-    const run = (globalThis as unknown as { lastRun: () => Promise<void> }).lastRun;
+    const run = (globalThis as unknown as PageBench).lastRun;
     for (let i = 0; i < runs; i++) await run();
   }, runs);
   const { profile } = await cdp.send('Profiler.stop');
@@ -104,19 +121,41 @@ export async function benchChromiumBundles(coreSource: string, cases: BenchCase[
     // Cross-origin isolated, so performance.now() has its fine resolution (5 µs rather than 100 µs).
     await openHarness(page, coreSource, { isolated: true });
     await installHelpers(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const perRound = Math.max(1, Math.ceil(n / rounds));
     const results: ChromiumBundleResult[] = [];
     if (profileDir) mkdirSync(profileDir, { recursive: true });
     for (const c of cases) {
-      const out = await page.evaluate(runInPage, { origin: HARNESS_ORIGIN, name: c.name, inputs: c.inputs, perRound, rounds });
-      if ('skipped' in out) {
-        results.push({ name: c.name, skipped: out.skipped });
+      const prep = await page.evaluate(prepareInPage, { origin: HARNESS_ORIGIN, inputs: c.inputs });
+      if ('skipped' in prep) {
+        results.push({ name: c.name, skipped: prep.skipped });
         continue;
       }
-      const roundRatios = out.signet.map((s, i) => summarise(s).median / summarise(out.floor[i]!).median);
-      const signet = summarise(out.signet.flat());
-      const floor = summarise(out.floor.flat());
-      results.push({ name: c.name, signet, floor, counts: out.counts, ratio: signet.median / floor.median, ratioLow: Math.min(...roundRatios), ratioHigh: Math.max(...roundRatios) });
+      // Interleaved rounds, so drifting load affects Signet and its floor alike.
+      const signetRounds: { wall: number[]; cpu: number }[] = [];
+      const floorRounds: { wall: number[]; cpu: number }[] = [];
+      for (let round = 0; round < rounds; round++) {
+        signetRounds.push(await timeRound(page, cdp, 'lastRun', perRound));
+        floorRounds.push(await timeRound(page, cdp, 'lastFloor', perRound));
+      }
+      const roundRatios = signetRounds.map((s, i) => summarise(s.wall).median / summarise(floorRounds[i]!.wall).median);
+      const cpuRatios = signetRounds.map((s, i) => s.cpu / floorRounds[i]!.cpu);
+      const signet = summarise(signetRounds.flatMap((r) => r.wall));
+      const floor = summarise(floorRounds.flatMap((r) => r.wall));
+      const cpuRatio = summarise(signetRounds.map((r) => r.cpu)).median / summarise(floorRounds.map((r) => r.cpu)).median;
+      results.push({
+        name: c.name,
+        signet,
+        floor,
+        counts: prep.counts,
+        ratio: signet.median / floor.median,
+        ratioLow: Math.min(...roundRatios),
+        ratioHigh: Math.max(...roundRatios),
+        cpuRatio,
+        cpuRatioLow: Math.min(...cpuRatios),
+        cpuRatioHigh: Math.max(...cpuRatios),
+      });
       if (profileDir) await profileInPage(page, join(profileDir, `${c.name.replace(/[^\w.-]+/g, '_')}.cpuprofile`), n);
     }
     return results;
@@ -128,22 +167,27 @@ export async function benchChromiumBundles(coreSource: string, cases: BenchCase[
 /** The bar: Signet in Chromium within this factor of the floor. */
 export const CHROMIUM_FLOOR_BAR = 1.5;
 
-// One line per bundle, then min / geometric mean / median / max of signet/floor and the bundles above the bar.
+// One line per bundle, then min / geometric mean / median / max of signet/floor and the bundles above the bar, by the
+// wall clock and by main-thread CPU time.
 export function formatChromiumBundles(results: ChromiumBundleResult[]): string {
   const lines = results.map((r) =>
     r.ratio === undefined
       ? `  ${r.name}: not timed: ${r.skipped}`
-      : `  ${r.name} [${formatCounts(r.counts!)}]\n    signet ${fmt(r.signet!)} | floor ${fmt(r.floor!)} | signet/floor ×${r.ratio.toFixed(2)} (rounds ×${r.ratioLow!.toFixed(2)}–×${r.ratioHigh!.toFixed(2)})`,
+      : `  ${r.name} [${formatCounts(r.counts!)}]\n    signet ${fmt(r.signet!)} | floor ${fmt(r.floor!)} | signet/floor ×${r.ratio.toFixed(2)} (rounds ×${r.ratioLow!.toFixed(2)}–×${r.ratioHigh!.toFixed(2)}) | by CPU ×${r.cpuRatio!.toFixed(2)} (rounds ×${r.cpuRatioLow!.toFixed(2)}–×${r.cpuRatioHigh!.toFixed(2)})`,
   );
-  const timed = results.filter((r) => r.ratio !== undefined).sort((a, b) => a.ratio! - b.ratio!);
-  if (timed.length > 0) {
-    const ratios = timed.map((r) => r.ratio!);
-    const geomean = Math.exp(ratios.reduce((acc, x) => acc + Math.log(x), 0) / ratios.length);
-    const above = timed.filter((r) => r.ratio! > CHROMIUM_FLOOR_BAR).reverse();
-    lines.push(
-      `  signet/floor on ${timed.length} bundles: min ×${ratios[0]!.toFixed(2)} (${timed[0]!.name}), geometric mean ×${geomean.toFixed(2)}, median ×${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}, max ×${ratios.at(-1)!.toFixed(2)} (${timed.at(-1)!.name})`,
-      `  above ×${CHROMIUM_FLOOR_BAR}: ${above.length === 0 ? 'none' : above.map((r) => `${r.name} ×${r.ratio!.toFixed(2)}`).join(', ')}`,
-    );
-  }
+  const timed = results.filter((r) => r.ratio !== undefined);
+  if (timed.length > 0) lines.push(...ratioSummary(timed, 'signet/floor', (r) => r.ratio!), ...ratioSummary(timed, 'signet/floor by main-thread CPU', (r) => r.cpuRatio!));
   return `${lines.join('\n')}\n`;
+}
+
+// Min, geometric mean, median and max of one ratio over the timed bundles (each extreme named), and those above the bar.
+function ratioSummary(timed: ChromiumBundleResult[], what: string, ratioOf: (r: ChromiumBundleResult) => number): string[] {
+  const sorted = [...timed].sort((a, b) => ratioOf(a) - ratioOf(b));
+  const ratios = sorted.map(ratioOf);
+  const geomean = Math.exp(ratios.reduce((acc, x) => acc + Math.log(x), 0) / ratios.length);
+  const above = sorted.filter((r) => ratioOf(r) > CHROMIUM_FLOOR_BAR).reverse();
+  return [
+    `  ${what} on ${sorted.length} bundles: min ×${ratios[0]!.toFixed(2)} (${sorted[0]!.name}), geometric mean ×${geomean.toFixed(2)}, median ×${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}, max ×${ratios.at(-1)!.toFixed(2)} (${sorted.at(-1)!.name})`,
+    `  above ×${CHROMIUM_FLOOR_BAR}${what.includes('CPU') ? ' by CPU' : ''}: ${above.length === 0 ? 'none' : `${above.length}: ${above.map((r) => `${r.name} ×${ratioOf(r).toFixed(2)}`).join(', ')}`}`,
+  ];
 }

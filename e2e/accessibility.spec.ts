@@ -25,8 +25,8 @@ async function checkEveryTab(page: Page, where: string, themes?: readonly ('ligh
   for (const [i, name] of names.entries()) {
     await resultTabs(page).filter({ hasText: name }).click();
     await expect(page.getByRole('tabpanel', { name })).not.toContainText('Loading…');
-    // The whole page once; then only the panel, the one part a tab changes.
-    await expectAccessible(page, `${where}: ${name} tab`, { ...(themes ? { themes } : {}), ...(i > 0 ? { include: '[role="tabpanel"]' } : {}) });
+    // The whole page once; then only the result's panel (inside the mode's panel), the one part a tab changes.
+    await expectAccessible(page, `${where}: ${name} tab`, { ...(themes ? { themes } : {}), ...(i > 0 ? { include: '[role="tabpanel"] [role="tabpanel"]' } : {}) });
   }
 }
 
@@ -93,8 +93,19 @@ test('the Policy, Transparency log and Trust modes before anything is asked', as
   }
 });
 
-test('keyboard only: choose the example, verify, switch tabs, expand a step', async ({ page }) => {
+test('keyboard only: switch modes, choose the example, verify, switch tabs, expand a step', async ({ page }) => {
   await page.goto('/');
+  // The mode row is a tab list too: one tab in the tab order, the arrows move, its panel is labelled by the selected tab.
+  const modeTab = (name: string) => page.getByRole('tablist', { name: 'Mode' }).getByRole('tab', { name, exact: true });
+  await tabUntil(page, modeTab('Verify'));
+  await page.keyboard.press('ArrowRight');
+  await expect(modeTab('Policy')).toBeFocused();
+  await expect(modeTab('Policy')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Policy' })).toContainText('Cluster settings');
+  await expect(modeTab('Policy')).toHaveAttribute('aria-controls', (await page.getByRole('tabpanel', { name: 'Policy' }).getAttribute('id'))!);
+  await page.keyboard.press('Home');
+  await expect(modeTab('Verify')).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Verify' })).toContainText('How it works');
   // Tab from the top of the page to the example, as a keyboard user does, and press it.
   const example = page.getByRole('button', { name: /Try an example/ });
   await tabUntil(page, example);
@@ -106,6 +117,8 @@ test('keyboard only: choose the example, verify, switch tabs, expand a step', as
   for (let i = 0; i < 8 && (await certificate.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('ArrowRight');
   await expect(certificate).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Certificate' })).toContainText('Token Subject');
+  await expect(certificate).toHaveAttribute('aria-controls', (await page.getByRole('tabpanel', { name: 'Certificate' }).getAttribute('id'))!);
+  expect(await resultTabs(page).evaluateAll((tabs) => tabs.map((t) => t.tabIndex).filter((i) => i === 0).length)).toBe(1);
   await page.keyboard.press('End');
   await expect(resultTabs(page).filter({ hasText: 'Export' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');

@@ -58,7 +58,7 @@ test('the built-in example verifies offline and shows every step', async ({ page
   ];
   for (const [tab, shows] of views) {
     await page.getByRole('tablist', { name: 'Result views' }).getByRole('tab', { name: tab }).click();
-    await expect(page.getByRole('tabpanel')).toContainText(shows);
+    await expect(page.getByRole('tabpanel', { name: tab })).toContainText(shows);
     await page.screenshot({ path: `${SHOTS}/04-tab-${tab.toLowerCase().replace(/ /g, '-')}.png`, fullPage: true });
   }
 });
@@ -100,7 +100,7 @@ test('a SAN holding markup is shown as text and never executed', async ({ page, 
   await expect(verdict(page)).toContainText(xss);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Certificate' }).click();
-  await expect(page.getByRole('tabpanel')).toContainText(xss);
+  await expect(page.getByRole('tabpanel', { name: 'Certificate' })).toContainText(xss);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/07-xss-san-as-text.png`, fullPage: true });
 });

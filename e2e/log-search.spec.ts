@@ -91,7 +91,7 @@ test('search by e-mail and by digest finds the logged entries; an entry shows it
   }
   // The certificate tab is the existing certificate view, fed by the entry's record.
   await checks(page).getByRole('tab', { name: 'Certificate' }).click();
-  await expect(checks(page).getByRole('tabpanel')).toContainText(EMAIL);
+  await expect(checks(page).getByRole('tabpanel', { name: 'Certificate' })).toContainText(EMAIL);
   await expectAccessible(page, 'log entry: certificate');
   await checks(page).getByRole('tab', { name: 'Timeline' }).click();
   await page.screenshot({ path: `${SHOTS}/log-02-entry.png`, fullPage: true });

@@ -3,7 +3,7 @@
 
 // The modules that run in a Web Worker: worker entry files (`*-worker.ts`), a feature's `worker/` folder, and the
 // helpers only workers import. They may use the whole engine; the page may import only their types.
-export const WORKER_MODULES = ['src/features/*/*-worker', 'src/features/*/worker', 'src/lib/read-artifact', 'src/lib/proxy-fetch', 'src/lib/trusted-root-choice', 'src/lib/named-digests'];
+export const WORKER_MODULES = ['src/features/*/*-worker', 'src/features/*/worker', 'src/lib/read-artifact', 'src/lib/proxy-fetch', 'src/lib/trusted-root-choice', 'src/lib/named-digests', 'src/lib/trust-summary', 'src/lib/trust-summary-worker'];
 
 // What of the engine the page may run: encoders (hex, base64, UTF-8, the DSSE PAE the DSSE view draws from the
 // result's signed payload), JSON guards, limits, constant tables, helpers over the record and

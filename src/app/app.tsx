@@ -10,7 +10,7 @@ import { ThemeToggle } from './theme-toggle';
 import { PolicyNavigation } from '../lib/policy-navigation';
 import { EMPTY_POLICY_FORM, type PolicyFormState } from '../features/policy/policy-form';
 import { AdmissionTimelineView } from './admission-timeline-view';
-import { tabListKeys } from '../lib/tab-keys';
+import { useTabs } from '../lib/tab-keys';
 
 const ResultView = lazy(() => import('./result-view').then((m) => ({ default: m.ResultView })));
 const PolicyMode = lazy(() => import('../features/policy/policy-mode').then((m) => ({ default: m.PolicyMode })));
@@ -28,6 +28,7 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const { verify, outcome, error, pending, progress, cancel, cancelled } = useVerification();
   const [mode, setMode] = useState<Mode>('verify');
+  const modeTabs = useTabs(MODES, mode, setMode);
   const [policyOpen, setPolicyOpen] = useState<{ key: number; form: PolicyFormState }>({ key: 0, form: EMPTY_POLICY_FORM });
 
   // "Evaluate" on a pinned policy: the Policy mode opens with it, the image it came from and the Trust choices of the
@@ -69,15 +70,11 @@ export function App() {
             <h1 className="text-xl font-bold">Signet</h1>
             <p className="text-sm text-slate-600 dark:text-slate-400">Verify Sigstore and cosign signatures in your browser, one explained step at a time.</p>
           </div>
-          <div role="tablist" aria-label="Mode" className="flex gap-1" {...tabListKeys(MODES, mode, setMode)}>
+          <div {...modeTabs.list} aria-label="Mode" className="flex gap-1">
             {MODES.map((m) => (
               <button
                 key={m}
-                type="button"
-                role="tab"
-                aria-selected={mode === m}
-                tabIndex={mode === m ? 0 : -1}
-                onClick={() => setMode(m)}
+                {...modeTabs.tab(m)}
                 className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? 'bg-sky-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-800'}`}
               >
                 {MODE_LABELS[m]}
@@ -87,6 +84,7 @@ export function App() {
           <ThemeToggle />
         </div>
       </header>
+      <div {...modeTabs.panel}>
       {mode === 'policy' && (
         <Suspense fallback={<p className="p-6">Loading the Policy mode…</p>}>
           <PolicyMode key={policyOpen.key} initial={policyOpen.form} renderTimeline={(t) => <AdmissionTimelineView timeline={t} />} />
@@ -139,6 +137,7 @@ export function App() {
         </div>
       </main>
       </PolicyNavigation.Provider>
+      </div>
     </div>
   );
 }

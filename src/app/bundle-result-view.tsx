@@ -1,11 +1,11 @@
 // One bundle's result as tabs: the timeline and the dedicated views, pinning and export.
-import { lazy, Suspense, useId, useState, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import type { VerificationResult } from '../core';
 import { Timeline } from '../features/timeline/timeline';
 import type { ReportInputs } from '../features/report/markdown-report';
 import type { LiveCheckSource } from '../features/live-check/live-check-protocol';
 import { StepsResultView } from './steps-result-view';
-import { tabListKeys } from '../lib/tab-keys';
+import { useTabs } from '../lib/tab-keys';
 
 type ViewProps = { result: VerificationResult };
 const view = <K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
@@ -41,20 +41,15 @@ export function BundleResultView({ result, inputs, actions, live }: { result: Ve
   const [tab, setTab] = useState<Tab>('Timeline');
   const tabs = tabsFor(result, live !== undefined);
   const active = tabs.includes(tab) ? tab : 'Timeline';
-  const panelId = useId();
+  const tabProps = useTabs(tabs, active, setTab);
   return (
     <div className="grid min-w-0 gap-4">
       <div className="flex flex-wrap items-center gap-2">
-        <div role="tablist" aria-label="Result views" className="flex flex-wrap gap-1" {...tabListKeys(tabs, active, setTab)}>
+        <div {...tabProps.list} aria-label="Result views" className="flex flex-wrap gap-1">
           {tabs.map((t) => (
             <button
               key={t}
-              role="tab"
-              type="button"
-              aria-selected={active === t}
-              tabIndex={active === t ? 0 : -1}
-              aria-controls={panelId}
-              onClick={() => setTab(t)}
+              {...tabProps.tab(t)}
               className={`rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-sky-500 ${
                 active === t ? 'bg-sky-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-800'
               }`}
@@ -65,7 +60,7 @@ export function BundleResultView({ result, inputs, actions, live }: { result: Ve
         </div>
         {actions}
       </div>
-      <div id={panelId} role="tabpanel" aria-label={active} className="min-w-0">
+      <div {...tabProps.panel} className="min-w-0">
         <Suspense fallback={<p className="text-sm">Loading…</p>}>
           {active === 'Timeline' && <Timeline steps={result.steps} failedStep={result.failedStep} />}
           {active === 'Attestation' && result.attestation && <AttestationPanel attestation={result.attestation} verdict={result.verdict} {...(result.signed ? { signed: result.signed } : {})} />}

@@ -1,6 +1,6 @@
 // What `verify-attestation` and `download attestation` print: the checks performed and each signer, as cosign
 // words them (stderr), and one envelope per line (stdout).
-import { certificateOf } from '../core/policy/admission/signature-facts';
+import { certificateOf } from '../core/verify/result-certificate';
 import type { VerificationPolicy } from '../core/verify/options';
 import { FULCIO_EXTENSIONS, oidcIssuer } from '../core/x509/fulcio-extensions';
 import type { ImageVerificationResult, SignatureVerification } from '../image/types';

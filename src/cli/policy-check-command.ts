@@ -8,12 +8,10 @@ import { painter, sanitize } from './print-timeline';
 import { registryClientFromEnv } from './registry-client';
 import { UsageError } from './usage-error';
 import { EXIT, type Verb } from './verb';
-import { WEAKENING_FLAGS, weakeningFromArgs } from './weakening-flags';
+import { WEAKENING_FLAGS, weakeningFlagsOf, weakeningFromArgs } from './weakening-flags';
 
 const WORD: Record<AdmissionStatus, string> = { admit: '✔ ADMIT', deny: '✘ DENY', warn: '! WARN', 'not-evaluated': '? NOT EVALUATED', 'not-applicable': '- not applicable' };
 const COLOUR: Record<AdmissionStatus, string> = { admit: '32', deny: '31', warn: '33', 'not-evaluated': '35', 'not-applicable': '90' };
-
-const THRESHOLD_FLAG = { tlog: '--tlog-threshold', sct: '--ctlog-threshold', timestamps: '--timestamp-threshold' } as const;
 
 /** Decisions that let the Pod run: admitted, admitted with a warning, or not decided by the policy at all. */
 const ADMITTED: ReadonlySet<AdmissionStatus> = new Set(['admit', 'warn', 'not-applicable']);
@@ -78,8 +76,7 @@ export function formatAdmission(report: AdmissionReport, colour: boolean): strin
   if (report.skipped.length > 0) lines.push(paint('90', `no containers in: ${report.skipped.map(sanitize).join(', ')}`));
   lines.push(`${report.containers.length} container${report.containers.length === 1 ? '' : 's'}: ${parts.join(', ')}`);
   lines.push(paint('90', `policies: ${[...report.policies.kyverno, ...report.policies.policyController, ...report.policies.trustRoots].map(sanitize).join(', ')}${report.policies.policyController.length > 0 ? `; no-match-policy ${report.noMatchPolicy}` : ''}`));
-  const waived = Object.entries(report.verifierOptions.thresholds).map(([name, n]) => `${THRESHOLD_FLAG[name as keyof typeof THRESHOLD_FLAG]} ${n}`);
-  if (report.verifierOptions.useSignedTimestamps) waived.push('--use-signed-timestamps');
+  const waived = weakeningFlagsOf(report.verifierOptions);
   if (waived.length > 0) lines.push(paint('33', `verifier options for every image verification: ${waived.join(', ')} (each waived check is a warn step; a cluster applies only the waivers its policies name)`));
   lines.push(paint('90', `trust: ${report.trust.name} — ${report.trust.description}; ${report.timelines.length} image verification${report.timelines.length === 1 ? '' : 's'} in ${report.totalMs.toFixed(0)} ms (--json for every timeline)`));
   return lines.join('\n');

@@ -6,8 +6,8 @@ import { parseTrustedRootJson, verifyBundle, type ArtifactInput } from '../../sr
 import { DEFAULT_WEAKENING, describePolicy, EMPTY_FORM, formProblem, verifierOptionsOf, weakeningFlags, type VerifyForm } from '../../src/lib/verify-form';
 import { namedDigests, matchingDigest } from '../../src/lib/named-digests';
 import { readArtifact } from '../../src/lib/read-artifact';
-import { missingLogAdvice } from '../../src/features/verify/missing-log-advice';
-import { summarizeTrustedRoot } from '../../src/features/verify/worker/trust-summary';
+import { missingLogAdvice } from '../../src/lib/missing-log-advice';
+import { summarizeTrustedRoot } from '../../src/lib/trust-summary';
 import { createTestInstance, DEFAULT_IDENTITY, inTotoStatement } from '../support/sigstore';
 
 const hex = (alg: string, b: Uint8Array) => createHash(alg).update(b).digest('hex');
@@ -114,6 +114,14 @@ describe('a trusted root without logs', () => {
     expect(missingLogAdvice(summary({ ...root, ctlogs: [] }), DEFAULT_WEAKENING)!.choose).toEqual({ sct: 0 });
     expect(missingLogAdvice(summary({ ...root, tlogs: [], timestampAuthorities: [] }), DEFAULT_WEAKENING)!.choose).toEqual({ tlog: 0, timestamps: 0 });
     expect(missingLogAdvice(summary(root), DEFAULT_WEAKENING)).toBeNull();
+  });
+
+  it('in a mode with no verifier options, names what the root lacks and points to the Verify mode\'s choices, offering none', () => {
+    const advice = missingLogAdvice(summary({ ...root, ctlogs: [] }), null)!;
+    expect(advice.sentences[0]).toBe(missingLogAdvice(summary({ ...root, ctlogs: [] }), DEFAULT_WEAKENING)!.sentences[0]);
+    expect(advice.sentences.at(-1)).toMatch(/no verifier options.*Verify mode, with “Ignore SCTs” under Trust’s Verifier options/);
+    expect(advice.choose).toBeNull();
+    expect(missingLogAdvice(summary(root), null)).toBeNull();
   });
 
   it('a root that does not parse says why', () => {

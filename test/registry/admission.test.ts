@@ -176,7 +176,7 @@ ${noTlogKey.trim().split('\n').map((l) => `                      ${l}`).join('\n
     expect((await cli([])).code).toBe(1);
     const flagged = await cli(['--insecure-ignore-tlog']);
     expect(flagged.code).toBe(0);
-    expect(flagged.err).toContain('verifier options for every image verification: --tlog-threshold 0');
+    expect(flagged.err).toContain('verifier options for every image verification: --insecure-ignore-tlog (');
   }, 60_000);
 
   it('Kyverno: a wrong subject and a wrong issuer are denied in Kyverno\'s words, then Signet\'s evidence', async () => {

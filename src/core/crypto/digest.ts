@@ -1,6 +1,6 @@
 // Message digests: WebCrypto for large inputs, @noble/hashes synchronously for small ones.
 import { sha256 as nobleSha256, sha384 as nobleSha384, sha512 as nobleSha512 } from '@noble/hashes/sha2.js';
-import { toArrayBuffer } from '../encoding/bytes';
+import { bufferSource } from '../encoding/bytes';
 import type { HashAlg } from './hash-algorithms';
 
 export { HASH_LENGTH, type HashAlg } from './hash-algorithms';
@@ -28,7 +28,7 @@ const SMALL: Record<HashAlg, (data: Uint8Array) => Uint8Array> = { 'SHA-256': no
 // Hash bytes with the named algorithm.
 export async function digest(alg: HashAlg, data: Uint8Array): Promise<Uint8Array> {
   if (data.length <= SMALL_HASH_BYTES) return SMALL[alg](data);
-  return new Uint8Array(await subtle().digest(alg, toArrayBuffer(data)));
+  return new Uint8Array(await subtle().digest(alg, bufferSource(data)));
 }
 
 // SHA-256 of a small input (a Merkle node: 65 bytes), synchronously with @noble/hashes: no promise per level

@@ -1,7 +1,7 @@
 // Public keys from SubjectPublicKeyInfo (RFC 5280 §4.1.2.7): algorithm detection and WebCrypto import.
 import { VerifyError } from '../errors';
 import { decodeOid, encodeTlv, readChildren, readTlv } from '../encoding/der';
-import { concatBytes, toArrayBuffer } from '../encoding/bytes';
+import { concatBytes, bufferSource } from '../encoding/bytes';
 import { subtle, type HashAlg } from './digest';
 
 export type Curve = 'P-256' | 'P-384' | 'P-521';
@@ -99,7 +99,7 @@ export function cryptoKeyFor(key: PublicKey, kind: ImportKind, hash: HashAlg): P
     // WebCrypto refuses the RSASSA-PSS SPKI OID; import PSS-only keys through their rsaEncryption form.
     const spki = key.kind === 'rsa' && key.pssOnly ? rsaEncryptionSpki(key) : key.spki;
     imported = subtle()
-      .importKey('spki', toArrayBuffer(spki), algorithm, false, ['verify'])
+      .importKey('spki', bufferSource(spki), algorithm, false, ['verify'])
       .catch((err: unknown) => {
         // WebCrypto refuses points off the curve and similar: the key is broken, not Signet.
         throw new VerifyError('KEY_INVALID', `the ${key.description} public key is not a valid key: ${(err as Error).message}`, { expected: `a valid ${key.description} key` });

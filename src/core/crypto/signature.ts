@@ -2,7 +2,7 @@
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { VerifyError } from '../errors';
 import { readChildren, readInteger, readTlv } from '../encoding/der';
-import { bytesEqual, concatBytes, fromHex, toArrayBuffer } from '../encoding';
+import { bytesEqual, concatBytes, fromHex, bufferSource } from '../encoding';
 import { HASH_LENGTH, subtle, type HashAlg } from './digest';
 import { cryptoKeyFor, defaultHash, type Curve, type PublicKey } from './keys';
 
@@ -24,22 +24,22 @@ export async function verifySignature(key: PublicKey, signature: Uint8Array, dat
       const raw = ecdsaDerToRaw(signature, FIELD_BYTES[key.curve]);
       if (!raw) return false;
       const ck = await cryptoKeyFor(key, 'ecdsa', hash);
-      return s.verify({ name: 'ECDSA', hash }, ck, toArrayBuffer(raw), toArrayBuffer(data));
+      return s.verify({ name: 'ECDSA', hash }, ck, bufferSource(raw), bufferSource(data));
     }
     case 'ed25519': {
       const ck = await cryptoKeyFor(key, 'ed25519', hash);
-      return s.verify({ name: 'Ed25519' }, ck, toArrayBuffer(signature), toArrayBuffer(data));
+      return s.verify({ name: 'Ed25519' }, ck, bufferSource(signature), bufferSource(data));
     }
     case 'rsa': {
       const schemes = opts.rsaScheme ? [opts.rsaScheme] : key.pssOnly ? ['pss' as const] : ['pkcs1' as const, 'pss' as const];
       for (const scheme of schemes) {
         if (scheme === 'pkcs1') {
           const ck = await cryptoKeyFor(key, 'rsa-pkcs1', hash);
-          if (await s.verify({ name: 'RSASSA-PKCS1-v1_5' }, ck, toArrayBuffer(signature), toArrayBuffer(data))) return true;
+          if (await s.verify({ name: 'RSASSA-PKCS1-v1_5' }, ck, bufferSource(signature), bufferSource(data))) return true;
         } else {
           const ck = await cryptoKeyFor(key, 'rsa-pss', hash);
           const params = { name: 'RSA-PSS', saltLength: HASH_LENGTH[hash] };
-          if (await s.verify(params, ck, toArrayBuffer(signature), toArrayBuffer(data))) return true;
+          if (await s.verify(params, ck, bufferSource(signature), bufferSource(data))) return true;
         }
       }
       return false;

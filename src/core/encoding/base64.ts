@@ -24,7 +24,8 @@ export function assertBase64Size(input: string, where: string, maxBytes: number)
 }
 
 const STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DECODE = new Int16Array(256).fill(-1);
+// Every UTF-16 code unit to its sextet, -1 for a character outside both alphabets.
+const DECODE = new Int8Array(65536).fill(-1);
 for (let i = 0; i < 64; i++) DECODE[STD.charCodeAt(i)] = i;
 DECODE['-'.charCodeAt(0)] = 62;
 DECODE['_'.charCodeAt(0)] = 63;
@@ -32,7 +33,7 @@ DECODE['_'.charCodeAt(0)] = 63;
 // The 6-bit value of the base64 character at i; any other character is BASE64_INVALID.
 function sextet(text: string, i: number, where: string): number {
   const code = text.charCodeAt(i);
-  const v = code < 256 ? DECODE[code]! : -1;
+  const v = DECODE[code]!;
   if (v < 0) throw new VerifyError('BASE64_INVALID', `${where} is not valid base64 (character ${JSON.stringify(text[i])} at ${i})`, { where });
   return v;
 }
@@ -53,10 +54,12 @@ export function fromBase64(input: string, where = 'base64 value', maxBytes?: num
   const whole = end - (end % 4);
   let o = 0;
   for (let i = 0; i < whole; i += 4) {
-    const a = sextet(text, i, where);
-    const b = sextet(text, i + 1, where);
-    const c = sextet(text, i + 2, where);
-    const d = sextet(text, i + 3, where);
+    const a = DECODE[text.charCodeAt(i)]!;
+    const b = DECODE[text.charCodeAt(i + 1)]!;
+    const c = DECODE[text.charCodeAt(i + 2)]!;
+    const d = DECODE[text.charCodeAt(i + 3)]!;
+    // A character outside the alphabets is -1, which sets the sign bit: name the first such character.
+    if ((a | b | c | d) < 0) for (let j = i; j < i + 4; j++) sextet(text, j, where);
     out[o++] = (a << 2) | (b >> 4);
     out[o++] = ((b & 15) << 4) | (c >> 2);
     out[o++] = ((c & 3) << 6) | d;

@@ -9,8 +9,22 @@ export function utf8(text: string): Uint8Array {
   return utf8Encoder.encode(text);
 }
 
-// Decode UTF-8 bytes, refusing invalid sequences instead of inserting U+FFFD.
+/** Up to this length, an all-ASCII input is decoded in JavaScript: the decoder's native call costs more than the loop. */
+const ASCII_FAST_BYTES = 256;
+
+// Decode UTF-8 bytes, refusing invalid sequences instead of inserting U+FFFD. ASCII is valid UTF-8 and decodes to
+// itself, so short ASCII values (certificate claims, names) skip the native decoder.
 export function fromUtf8(bytes: Uint8Array, where = 'input'): string {
+  if (bytes.length <= ASCII_FAST_BYTES) {
+    let out = '';
+    let i = 0;
+    for (; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x80) break;
+      out += String.fromCharCode(b);
+    }
+    if (i === bytes.length) return out;
+  }
   try {
     return utf8Decoder.decode(bytes);
   } catch {
@@ -45,9 +59,8 @@ export function toBytes(data: ArrayBuffer | ArrayBufferView): Uint8Array {
   return new Uint8Array(data);
 }
 
-// A copy backed by its own ArrayBuffer, as WebCrypto and some libraries require.
-export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.byteLength === bytes.byteLength && bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer
-    ? bytes.buffer
-    : (bytes.slice().buffer as ArrayBuffer);
+// The bytes as a WebCrypto BufferSource: the view itself (WebCrypto copies its input), a copy only when the view
+// sits on a SharedArrayBuffer, which WebCrypto refuses.
+export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
 }

@@ -1,5 +1,6 @@
 // Lower-case hexadecimal encoding with strict decoding.
 import { VerifyError } from '../errors';
+import { defineLazy } from './lazy';
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -35,7 +36,5 @@ export function fromHex(text: string, where = 'hex value'): Uint8Array {
 // Give `target[key]` the hex of `bytes`, made when first read and then kept: an enumerable property, so JSON,
 // structured clone and spreading see an ordinary string, but a value nobody reads is never encoded.
 export function defineLazyHex<T extends object>(target: T, key: keyof T & string, bytes: Uint8Array): T {
-  let text: string | undefined;
-  Object.defineProperty(target, key, { enumerable: true, configurable: true, get: () => (text ??= toHex(bytes)) });
-  return target;
+  return defineLazy(target, key, () => toHex(bytes) as T[typeof key]);
 }

@@ -1,6 +1,7 @@
 // Encodings used across the engine.
 export * from './bytes';
 export * from './hex';
+export * from './lazy';
 export * from './base64';
 export * from './pem';
 export * from './json';

@@ -1,7 +1,7 @@
 // RFC 6962 Merkle inclusion: recompute the root from the entry and its audit path, level by level.
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
-import { bytesEqual, concatBytes, toHex } from '../encoding';
+import { bytesEqual, concatBytes, defineLazy, toHex } from '../encoding';
 import { sha256, sha256Small } from '../crypto';
 import type { MerklePathEvidence } from '../evidence';
 import type { TlogEntry } from '../bundle/types';
@@ -16,6 +16,11 @@ const NODE_PREFIX = Uint8Array.of(0x01);
 // Leaf hash: SHA-256(0x00 ‖ entry) (RFC 6962 §2.1).
 export function hashLeaf(entry: Uint8Array): Promise<Uint8Array> {
   return sha256(concatBytes(LEAF_PREFIX, entry));
+}
+
+// The same leaf hash, synchronously: for a value made when it is first read.
+export function hashLeafNow(entry: Uint8Array): Uint8Array {
+  return sha256Small(concatBytes(LEAF_PREFIX, entry));
 }
 
 // Interior node hash: SHA-256(0x01 ‖ left ‖ right) (RFC 6962 §2.1), synchronous (65 bytes).
@@ -89,17 +94,18 @@ export async function verifyInclusionProof(entry: TlogEntry): Promise<MerklePath
   }
 
   const leaf = await hashLeaf(entry.canonicalizedBody);
-  const levels: MerklePathEvidence['levels'] = [];
+  const results: Uint8Array[] = [];
   let node = leaf;
   for (const [i, sibling] of proof.hashes.entries()) {
-    const side = sides[i]!;
-    node = side === 'left' ? hashChildren(sibling, node) : hashChildren(node, sibling);
-    levels.push({ sibling: toHex(sibling), side, result: toHex(node) });
+    node = sides[i] === 'left' ? hashChildren(sibling, node) : hashChildren(node, sibling);
+    results.push(node);
   }
   const computedRoot = toHex(node);
   const expectedRoot = toHex(proof.rootHash);
   if (!bytesEqual(node, proof.rootHash)) {
     fail('the audit path does not lead to the root hash', expectedRoot, computedRoot, 'rootHash');
   }
-  return { leafIndex: proof.logIndex, treeSize: proof.treeSize, leafHash: toHex(leaf), levels, computedRoot, expectedRoot };
+  // The levels, as hex for drawing, are made when first read.
+  const path: MerklePathEvidence = { leafIndex: proof.logIndex, treeSize: proof.treeSize, leafHash: toHex(leaf), levels: [], computedRoot, expectedRoot };
+  return defineLazy(path, 'levels', () => results.map((result, i) => ({ sibling: toHex(proof.hashes[i]!), side: sides[i]!, result: toHex(result) })));
 }

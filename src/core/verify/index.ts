@@ -9,3 +9,4 @@ export { eachEntry } from './each-entry';
 export { runPlan, waitsFor, type Catalogue, type Plan, type PlannedStep, type SkipRule, type StepCheck, type StepInfo } from './plan';
 export { BUNDLE_PLAN } from './bundle-plan';
 export { signedStatement, SIGNED_PREVIEW } from './signed-content';
+export { certificateOf } from './result-certificate';

@@ -34,8 +34,19 @@ function predicateRange(payload: Uint8Array): { start: number; end: number } | u
   const bytes = signedPredicateBytes(payload);
   if (!bytes) return undefined;
   const startByte = bytes.byteOffset - payload.byteOffset;
-  const start = lossless.decode(payload.subarray(0, startByte)).length;
-  return { start, end: start + lossless.decode(bytes).length };
+  const start = utf16Length(payload, 0, startByte);
+  return { start, end: start + utf16Length(payload, startByte, startByte + bytes.length) };
+}
+
+// How many UTF-16 code units valid UTF-8 bytes [from, to) decode to, without decoding them: one per lead byte
+// (every byte but the continuations 10xxxxxx), two for a four-byte sequence (a surrogate pair) (RFC 3629 §3).
+function utf16Length(utf8: Uint8Array, from: number, to: number): number {
+  let units = 0;
+  for (let i = from; i < to; i++) {
+    const b = utf8[i]!;
+    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+  }
+  return units;
 }
 
 // Evidence naming the payload (or the PAE that wraps it) by its length and a bounded preview; the bytes themselves

@@ -1,5 +1,6 @@
 // The runner: executes the bundle plan and computes the verdict from the steps alone.
 import { clip } from '../encoding/quote';
+import { defineLazy } from '../encoding/lazy';
 import { LIMITS } from '../limits';
 import { CATALOGUE } from './catalogue';
 import { BUNDLE_PLAN } from './bundle-plan';
@@ -31,7 +32,7 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
   const content = parsed ? ctx.bundle.content : undefined;
 
   const ordered = steps.ordered(STEP_IDS);
-  return {
+  const result: VerificationResult = {
     ...verdictOf(ordered),
     steps: ordered,
     trust: req.trustedRoot.source,
@@ -40,8 +41,10 @@ export async function verifyBundle(req: VerifyRequest): Promise<VerificationResu
     engine: { name: 'signet', version: ENGINE_VERSION },
     ...(attestation ? { attestation } : {}),
     ...(Object.keys(views).length > 0 ? { views } : {}),
-    ...(content?.kind === 'dsse' ? { signed: signedContentOf(content) } : {}),
   };
+  // The signed payload as text (a copy of up to the attestation size limit) is made when first read.
+  if (content?.kind === 'dsse') defineLazy(result, 'signed', () => signedContentOf(content));
+  return result;
 }
 
 // verified only when every required step passed; failed at the first failed required step; else incomplete.

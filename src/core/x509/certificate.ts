@@ -2,7 +2,7 @@
 import { VerifyError } from '../errors';
 import { LIMITS } from '../limits';
 import { parsePublicKey, type PublicKey } from '../crypto';
-import { assertDer, bytesEqual, decodeOid, readBoolean, readChildren, readInteger, readTlv, toHex, defineLazyHex, type Tlv } from '../encoding';
+import { assertDer, bytesEqual, decodeOid, readBoolean, readChildren, readInteger, readTlv, toHex, type Tlv } from '../encoding';
 import { parseSignatureAlgorithm, type SignatureAlgorithm } from './algorithms';
 import { formatName } from './names';
 import { parseTime } from './time';
@@ -188,22 +188,48 @@ function serialHex(value: Uint8Array, where: string): string {
   return toHex(value.length > 1 && value[0] === 0 ? value.subarray(1) : value);
 }
 
-const DECODERS: Record<string, (cert: Certificate, value: Uint8Array, where: string) => void> = {
-  [OID.basicConstraints]: (c, v, w) => {
-    const bc = parseBasicConstraints(v, w);
-    c.isCA = bc.isCA;
-    if (bc.pathLen !== undefined) c.pathLenConstraint = bc.pathLen;
-  },
-  [OID.keyUsage]: (c, v, w) => void (c.keyUsage = parseKeyUsage(v, w)),
-  [OID.extKeyUsage]: (c, v, w) => void (c.extKeyUsage = parseExtKeyUsage(v, w)),
-  [OID.subjectAltName]: (c, v, w) => void (c.subjectAltNames = parseSubjectAltNames(v, w)),
-  [OID.subjectKeyId]: (c, v, w) => void (c.subjectKeyId = parseSubjectKeyId(v, w)),
-  [OID.authorityKeyId]: (c, v, w) => {
-    const id = parseAuthorityKeyId(v, w);
-    if (id !== undefined) c.authorityKeyId = id;
-  },
-  [OID.sctList]: (c, v, w) => void (c.sctList = parseSctExtension(v, w)),
-};
+const DECODERS = new Map<string, (cert: Certificate, value: Uint8Array, where: string) => void>([
+  [
+    OID.basicConstraints,
+    (c, v, w) => {
+      const bc = parseBasicConstraints(v, w);
+      c.isCA = bc.isCA;
+      if (bc.pathLen !== undefined) c.pathLenConstraint = bc.pathLen;
+    },
+  ],
+  [OID.keyUsage, (c, v, w) => void (c.keyUsage = parseKeyUsage(v, w))],
+  [OID.extKeyUsage, (c, v, w) => void (c.extKeyUsage = parseExtKeyUsage(v, w))],
+  [OID.subjectAltName, (c, v, w) => void (c.subjectAltNames = parseSubjectAltNames(v, w))],
+  [OID.subjectKeyId, (c, v, w) => void (c.subjectKeyId = parseSubjectKeyId(v, w))],
+  [
+    OID.authorityKeyId,
+    (c, v, w) => {
+      const id = parseAuthorityKeyId(v, w);
+      if (id !== undefined) c.authorityKeyId = id;
+    },
+  ],
+  [OID.sctList, (c, v, w) => void (c.sctList = parseSctExtension(v, w))],
+]);
+
+// One listed extension; the hex of its value is made when first read (the certificate view reads it for the
+// extensions it does not decode), and kept.
+class ListedExtension implements CertificateExtension {
+  readonly name?: string;
+  private hex?: string;
+
+  constructor(
+    readonly oid: string,
+    name: string | undefined,
+    readonly critical: boolean,
+    private readonly value: Uint8Array,
+  ) {
+    if (name) this.name = name;
+  }
+
+  get valueHex(): string {
+    return (this.hex ??= toHex(this.value));
+  }
+}
 
 // Extensions (RFC 5280 §4.2): listed, decoded where known; a duplicate or a bad known value is CERT_EXTENSION_INVALID.
 function readExtensions(cert: Certificate, wrapper: Tlv, where: string): void {
@@ -211,6 +237,7 @@ function readExtensions(cert: Certificate, wrapper: Tlv, where: string): void {
   if (seq.tag !== 0x30 || seq.end !== wrapper.value.length || seq.value.length === 0) {
     throw new VerifyError('DER_INVALID', `${where}: not a non-empty SEQUENCE of Extension`, { where });
   }
+  const seen = new Set<string>();
   for (const ext of readChildren(seq.value, where)) {
     const [oidTlv, second, third, extra] = ext.tag === 0x30 ? readChildren(ext.value, where) : [];
     const valueTlv = third ?? second;
@@ -222,12 +249,13 @@ function readExtensions(cert: Certificate, wrapper: Tlv, where: string): void {
     const oid = decodeOid(oidTlv.value);
     const name = EXTENSION_NAMES[oid];
     const extWhere = `${where}[${name ?? oid}]`;
-    if (cert.extensions.some((e) => e.oid === oid)) {
+    if (seen.has(oid)) {
       throw new VerifyError('CERT_EXTENSION_INVALID', `${extWhere} appears more than once (RFC 5280 §4.2)`, { where: extWhere, expected: 'each extension at most once', found: `${oid} repeated` });
     }
-    cert.extensions.push(defineLazyHex({ oid, ...(name && { name }), critical, valueHex: '' }, 'valueHex', valueTlv.value));
+    seen.add(oid);
+    cert.extensions.push(new ListedExtension(oid, name, critical, valueTlv.value));
     try {
-      DECODERS[oid]?.(cert, valueTlv.value, extWhere);
+      DECODERS.get(oid)?.(cert, valueTlv.value, extWhere);
       addFulcioClaim(cert.fulcio, oid, valueTlv.value, extWhere);
     } catch (err) {
       if (err instanceof VerifyError && (err.code === 'DER_INVALID' || err.code === 'UTF8_INVALID')) {

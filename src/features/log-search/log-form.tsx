@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TrustedRootChoice } from '../../lib/trusted-root-choice';
 import type { LogQuery } from './log-protocol';
+import { TrustedRootNotice } from '../../components/missing-log-notice';
 import { FormFooter, Group, INPUT_CLASS as input, RadioChoice, TextFileButton as FileButton, TrustChoice } from '../../components/form-controls';
 
 export const PUBLIC_GOOD_REKOR = 'https://rekor.sigstore.dev';
@@ -56,6 +57,7 @@ export function LogForm({ form, setForm, onSearch, onGet, pending }: { form: Log
           <input className={`${input} font-mono`} value={form.logUrl} spellCheck={false} onChange={(e) => set({ logUrl: e.target.value })} />
         </label>
         <TrustChoice trust={form.trust} onChange={(trust) => set({ trust })} onError={setFileError} />
+        <TrustedRootNotice rootText={form.trust?.text ?? null} weakening={null} />
       </Group>
       <Group title="Find entries">
         <RadioChoice name="log-action" label="Search or get" options={[['search', 'Search the index'], ['get', 'Get one entry']] as const} value={form.action} onChange={(action) => set({ action })} />

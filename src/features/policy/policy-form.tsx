@@ -6,6 +6,7 @@ import { DEFAULT_WEAKENING, verifierOptionsOf, weakeningFlags, weakeningProblem,
 import type { AdmissionMessage } from './policy-protocol';
 import { FormFooter, Group, INPUT_CLASS as input, RadioChoice, TextFileButton as FileButton, TrustChoice } from '../../components/form-controls';
 import { VerifierOptions } from '../../components/verifier-options';
+import { TrustedRootNotice } from '../../components/missing-log-notice';
 
 /** The form's state; the app may open it with a policy and an image. */
 export interface PolicyFormState {
@@ -78,6 +79,14 @@ export function PolicyForm({ form, setForm, onEvaluate, pending }: { form: Polic
           </select>
         </label>
         <TrustChoice trust={form.trust} onChange={(trust) => set({ trust })} onError={setFileError} />
+        <TrustedRootNotice
+          rootText={form.trust?.text ?? null}
+          weakening={form.weakening}
+          onChoose={(choice) => {
+            set({ weakening: { ...form.weakening, ...choice } });
+            setOptionsOpen(true);
+          }}
+        />
         <VerifierOptions value={form.weakening} onChange={(weakening) => set({ weakening })} open={optionsOpen} onToggle={setOptionsOpen} />
       </Group>
       <FormFooter fileError={fileError} disabled={pending} label={pending ? 'Evaluating…' : 'Evaluate'} problem={problem} />

@@ -5,10 +5,8 @@ import { EXAMPLES } from './examples/examples';
 import { FileDrop } from '../../components/file-drop';
 import { Group, INPUT_CLASS as input } from '../../components/form-controls';
 import { DEFAULT_WEAKENING, formProblem, weakeningFlags, type VerifyForm } from '../../lib/verify-form';
-import { missingLogAdvice } from './missing-log-advice';
-import { useTrustSummary } from './use-trust-summary';
 import { VerifierOptions } from '../../components/verifier-options';
-import { MissingLogNotice } from './missing-log-notice';
+import { TrustedRootNotice } from '../../components/missing-log-notice';
 
 // Read a small text file (bundle, key, trusted root) with a size cap.
 async function readText(file: File, max: number): Promise<string> {
@@ -26,8 +24,6 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
   const bundleTooLargeToShow = form.bundleText.length > SHOWN_BUNDLE_CHARS;
   // A functional update: a large file read that finishes later must not undo what the user changed meanwhile.
   const set = (patch: Partial<VerifyForm>) => setForm((current) => ({ ...current, ...patch }));
-  const trustSummary = useTrustSummary(form.trust);
-  const advice = trustSummary && missingLogAdvice(trustSummary, form.weakening);
   // Weakened choices (from a share link, or the notice) are never hidden away.
   const weakened = weakeningFlags(form.weakening).length > 0;
   useEffect(() => {
@@ -235,20 +231,14 @@ export function InputPanel({ form, setForm, onVerify, pending }: { form: VerifyF
         <FileDrop label="Load a trusted_root.json" accept=".json,application/json" onFile={(f) => load(f, LIMITS.trustedRootBytes, (text) => set({ trust: { kind: 'custom', name: f.name, text } }))}>
           {form.trust.kind === 'custom' && <span className="ml-2 text-slate-500 dark:text-slate-400">· {form.trust.name}</span>}
         </FileDrop>
-        {trustSummary && !trustSummary.ok && (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 wrap-anywhere dark:bg-red-950 dark:text-red-100">
-            This trusted root cannot be used: {trustSummary.message}
-          </p>
-        )}
-        {advice && (
-          <MissingLogNotice
-            advice={advice}
-            onChoose={(choice) => {
-              set({ weakening: { ...form.weakening, ...choice } });
-              setOptionsOpen(true);
-            }}
-          />
-        )}
+        <TrustedRootNotice
+          rootText={form.trust.kind === 'custom' ? form.trust.text : null}
+          weakening={form.weakening}
+          onChoose={(choice) => {
+            set({ weakening: { ...form.weakening, ...choice } });
+            setOptionsOpen(true);
+          }}
+        />
         <VerifierOptions value={form.weakening} onChange={(weakening) => set({ weakening })} open={optionsOpen} onToggle={setOptionsOpen} />
       </Group>
 

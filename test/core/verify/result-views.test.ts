@@ -2,7 +2,7 @@
 // checkpoint line's outcome, and what a key-based or tampered bundle leaves out.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkpointView, parseTrustedRootJson, publicGoodTrustedRoot, verifyBundle, type VerificationResult } from '../../../src/core';
+import { certificateView, checkpointView, parseCertificate, parseTrustedRootJson, publicGoodTrustedRoot, verifyBundle, type VerificationResult } from '../../../src/core';
 import { createTestInstance } from '../../support/sigstore';
 
 const PROD_BUNDLE = readFileSync('../shared/fixtures/dockerhub-buildkittest/bundle.sigstore.json', 'utf8');
@@ -50,6 +50,27 @@ describe('result views', () => {
     });
     // The views survive the structured clone and JSON the worker and the exports put them through.
     expect(JSON.parse(JSON.stringify(result.views))).toEqual(result.views);
+  });
+
+  it('are made when first read, once, and every reader (JSON, structured clone, spread) sees the same values', async () => {
+    const result = await production();
+    const views = result.views!;
+    expect(Object.keys(views)).toEqual(['certificate', 'chain', 'checkpoints']);
+    // Made once: a second read is the same object.
+    expect(views.certificate).toBe(views.certificate);
+    expect(views.checkpoints).toBe(views.checkpoints);
+    // The same view the leaf's own decoding gives, field by field.
+    const der = Buffer.from(JSON.parse(PROD_BUNDLE).verificationMaterial.certificate.rawBytes, 'base64');
+    expect(views.certificate).toEqual(certificateView(parseCertificate(new Uint8Array(der), 'verificationMaterial.certificate'), 'leaf'));
+    const json = JSON.stringify(result);
+    expect(JSON.stringify(structuredClone(result))).toBe(json);
+    expect(JSON.stringify({ ...result, views: { ...views } })).toBe(json);
+    expect(JSON.parse(json).views.chain.map((c: { role: string }) => c.role)).toEqual(['intermediate', 'root']);
+    // A reader may replace a view; the record then holds the new value as plain data.
+    const copy = await production();
+    copy.views!.checkpoints = [];
+    expect(copy.views!.checkpoints).toEqual([]);
+    expect(JSON.parse(JSON.stringify(copy.views)).checkpoints).toEqual([]);
   });
 
   it("marks a witness's cosignature as not checked and the log's own line as verified", async () => {

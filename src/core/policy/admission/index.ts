@@ -6,4 +6,3 @@ export { parseYamlDocuments } from './safe-yaml';
 export { containerRegistryName, kyvernoImageName, splitImageName, type ImageName } from './image-name';
 export { wildcardMatch } from './wildcard';
 export { compileGlob } from './glob';
-export { certificateOf } from './signature-facts';

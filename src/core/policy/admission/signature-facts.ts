@@ -2,8 +2,8 @@
 import { RE2JS } from 're2js';
 import { VerifyError } from '../../errors';
 import { LIMITS } from '../../limits';
-import { fromHex } from '../../encoding';
-import { oidcIssuer, parseCertificate, type Certificate } from '../../x509';
+import { oidcIssuer, type Certificate } from '../../x509';
+import { certificateOf } from '../../verify/result-certificate';
 import { signedStatement, type Step, type VerificationResult } from '../../verify';
 import { isSignaturePredicate } from '../../attest';
 import type { SignatureEvidence, SignetFinding } from './types';
@@ -12,21 +12,6 @@ import type { SignatureEvidence, SignetFinding } from './types';
 export function failedStep(result: VerificationResult): SignetFinding | undefined {
   const step: Step | undefined = result.steps.find((s) => s.required && s.status === 'fail');
   return step ? { step: step.id, summary: step.summary, ...(step.code ? { code: step.code } : {}), ...(step.detail ? { detail: step.detail } : {}) } : undefined;
-}
-
-// The leaf certificate the run decoded (cert.decode evidence), when there was one.
-export function certificateOf(result: VerificationResult): Certificate | undefined {
-  for (const step of result.steps) {
-    const e = step.evidence.find((x) => x.key === 'certificate.der');
-    if (e?.kind === 'hex') {
-      try {
-        return parseCertificate(fromHex(e.value, 'certificate.der'), 'certificate.der');
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
 }
 
 // Whether a signature is an attestation (a statement about the image) rather than a signature of the image itself.

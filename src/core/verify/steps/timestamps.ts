@@ -1,7 +1,6 @@
 // timestamp.rfc3161 and time.validity: trusted times for the signature, and the certificate valid at each.
 import { VerifyError } from '../../errors';
-import { toHex } from '../../encoding';
-import { sha256 } from '../../crypto';
+import { bytesEqual } from '../../encoding';
 import { parseTimestampToken, verifyTimestamp } from '../../tsa';
 import type { Evidence } from '../../evidence';
 import type { VerifyContext } from '../context';
@@ -23,7 +22,8 @@ export async function checkRfc3161(ctx: VerifyContext): Promise<StepOutcome> {
     const where = `verificationMaterial.timestampVerificationData.rfc3161Timestamps[${i}]`;
     try {
       const result = await verifyTimestamp(parseTimestampToken(der, where), signed, ctx.trust.timestampAuthorities);
-      ctx.verifiedTimes.push({ time: result.time, source: 'rfc3161', where, identity: `tsa:${toHex(await sha256(der))}` });
+      // The same token twice is one time: tokens are told apart by their bytes, named by the first one's index.
+      ctx.verifiedTimes.push({ time: result.time, source: 'rfc3161', where, identity: `tsa:${tokens.findIndex((t) => bytesEqual(t, der))}` });
       evidence.push(...result.evidence.map((e) => (tokens.length > 1 ? { ...e, label: `[${i}] ${e.label}` } : e)));
     } catch (err) {
       throw StepFailure.of(err, evidence);

@@ -1,9 +1,9 @@
 // tlog.body, tlog.set, tlog.inclusion, tlog.checkpoint: each transparency-log entry, and the threshold over them.
 import { VerifyError } from '../../errors';
-import { fromUtf8, parseJson, toHex } from '../../encoding';
+import { defineLazy, fromUtf8, parseJson, toHex } from '../../encoding';
 import type { TlogEntry } from '../../bundle';
 import type { TransparencyLogInstance } from '../../trust';
-import { findTransparencyLog, hashLeaf, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
+import { findTransparencyLog, hashLeafNow, parseRekorBody, verifyCheckpoint, verifyInclusionProof, verifyIntegratedTime, verifySignedEntryTimestamp, verifyTlogBody } from '../../tlog';
 import type { Evidence } from '../../evidence';
 import type { VerifyContext } from '../context';
 import type { StepOutcome } from '../step-recorder';
@@ -59,14 +59,8 @@ export async function checkTlogBodies(ctx: VerifyContext, states: EntryState[]):
       { kind: 'text', label: 'entry', value: `${s.entry.kind} ${s.entry.version}, index ${s.entry.logIndex}` },
       ...(s.duplicateOf !== undefined ? [{ kind: 'text', label: 'duplicate', value: `same entry as tlogEntries[${s.duplicateOf}]; counted once` } as Evidence] : []),
       ...matched,
-      {
-        kind: 'json',
-        key: 'tlog.entry',
-        label: 'log entry',
-        // The leaf hash is what Rekor v1 names the entry by (its UUID without the tree prefix).
-        value: { log: s.log.baseUrl, kind: s.entry.kind, version: s.entry.version, logIndex: s.entry.logIndex, integratedTime: s.entry.integratedTime ?? null, leafHash: toHex(await hashLeaf(s.entry.canonicalizedBody)) },
-      },
-      { kind: 'json', key: 'tlog.body', label: 'logged entry body', value: parseJson(fromUtf8(s.entry.canonicalizedBody, `${s.entry.where}.canonicalizedBody`), 'entry body') },
+      entryEvidence(s),
+      bodyEvidence(s.entry),
     ];
   });
   const duplicates = states.filter((s) => s.duplicateOf !== undefined).length;
@@ -74,6 +68,20 @@ export async function checkTlogBodies(ctx: VerifyContext, states: EntryState[]):
     summary: `${describeEntries(states)}: the logged body names this bundle's signature, key and digest${duplicates ? ` (${duplicates} duplicate entr${duplicates === 1 ? 'y' : 'ies'} counted once)` : ''}.`,
     evidence,
   };
+}
+
+// The entry as the log names it. The leaf hash is what Rekor v1 names the entry by (its UUID without the tree
+// prefix); it is made when first read, since tlog.inclusion hashes the leaf for its own check.
+function entryEvidence(s: EntryState): Evidence {
+  const body = s.entry.canonicalizedBody;
+  const value = { log: s.log!.baseUrl, kind: s.entry.kind, version: s.entry.version, logIndex: s.entry.logIndex, integratedTime: s.entry.integratedTime ?? null, leafHash: '' };
+  return { kind: 'json', key: 'tlog.entry', label: 'log entry', value: defineLazy(value, 'leafHash', () => toHex(hashLeafNow(body))) };
+}
+
+// The logged body as JSON, parsed again when first read (parseRekorBody already read it for the check).
+function bodyEvidence(entry: TlogEntry): Evidence {
+  const item: Evidence = { kind: 'json', key: 'tlog.body', label: 'logged entry body', value: null };
+  return defineLazy(item, 'value', () => parseJson(fromUtf8(entry.canonicalizedBody, `${entry.where}.canonicalizedBody`), 'entry body'));
 }
 
 // tlog.set: the signed entry timestamp of each entry that has one; a verified one makes its integrated time a verified time.

@@ -1,5 +1,6 @@
 // What a loaded trusted root provides, read before verifying, in a worker (reading it needs the engine's decoders).
-import { parseTrustedRoot, toVerifyError } from '../../../core';
+import { toVerifyError } from '../core/errors';
+import { parseTrustedRoot } from '../core/trust/parse-trusted-root';
 
 export type TrustSummary =
   | { ok: true; tlogs: number; ctlogs: number; timestampAuthorities: number }

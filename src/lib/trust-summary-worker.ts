@@ -1,5 +1,5 @@
-// A short-lived worker that reads a loaded trusted root and answers with what it provides, so the page decodes nothing.
-import { summarizeTrustedRoot, type TrustSummary } from './worker/trust-summary';
+// A short-lived worker that reads a loaded trusted root (for every mode that takes one) and answers with what it provides, so the page decodes nothing.
+import { summarizeTrustedRoot, type TrustSummary } from './trust-summary';
 
 export interface TrustSummaryMessage {
   type: 'summary';

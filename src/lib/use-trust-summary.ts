@@ -1,16 +1,14 @@
 // The loaded trusted root's summary, read as soon as it is loaded, by a worker started for it (the page decodes nothing).
 import { useEffect, useState } from 'react';
-import type { TrustForm } from '../../lib/verify-form';
-import { useWorkerRunner } from '../../lib/use-worker-run';
-import { isRunStopped } from '../../lib/worker-runner';
-import type { TrustSummary } from './worker/trust-summary';
+import { useWorkerRunner } from './use-worker-run';
+import { isRunStopped } from './worker-runner';
+import type { TrustSummary } from './trust-summary';
 import type { TrustSummaryMessage, TrustSummaryReply } from './trust-summary-worker';
 
 const startWorker = () => new Worker(new URL('./trust-summary-worker.ts', import.meta.url), { type: 'module', name: 'signet-trust-summary' });
 
-// The summary of a custom root, or null for public-good (and while the worker reads it).
-export function useTrustSummary(trust: TrustForm): TrustSummary | null {
-  const text = trust.kind === 'custom' ? trust.text : null;
+// The summary of a loaded root's text, or null for the embedded public-good root (text null) and while the worker reads it.
+export function useTrustSummary(text: string | null): TrustSummary | null {
   const runner = useWorkerRunner<TrustSummaryMessage, TrustSummaryReply>(startWorker, 'trusted-root reader');
   const [read, setRead] = useState<{ text: string; summary: TrustSummary } | null>(null);
   useEffect(() => {

@@ -1,7 +1,7 @@
 // A trusted root with no transparency or CT log (GitHub's private instance) says so up front, with the Trust choices
 // that make its bundles verify.
-import type { WeakeningForm } from '../../lib/verify-form';
-import type { TrustSummary } from './worker/trust-summary';
+import { DEFAULT_WEAKENING, type WeakeningForm } from './verify-form';
+import type { TrustSummary } from './trust-summary';
 
 /** What the notice says, and the choices it offers (null when they are already made). */
 export interface MissingLogAdvice {
@@ -10,10 +10,12 @@ export interface MissingLogAdvice {
 }
 
 // Which checks such a root cannot satisfy and which choices waive them; null when the root lists both kinds of log.
-export function missingLogAdvice(summary: TrustSummary, w: WeakeningForm): MissingLogAdvice | null {
+// `w` is the mode's verifier options, or null in a mode that has none (it then points to the Verify mode's).
+export function missingLogAdvice(summary: TrustSummary, w: WeakeningForm | null): MissingLogAdvice | null {
   if (!summary.ok || (summary.tlogs > 0 && summary.ctlogs > 0)) return null;
   const sentences: string[] = [];
   const choose: Partial<WeakeningForm> = {};
+  const options = w ?? DEFAULT_WEAKENING;
   if (summary.tlogs === 0 && summary.ctlogs === 0) {
     sentences.push("This trusted root lists no transparency log and no Certificate Transparency log, as GitHub's private instance (fulcio.githubapp.com) does: its bundles carry no log entry and no SCT, only an RFC 3161 timestamp.");
   } else if (summary.tlogs === 0) {
@@ -21,14 +23,14 @@ export function missingLogAdvice(summary: TrustSummary, w: WeakeningForm): Missi
   } else {
     sentences.push("This trusted root lists no Certificate Transparency log: no certificate's SCT can be verified, so every keyless bundle fails at cert.sct.");
   }
-  if (summary.ctlogs === 0 && w.sct !== 0) choose.sct = 0;
+  if (summary.ctlogs === 0 && options.sct !== 0) choose.sct = 0;
   if (summary.tlogs === 0) {
-    if (w.tlog !== 0) choose.tlog = 0;
+    if (options.tlog !== 0) choose.tlog = 0;
     // Without a log, only a timestamp authority can prove when the certificate was used.
-    if (summary.timestampAuthorities > 0 && !w.useSignedTimestamps) choose.useSignedTimestamps = true;
+    if (summary.timestampAuthorities > 0 && !options.useSignedTimestamps) choose.useSignedTimestamps = true;
     if (summary.timestampAuthorities === 0) {
       sentences.push('It lists no timestamp authority either, so nothing can prove when a certificate was used.');
-      if (w.timestamps !== 0) choose.timestamps = 0;
+      if (options.timestamps !== 0) choose.timestamps = 0;
     }
   }
   const names = [
@@ -36,6 +38,10 @@ export function missingLogAdvice(summary: TrustSummary, w: WeakeningForm): Missi
     ...(summary.ctlogs === 0 ? ['“Ignore SCTs”'] : []),
     ...(summary.tlogs === 0 ? [summary.timestampAuthorities > 0 ? '“Require a signed timestamp”' : 'verified times required 0'] : []),
   ];
+  if (!w) {
+    sentences.push(`This mode has no verifier options, so each check the root cannot serve fails here; bundles of such an instance verify in the Verify mode, with ${joinAnd(names)} under Trust’s Verifier options.`);
+    return { sentences, choose: null };
+  }
   const pending = Object.keys(choose).length > 0;
   sentences.push(
     pending
