@@ -86,6 +86,11 @@ const ascii = new TextDecoder();
 // Encode bytes as padded standard base64, written as ASCII codes and decoded at once (a string grown four
 // characters at a time costs more than the encoding itself).
 export function toBase64(bytes: Uint8Array): string {
+  return ascii.decode(toBase64Ascii(bytes));
+}
+
+// The padded standard base64 of bytes as its ASCII bytes, for bytes that embed it (a signed JSON payload).
+export function toBase64Ascii(bytes: Uint8Array): Uint8Array {
   const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
   let o = 0;
   let i = 0;
@@ -104,5 +109,5 @@ export function toBase64(bytes: Uint8Array): string {
     out[o++] = rest === 2 ? STD_CODES[(n >> 6) & 63]! : 61; /* = */
     out[o++] = 61;
   }
-  return ascii.decode(out);
+  return out;
 }
