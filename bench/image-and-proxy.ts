@@ -1,11 +1,12 @@
 // Registry and proxy figures over HTTPS (a local docker-registry with a CA the bench creates and trusts), the server
 // in a process of its own as in production: image reference to verdict through the proxy with one connection per
 // upstream request and with pooled connections; manifest GETs per second at 16 in flight through the proxy against
-// the registry directly, rounds interleaved; and a soak (500 slow upstreams, then clients that stop reading) timing
-// normal requests meanwhile. With SIGNET_BENCH_BASELINE_SRC=<a src/ directory of another commit> the same run also
+// the registry directly, rounds interleaved, with each process's CPU time per request; and a soak (500 slow
+// upstreams, then clients that stop reading) timing normal requests meanwhile from a client process of its own. With SIGNET_BENCH_BASELINE_SRC=<a src/ directory of another commit> the same run also
 // measures that build of the server, for a before/after on one machine at one time.
 // Alone: `node --import tsx bench/image-and-proxy.ts` (BENCH_REGISTRY_N runs of each verdict, default 30;
-// BENCH_PROXY_ROUNDS throughput rounds, default 5; BENCH_PROXY_SOAK=0 leaves the soaks out).
+// BENCH_PROXY_ROUNDS throughput rounds, default 5; BENCH_PROXY_SOAK=0 leaves the soaks out; BENCH_SERVER_NODE_FLAGS
+// are given to every server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,6 +48,8 @@ export interface SoakFigures {
   peakRssMb: number;
   loopDelayP99: number;
   loopDelayMax: number;
+  /** The timing client's own largest event-loop delay, ms: a stall of the clock, not of the server. */
+  clientLoopDelayMax: number;
   slowEnds: Record<string, number>;
 }
 
@@ -64,6 +67,7 @@ const SOAK_SLOW = 500;
 const SOAK_MS = 30_000;
 const SOAK_READERS = 100;
 const MANIFEST_ACCEPT = { accept: 'application/vnd.oci.image.manifest.v1+json' };
+const SERVER_NODE_FLAGS = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
 
 // The builds measured: the current sources, and the baseline when one is named.
 function builds(): { build: Build; env: NodeJS.ProcessEnv }[] {
@@ -86,7 +90,7 @@ export async function benchRegistry(n: number): Promise<RegistryBench | string> 
   const servers: SoakProcess<ServerStats>[] = [];
   // A server process of this build, closed at the end.
   const server = async (env: NodeJS.ProcessEnv) => {
-    const started = await startServerProcess({ SERVER_CA_FILE: caFile, ...env });
+    const started = await startServerProcess({ SERVER_CA_FILE: caFile, ...env }, SERVER_NODE_FLAGS);
     servers.push(started);
     return started;
   };
@@ -155,7 +159,7 @@ async function soakBuild(env: NodeJS.ProcessEnv): Promise<SoakFigures[]> {
   const figures: SoakFigures[] = [];
   try {
     for (const [kind, slow, limit] of [['slow-upstream', SOAK_SLOW, SOAK_MS], ['slow-reader', SOAK_READERS, 20_000]] as const) {
-      const server = await startServerProcess({ ...env, SERVER_TIMEOUT_MS: String(limit) });
+      const server = await startServerProcess({ ...env, SERVER_TIMEOUT_MS: String(limit) }, SERVER_NODE_FLAGS);
       try {
         const before = (await upstream.stats()).bigClosed;
         const releaseWhen = kind === 'slow-reader' ? async () => (await upstream.stats()).bigClosed - before >= slow : undefined;
@@ -183,6 +187,7 @@ function soakFigures(kind: SoakKind, slow: number, result: SoakResult): SoakFigu
     peakRssMb: mb(result.peakRss),
     loopDelayP99: result.loopDelayP99,
     loopDelayMax: result.loopDelayMax,
+    clientLoopDelayMax: result.clientLoopDelayMax,
     slowEnds: result.slowEnds,
   };
 }
@@ -237,12 +242,15 @@ async function readMeters(meters: Record<string, CpuMeter>): Promise<Record<stri
   return readings;
 }
 
-// Each process's median CPU per request over the rounds, and their sum.
+// Each process's median CPU per request over the rounds (with the range over the rounds), and the medians' sum.
 function cpuLine(runs: readonly Throughput[]): string {
   const names = Object.keys(runs[0]?.cpuPerRequest ?? {});
-  const medians = names.map((name) => [name, quantile(runs.map((run) => run.cpuPerRequest[name]!), 0.5)] as const);
-  const total = medians.reduce((sum, [, micros]) => sum + micros, 0);
-  return `${medians.map(([name, micros]) => `${name} ${micros.toFixed(0)}`).join(', ')}; all ${total.toFixed(0)}`;
+  const perProcess = names.map((name) => {
+    const values = runs.map((run) => run.cpuPerRequest[name]!);
+    return { name, median: quantile(values, 0.5), min: Math.min(...values), max: Math.max(...values) };
+  });
+  const total = perProcess.reduce((sum, { median }) => sum + median, 0);
+  return `${perProcess.map(({ name, median, min, max }) => `${name} ${median.toFixed(0)} (${min.toFixed(0)}–${max.toFixed(0)})`).join(', ')}; all ${total.toFixed(0)}`;
 }
 
 // The bench's figures as text.
@@ -256,7 +264,7 @@ export function formatRegistryBench({ referenceToVerdict, throughput: t, soak: s
     `    registry directly ${rate(t.direct)}`,
     ...Object.entries(t.proxy).map(([build, runs]) => `    through the proxy (${build}) ${rate(runs)}`),
     ...Object.entries(t.overhead).map(([build, o]) => `    the proxy (${build}) costs ${pct(o.median)} of the direct rate (median of rounds; min ${pct(o.min)}, max ${pct(o.max)}; goal under 15 %)`),
-    `  CPU per request, µs (median of rounds; every thread of each process, so load on the machine does not count):`,
+    `  CPU per request, µs (median of rounds, range in brackets; every thread of each process, so load on the machine counts little):`,
     `    registry directly: ${cpuLine(t.direct)}`,
     ...Object.entries(t.proxy).map(([build, runs]) => `    through the proxy (${build}): ${cpuLine(runs)}`),
   ];
@@ -265,7 +273,7 @@ export function formatRegistryBench({ referenceToVerdict, throughput: t, soak: s
       const what = f.kind === 'slow-upstream' ? `${f.slow} slow upstreams (2 KiB/s) until the ${SOAK_MS / 1000} s limit ends them` : `${f.slow} clients that stop reading a 16 MiB body, until the limit ends them`;
       lines.push(
         `  soak (${build}), ${what}: normal requests n=${f.normal.n} p50 ${f.normal.p50.toFixed(1)} ms, p99 ${f.normal.p99.toFixed(1)} ms, max ${f.normal.max.toFixed(1)} ms (goal 100 ms); ` +
-          `server RSS ${f.rssAtRestMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MB; server event-loop delay p99 ${f.loopDelayP99.toFixed(0)} ms, max ${f.loopDelayMax.toFixed(0)} ms; slow exchanges ended ${JSON.stringify(f.slowEnds)}`,
+          `server RSS ${f.rssAtRestMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MB; server event-loop delay p99 ${f.loopDelayP99.toFixed(0)} ms, max ${f.loopDelayMax.toFixed(0)} ms (timing client's own max ${f.clientLoopDelayMax.toFixed(0)} ms); slow exchanges ended ${JSON.stringify(f.slowEnds)}`,
       );
     }
   }

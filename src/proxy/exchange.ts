@@ -15,7 +15,7 @@ export interface ExchangeLimits {
 }
 
 export class Exchange {
-  readonly #controller = new AbortController();
+  readonly #signal = new GiveUpSignal();
   readonly #deadline: ReturnType<typeof setTimeout>;
   #rateCheck: ReturnType<typeof setInterval> | undefined;
   #windowBytes = 0;
@@ -33,8 +33,8 @@ export class Exchange {
   }
 
   /** Aborted when the exchange is given up (time, rate, client gone); the reason says why. */
-  get signal(): AbortSignal {
-    return this.#controller.signal;
+  get signal(): ClientSignal {
+    return this.#signal;
   }
 
   // The refusal that ended the exchange early, for the target url, or null while it is still allowed to run.
@@ -47,7 +47,7 @@ export class Exchange {
 
   // Aborts everything still running for this exchange, then ends it.
   giveUp(reason: unknown): void {
-    if (!this.#controller.signal.aborted) this.#controller.abort(reason);
+    this.#signal.abort(reason);
     this.end();
   }
 
@@ -92,71 +92,119 @@ export class Exchange {
    * maxBytes, and failing (never ending cleanly) when the exchange is given up, a pending read included; the
    * exchange ends with it. onChunk may refuse a chunk by throwing (a memory budget, say).
    */
-  body(source: UpstreamBody, url: URL, { maxBytes, onChunk = () => {} }: BodyLimits): BodyReader {
-    const reader = source.getReader();
-    let seen = 0;
-    let settled = false;
-    let failed: { error: unknown } | null = null;
-    let rejectPending: ((error: unknown) => void) | null = null;
-    // Fails the body for good (the pending read too) and lets go of the upstream.
-    const fail = (error: unknown): never => {
-      if (!settled) {
-        settled = true;
-        failed = { error };
-        rejectPending?.(error);
-        reader.cancel(error).catch(() => {});
-        this.giveUp(error);
-      }
-      throw failed?.error ?? error;
-    };
-    const onAbort = () => {
-      try {
-        fail(this.failure(url));
-      } catch {
-        // The failure reaches the reader through its pending or next read.
-      }
-    };
-    if (this.signal.aborted) onAbort();
-    else this.signal.addEventListener('abort', onAbort, { once: true });
+  body(source: UpstreamBody, url: URL, limits: BodyLimits): BodyReader {
+    const body = new ExchangeBody(this, source.getReader(), url, limits);
     this.#startRateCheck(url);
-    // The next chunk from upstream, or the refusal that ended the exchange, whichever comes first.
-    const next = () =>
-      new Promise<ReadableStreamReadResult<Uint8Array>>((resolve, reject) => {
-        rejectPending = reject;
-        reader.read().then(resolve, (error: unknown) => reject(this.failure(url) ?? upstreamBodyFailure(error, url)));
-      }).finally(() => (rejectPending = null));
-    return {
-      read: async () => {
-        if (failed) throw failed.error;
-        if (settled) return { done: true, value: undefined };
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await next();
-        } catch (error) {
-          return fail(error);
-        }
-        if (chunk.done) {
-          settled = true;
-          this.end();
-          return chunk;
-        }
-        seen += chunk.value.byteLength;
-        this.#windowBytes += chunk.value.byteLength;
-        try {
-          if (seen > maxBytes) throw tooLarge(maxBytes, url);
-          onChunk(chunk.value.byteLength);
-        } catch (error) {
-          return fail(error);
-        }
-        return chunk;
-      },
-      cancel: async (reason) => {
-        if (settled) return;
-        settled = true;
-        reader.cancel(reason).catch(() => {});
-        this.giveUp(reason);
-      },
-    };
+    return body;
+  }
+
+  // Counts body bytes toward the transfer rate.
+  flowed(bytes: number): void {
+    this.#windowBytes += bytes;
+  }
+}
+
+// A body under its exchange's limits (see Exchange.body).
+class ExchangeBody implements BodyReader {
+  #seen = 0;
+  #settled = false;
+  #failed: { error: unknown } | null = null;
+
+  // Reads reader for exchange; fails at once when the exchange is already given up.
+  constructor(
+    private readonly exchange: Exchange,
+    private readonly reader: BodyReader,
+    private readonly url: URL,
+    private readonly limits: BodyLimits,
+  ) {
+    if (exchange.signal.aborted) this.#onAbort();
+    else exchange.signal.addEventListener('abort', () => this.#onAbort(), { once: true });
+  }
+
+  // The next chunk, the end, or the failure that ended the body.
+  async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
+    if (this.#failed) throw this.#failed.error;
+    if (this.#settled) return { done: true, value: undefined };
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await this.reader.read();
+    } catch (error) {
+      return this.#failWith(this.exchange.failure(this.url) ?? upstreamBodyFailure(error, this.url));
+    }
+    // Given up while the read was pending: whatever the source answered, the body fails.
+    if (this.#failed) throw (this.#failed as { error: unknown }).error;
+    if (chunk.done) {
+      this.#settled = true;
+      this.exchange.end();
+      return chunk;
+    }
+    const bytes = chunk.value.byteLength;
+    this.#seen += bytes;
+    this.exchange.flowed(bytes);
+    if (this.#seen > this.limits.maxBytes) return this.#failWith(tooLarge(this.limits.maxBytes, this.url));
+    try {
+      this.limits.onChunk?.(bytes);
+    } catch (error) {
+      return this.#failWith(error);
+    }
+    return chunk;
+  }
+
+  // The client gave up: so does the exchange, and the upstream is let go.
+  async cancel(reason?: unknown): Promise<void> {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.reader.cancel(reason).catch(() => {});
+    this.exchange.giveUp(reason);
+  }
+
+  // The exchange was given up (time, rate, client gone): the body fails with that refusal.
+  #onAbort(): void {
+    this.#fail(this.exchange.failure(this.url));
+  }
+
+  // Fails the body for good and lets go of the upstream (a pending read settles when its source is cancelled).
+  #fail(error: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#failed = { error };
+    this.reader.cancel(error).catch(() => {});
+    this.exchange.giveUp(error);
+  }
+
+  // Fails the body with error (or the failure it already had) and throws that.
+  #failWith(error: unknown): never {
+    this.#fail(error);
+    throw this.#failed!.error;
+  }
+}
+
+// An exchange's own abort signal: an AbortSignal's shape without an EventTarget behind it (one per request, and most
+// are never aborted). As with an AbortSignal, a listener added after the abort is not called.
+class GiveUpSignal implements ClientSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  #listeners: (() => void)[] = [];
+
+  // Calls listener once, when the signal is aborted.
+  addEventListener(_type: 'abort', listener: () => void): void {
+    if (!this.aborted) this.#listeners.push(listener);
+  }
+
+  // Aborts with reason (once) and tells every listener; one that throws does not keep the others from hearing it.
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    for (const listener of this.#listeners.splice(0)) {
+      try {
+        listener();
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // Sends a request upstream and follows redirects itself (RFC 9110 §15.4), re-checking every hop against the
 // same rules as the first and dropping Authorization once the origin changes (or the new kind takes none).
 import type { Exchange } from './exchange';
+import { mergedHeaders } from './response';
 import { ProxyRefusal } from './errors';
 import type { ProxyPolicy } from './policy';
 import type { RealmRegistry } from './realms';
@@ -39,11 +40,11 @@ export function loopbackAllowed(url: URL, { loopbackHost }: Pick<ForwardContext,
 // The final response for target, after at most policy.maxRedirects redirects.
 export async function forward(target: URL, kind: TargetKind, init: Omit<UpstreamInit, 'allowLoopback'>, context: ForwardContext): Promise<Forwarded> {
   const { policy, realms } = context;
-  const headers: Record<string, string> = { ...init.headers };
+  const headers = mergedHeaders(init.headers);
   let hop = { url: target, kind };
   for (let redirects = 0; ; redirects++) {
     const response = await send(hop.url, { ...init, headers, allowLoopback: loopbackAllowed(hop.url, context) }, context);
-    const location = REDIRECTS.has(response.status) ? response.headers.get('Location') : null;
+    const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
     if (location === null) return { response, url: hop.url, kind: hop.kind, redirected: redirects > 0 };
     await response.body?.cancel();
     if (redirects >= policy.maxRedirects) throw new ProxyRefusal('PROXY_TOO_MANY_REDIRECTS', `More than ${policy.maxRedirects} redirects.`, hop.url.href);

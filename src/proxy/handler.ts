@@ -5,13 +5,13 @@ import { Capacity } from './capacity';
 import { assertOrigin, corsHeaders, FORWARDED_REQUEST_HEADERS, preflight } from './cors';
 import { bearerRealm } from './challenge';
 import { ProxyRefusal } from './errors';
-import { Exchange } from './exchange';
+import { Exchange, type BodyLimits } from './exchange';
 import { forward, upstreamFailure, type ForwardContext, type Forwarded } from './forward';
 import { maxBytesFor, type ProxyPolicy } from './policy';
 import { RateLimiter } from './rate-limiter';
 import { RealmRegistry } from './realms';
 import type { ProxyRequest } from './request';
-import { answerWhole, assertDeclaredSize, capped, isSmallBody, passThrough, PROXY_RESPONSE_HEADERS, toResponse, withHeaders, type ProxyAnswer } from './response';
+import { answerWhole, assertDeclaredSize, capped, isSmallBody, mergedHeaders, passThrough, PROXY_RESPONSE_HEADERS, toResponse, withHeaders, type ProxyAnswer } from './response';
 import { assertAuthorization, assertSearchPost, classifyTarget, isForwardedMethod, REKOR_SEARCH_BODY_MAX, type TargetKind } from './target-rules';
 import { assertReachable, targetOf } from './target-url';
 import { TokenCache, type CachedToken } from './token-cache';
@@ -66,7 +66,7 @@ export function createProxyCore(policy: ProxyPolicy, upstream: Upstream): ProxyC
       if (!(error instanceof ProxyRefusal)) throw error;
       answer = error.toAnswer();
     }
-    return withHeaders(answer, { ...PROXY_RESPONSE_HEADERS, ...cors });
+    return withHeaders(answer, mergedHeaders(PROXY_RESPONSE_HEADERS, cors));
   };
 }
 
@@ -103,7 +103,7 @@ async function proxy(request: ProxyRequest, state: ProxyState, cors: Readonly<Re
   // Only a credential-free GET of a token may be answered from, or stored in, the shared cache.
   const anonymousToken = kind === 'token' && authorization === null && method === 'GET';
   const cached = anonymousToken ? tokens.get(target) : null;
-  if (cached) return withHeaders(tokenAnswer(cached), { ...PROXY_RESPONSE_HEADERS, ...cors });
+  if (cached) return withHeaders(tokenAnswer(cached), mergedHeaders(PROXY_RESPONSE_HEADERS, cors));
 
   const release = capacity.admit();
   const exchange = new Exchange(policy, request.signal);
@@ -149,7 +149,7 @@ function forwardedHeaders(request: ProxyRequest): Record<string, string> {
 // with loopback allowed, a realm on loopback counts only on the registry's own host.
 function recordRealm({ response, url, kind }: Forwarded, { realms, policy }: ProxyState): void {
   if (response.status !== 401 || (kind !== 'registry' && kind !== 'blob')) return;
-  const realm = bearerRealm(response.headers.get('WWW-Authenticate') ?? '');
+  const realm = bearerRealm(response.headers.get('www-authenticate') ?? '');
   if (realm === null || !URL.canParse(realm, url)) return;
   const realmUrl = new URL(realm, url);
   try {
@@ -166,14 +166,17 @@ async function readWhole({ response, url }: Forwarded, capacity: Capacity, excha
   assertDeclaredSize(response, maxBytes, url);
   let held = 0;
   exchange.finally(() => capacity.release(held));
-  // Counts a chunk against the memory bound.
-  const hold = (bytes: number) => {
-    capacity.hold(bytes, url.href);
-    held += bytes;
-  };
   if (!response.body) return new Uint8Array(0);
+  const limits: BodyLimits = {
+    maxBytes,
+    // Counts a chunk against the memory bound.
+    onChunk(bytes) {
+      capacity.hold(bytes, url.href);
+      held += bytes;
+    },
+  };
   try {
-    return await readAll(exchange.body(response.body, url, { maxBytes, onChunk: hold }));
+    return await readAll(exchange.body(response.body, url, limits));
   } catch (error) {
     throw upstreamFailure(error, url, exchange);
   }

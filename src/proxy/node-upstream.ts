@@ -5,12 +5,12 @@
 // never reused by a hop under the stricter one; a pooled connection never serves another origin.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
-import type { Readable } from 'node:stream';
 import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent } from 'undici';
 import { assertAllowedAddress } from './address';
 import { ProxyRefusal } from './errors';
-import type { Upstream, UpstreamBody, UpstreamResponse } from './upstream';
+import type { ClientSignal } from './request';
+import type { BodyReader, Upstream, UpstreamBody, UpstreamResponse } from './upstream';
 
 export interface ResolvedAddress {
   address: string;
@@ -65,8 +65,10 @@ export function createNodeUpstream({ resolve = systemResolver, pool = true, conn
     const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
     if (isIP(host) !== 0) assertAllowedAddress(host, allowLoopback, target.href);
     try {
-      const answer = await agentFor(allowLoopback).request({ origin: target.origin, path: `${target.pathname}${target.search}`, method, headers, signal, reset: !pool, ...(body ? { body } : {}) });
-      return answerOf(answer, method);
+      return await new Promise<UpstreamResponse>((resolve, reject) => {
+        const call = new UpstreamCall(method, signal, resolve, reject);
+        agentFor(allowLoopback).dispatch({ origin: target.origin, path: `${target.pathname}${target.search}`, method, headers, reset: !pool, ...(body ? { body } : {}) }, call);
+      });
     } catch (error) {
       if (error instanceof ProxyRefusal) throw new ProxyRefusal(error.code, error.message, target.href);
       throw error;
@@ -94,56 +96,143 @@ function checkedLookup(allowLoopback: boolean, resolve: Resolver): LookupFunctio
   };
 }
 
-type UndiciAnswer = Awaited<ReturnType<Agent['request']>>;
+// How many body bytes an answer holds for its reader before the upstream connection is paused (as much as a Node
+// stream buffers by default): a reader that is slow or gone holds the connection, not more memory.
+const HIGH_WATER_BYTES = 64 * 1024;
 
-// The upstream's answer as the handler reads it: headers looked up in undici's record as they came (names in lower
-// case, repeated ones joined as a WHATWG Headers object joins them), the body read straight from the Node stream.
-function answerOf({ statusCode, headers: raw, body }: UndiciAnswer, method: string): UpstreamResponse {
-  const headers = { get: (name: string) => headerValue(raw[name.toLowerCase()]) };
-  if (method === 'HEAD' || NO_CONTENT.has(statusCode)) {
-    body.resume();
-    return { status: statusCode, headers, body: null };
+// One request upstream on undici's dispatch interface: the answer's headers decoded once from the raw ones, its
+// body handed to the reader chunk by chunk with the connection paused while the reader is behind, and the request
+// aborted when the exchange is given up or the reader cancels. Settles exactly once for the answer and once for
+// each read; after the end or a failure, nothing more is delivered.
+class UpstreamCall implements UpstreamBody, BodyReader {
+  #abort: ((reason?: Error) => void) | null = null;
+  #resume: (() => void) | null = null;
+  #answered = false;
+  #done = false;
+  #failure: { error: unknown } | null = null;
+  readonly #queue: Buffer[] = [];
+  #queuedBytes = 0;
+  #pending: { resolve: (chunk: ReadableStreamReadResult<Uint8Array>) => void; reject: (error: unknown) => void } | null = null;
+
+  // A call that settles the answer through resolve/reject and is aborted with signal.
+  constructor(
+    private readonly method: string,
+    private readonly signal: ClientSignal,
+    private readonly resolve: (answer: UpstreamResponse) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    if (!signal.aborted) signal.addEventListener('abort', () => this.#giveUp(signal.reason), { once: true });
   }
-  return { status: statusCode, headers, body: nodeBody(body) };
-}
 
-// A header's value as the Fetch standard combines it (Set-Cookie aside, which the proxy never passes on).
-function headerValue(value: string | string[] | undefined): string | null {
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(', ') : value;
-}
+  // undici: the request is on its way; abort ends it from here on.
+  onConnect(abort: (reason?: Error) => void): void {
+    this.#abort = abort;
+    if (this.#failure) abort(this.#failure.error instanceof Error ? this.#failure.error : undefined);
+    else if (this.signal.aborted) this.#giveUp(this.signal.reason);
+  }
 
-// A Node stream as a body that is read only when its reader asks (nothing buffered ahead) and destroys the source
-// when cancelled. Reads what the source already holds at once (read()), and otherwise waits for 'readable'.
-function nodeBody(body: Readable): UpstreamBody {
-  let ended = false;
-  body.once('end', () => (ended = true));
-  // Resolves once the source has a chunk to read, has ended, or has failed (rejecting).
-  const ready = () =>
-    new Promise<void>((resolve, reject) => {
-      const settle = (error?: Error) => {
-        body.off('readable', onReadable).off('end', onReadable).off('error', settle).off('close', onClose);
-        if (error) reject(error);
-        else resolve();
-      };
-      const onReadable = () => settle();
-      const onClose = () => settle(ended ? undefined : Object.assign(new Error('the upstream body closed before its end'), { code: 'UND_ERR_SOCKET' }));
-      body.on('readable', onReadable).on('end', onReadable).on('error', settle).on('close', onClose);
-    });
-  // The next chunk, or the end; a failed read rejects.
-  const read = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
-    for (;;) {
-      const chunk = body.read() as Buffer | null;
-      if (chunk !== null) return { done: false, value: new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) };
-      if (ended || body.readableEnded) return { done: true, value: undefined };
-      if (body.errored) throw body.errored;
-      await ready();
+  // undici: the status line and headers (raw: name, value, name, value, ... as bytes); informational ones are skipped.
+  onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
+    if (status < 200 || this.#answered) return true;
+    this.#answered = true;
+    this.#resume = resume;
+    const empty = this.method === 'HEAD' || NO_CONTENT.has(status);
+    this.resolve({ status, headers: new UpstreamHeaders(raw), body: empty ? null : this });
+    return true;
+  }
+
+  // undici: a body chunk; false pauses the connection until the reader has caught up.
+  onData(chunk: Buffer): boolean {
+    if (this.#done || this.#failure) return true;
+    const pending = this.#pending;
+    if (pending) {
+      this.#pending = null;
+      pending.resolve({ done: false, value: new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) });
+      return true;
     }
-  };
-  // The reader gave up: so does the source (its connection is not reused mid-body).
-  const cancel = async (): Promise<void> => {
-    body.once('error', () => {}); // The abort this raises is the cancellation itself, already handled.
-    body.destroy();
-  };
-  return { getReader: () => ({ read, cancel }), cancel };
+    this.#queue.push(chunk);
+    this.#queuedBytes += chunk.byteLength;
+    return this.#queuedBytes < HIGH_WATER_BYTES;
+  }
+
+  // undici: the body ended.
+  onComplete(): void {
+    this.#done = true;
+    const pending = this.#pending;
+    this.#pending = null;
+    pending?.resolve({ done: true, value: undefined });
+  }
+
+  // undici: the request failed, before the answer (connecting, a refused address) or during the body.
+  onError(error: Error): void {
+    if (this.#failure) return;
+    this.#failure = { error };
+    if (!this.#answered) return this.reject(error);
+    const pending = this.#pending;
+    this.#pending = null;
+    pending?.reject(error);
+  }
+
+  // The body for its one reader: this call.
+  getReader(): BodyReader {
+    return this;
+  }
+
+  // The next chunk, or the end; a failed body rejects (a cancelled one with the reason it was cancelled for).
+  read(): Promise<ReadableStreamReadResult<Uint8Array>> {
+    const chunk = this.#queue.shift();
+    if (chunk !== undefined) {
+      this.#queuedBytes -= chunk.byteLength;
+      if (this.#queue.length === 0) this.#resumeSource();
+      return Promise.resolve({ done: false, value: new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) });
+    }
+    if (this.#failure) return Promise.reject(this.#failure.error);
+    if (this.#done) return Promise.resolve({ done: true, value: undefined });
+    return new Promise((resolve, reject) => {
+      this.#pending = { resolve, reject };
+      this.#resumeSource();
+    });
+  }
+
+  // The reader gave up: so does the request (its connection is not reused mid-body); a pending read rejects.
+  async cancel(reason?: unknown): Promise<void> {
+    this.#giveUp(reason ?? new Error('the body was cancelled'));
+  }
+
+  // Lets a paused connection go on (the reader has taken what was queued).
+  #resumeSource(): void {
+    const resume = this.#resume;
+    if (resume !== null && !this.#done && !this.#failure) resume();
+  }
+
+  // Aborts the request unless it already ended, and fails what is still waiting with reason.
+  #giveUp(reason: unknown): void {
+    if (this.#done || this.#failure) return;
+    const error = reason instanceof Error ? reason : new Error(String(reason));
+    this.#queue.length = 0;
+    this.#queuedBytes = 0;
+    if (this.#abort) this.#abort(error); // undici answers with onError(error).
+    else this.onError(error);
+  }
+}
+
+// An answer's headers as the Fetch standard combines them, decoded once from the raw ones: looked up by lower-case
+// name, repeated values joined with a comma (Set-Cookie aside, which the proxy never passes on).
+class UpstreamHeaders {
+  readonly #values = new Map<string, string>();
+
+  // The headers of raw (name, value, name, value, ... as bytes).
+  constructor(raw: readonly Buffer[]) {
+    for (let index = 0; index + 1 < raw.length; index += 2) {
+      const name = raw[index]!.toString('latin1').toLowerCase();
+      const value = raw[index + 1]!.toString('latin1');
+      const before = this.#values.get(name);
+      this.#values.set(name, before === undefined ? value : `${before}, ${value}`);
+    }
+  }
+
+  // The value of a header named in lower case, or null.
+  get(name: string): string | null {
+    return this.#values.get(name) ?? null;
+  }
 }

@@ -1,11 +1,11 @@
 // What the proxy reads of a client's request: a WHATWG Request has this shape, and so does the Node server's lighter
 // view of its incoming message, so the same checks run on every runtime.
 
-/** Tells when the client went away (an AbortSignal has this shape). */
+/** Tells when something was given up: the client went away, or an exchange ended early (an AbortSignal has this shape). */
 export interface ClientSignal {
   readonly aborted: boolean;
   readonly reason: unknown;
-  addEventListener(type: 'abort', listener: () => void, options: { once: true }): void;
+  addEventListener(type: 'abort', listener: () => void, options?: { once: true }): void;
 }
 
 export interface ProxyRequest {

@@ -35,6 +35,8 @@ export const PROXY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
 };
 
+const FINAL_URL_HEADER = PROXY_FINAL_URL_HEADER.toLowerCase();
+
 // RFC 9110 §6.4.1: responses to these statuses (and to HEAD) have no content.
 const NO_CONTENT = new Set([204, 205, 304]);
 
@@ -42,25 +44,33 @@ const NO_CONTENT = new Set([204, 205, 304]);
 // entries): a stream costs more than the bytes, and the bytes count against the memory bound while they are read.
 export const SMALL_BODY_BYTES = 64 * 1024;
 
+// A new header record with every record's headers, later ones winning. Copied name by name: object spread is many
+// times slower here, once header records of different shapes have passed through it (V8 in Node 20).
+export function mergedHeaders(...records: readonly Readonly<Record<string, string>>[]): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const record of records) for (const name in record) merged[name] = record[name]!;
+  return merged;
+}
+
 // The headers the client gets: the proxy's own, extra ones (CORS, lower case), and the allow-listed upstream ones.
 function clientHeaders({ response, url, redirected }: Forwarded, extra: Readonly<Record<string, string>>): Record<string, string> {
-  const headers: Record<string, string> = { ...PROXY_RESPONSE_HEADERS, ...extra };
+  const headers = mergedHeaders(PROXY_RESPONSE_HEADERS, extra);
   for (const name of PASSED_HEADERS) {
     const value = response.headers.get(name);
     if (value !== null) headers[name] = value;
   }
-  if (redirected) headers[PROXY_FINAL_URL_HEADER.toLowerCase()] = url.href;
+  if (redirected) headers[FINAL_URL_HEADER] = url.href;
   return headers;
 }
 
 // Whether a response to method carries no content at all (RFC 9110 §6.4.1, or an empty or absent body).
 function hasNoContent(response: UpstreamResponse, method: string): boolean {
-  return method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('Content-Length') === '0';
+  return method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('content-length') === '0';
 }
 
 // Whether the response to a GET declares a body small enough to be read whole.
 export function isSmallBody(response: UpstreamResponse, method: string): boolean {
-  const declared = response.headers.get('Content-Length');
+  const declared = response.headers.get('content-length');
   return method === 'GET' && !hasNoContent(response, method) && declared !== null && /^\d{1,9}$/.test(declared) && Number(declared) <= SMALL_BODY_BYTES;
 }
 
@@ -88,7 +98,7 @@ export function passThrough(forwarded: Forwarded, method: string, exchange: Exch
 
 // The answer with extra headers (lower-case names) set over its own.
 export function withHeaders(answer: ProxyAnswer, extra: Readonly<Record<string, string>>): ProxyAnswer {
-  return { ...answer, headers: { ...answer.headers, ...extra } };
+  return { status: answer.status, headers: mergedHeaders(answer.headers, extra), body: answer.body };
 }
 
 // The answer as a WHATWG Response (a body reader becomes a stream that reads only when its reader asks).
@@ -116,7 +126,7 @@ function streamOf(reader: BodyReader): ReadableStream<Uint8Array> {
 
 // Throws PROXY_TOO_LARGE (and drops the body) when the response declares more than maxBytes.
 export function assertDeclaredSize(response: Pick<UpstreamResponse, 'headers' | 'body'>, maxBytes: number, url: URL): void {
-  const declared = Number(response.headers.get('Content-Length') ?? '0');
+  const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > maxBytes) {
     void response.body?.cancel();
     throw tooLarge(maxBytes, url);

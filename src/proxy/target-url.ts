@@ -10,19 +10,47 @@ export const MAX_TARGET_LENGTH = 8192;
 
 // The target URL of a proxy request; throws PROXY_URL_MISSING or PROXY_URL_INVALID.
 export function targetOf(request: Pick<ProxyRequest, 'url'>): URL {
-  const params = new URL(request.url).searchParams;
+  const raw = plainTarget(request.url) ?? targetParam(request.url);
+  if (raw.length > MAX_TARGET_LENGTH) throw new ProxyRefusal('PROXY_URL_INVALID', `The target is longer than ${MAX_TARGET_LENGTH} characters.`, raw);
+  let target: URL;
+  try {
+    target = new URL(raw);
+  } catch {
+    throw new ProxyRefusal('PROXY_URL_INVALID', 'The target is not an absolute URL.', raw);
+  }
+  if (target.username !== '' || target.password !== '') throw new ProxyRefusal('PROXY_URL_INVALID', 'The target may not carry credentials; send them in Authorization.', raw);
+  if (raw.includes('#')) throw new ProxyRefusal('PROXY_URL_INVALID', 'The target may not have a fragment.', raw);
+  return target;
+}
+
+// A query of exactly one url=… in the form encodeURIComponent writes (the form proxyUrl sends).
+const PLAIN_QUERY = new RegExp(`^${PROXY_TARGET_PARAM}=([A-Za-z0-9%._~!'()*-]+)$`);
+
+// The target of a query in the plain form, decoded as URLSearchParams decodes it, or undefined for any other form
+// (left to the URL parser); read without parsing the whole request URL.
+export function plainTarget(url: string): string | undefined {
+  const query = url.indexOf('?');
+  if (query < 0 || url.includes('#')) return undefined;
+  const match = PLAIN_QUERY.exec(url.slice(query + 1));
+  if (match === null) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined; // Not UTF-8 once decoded: URLSearchParams decides what it reads as.
+  }
+}
+
+// The one url=… parameter of the request URL's query; throws PROXY_URL_MISSING, or PROXY_URL_INVALID for other
+// or repeated parameters.
+function targetParam(url: string): string {
+  const params = new URL(url).searchParams;
   const values = params.getAll(PROXY_TARGET_PARAM);
   const [raw] = values;
   if (raw === undefined || raw === '') throw new ProxyRefusal('PROXY_URL_MISSING', `Give the target as ${proxyUrl('<absolute URL>')}.`);
   if (values.length > 1 || [...params.keys()].some((name) => name !== PROXY_TARGET_PARAM)) {
     throw new ProxyRefusal('PROXY_URL_INVALID', 'The only query parameter is a single url=…; put the target query inside it.', raw);
   }
-  if (raw.length > MAX_TARGET_LENGTH) throw new ProxyRefusal('PROXY_URL_INVALID', `The target is longer than ${MAX_TARGET_LENGTH} characters.`, raw);
-  if (!URL.canParse(raw)) throw new ProxyRefusal('PROXY_URL_INVALID', 'The target is not an absolute URL.', raw);
-  const target = new URL(raw);
-  if (target.username !== '' || target.password !== '') throw new ProxyRefusal('PROXY_URL_INVALID', 'The target may not carry credentials; send them in Authorization.', raw);
-  if (raw.includes('#')) throw new ProxyRefusal('PROXY_URL_INVALID', 'The target may not have a fragment.', raw);
-  return target;
+  return raw;
 }
 
 // Whether plain http may be used to reach url: only loopback, and only where loopback is allowed.

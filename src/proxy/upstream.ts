@@ -1,4 +1,5 @@
 // The one network primitive the handler needs, so the same handler runs on Node, at the edge and against test doubles.
+import type { ClientSignal } from './request';
 import type { ForwardedMethod } from './target-rules';
 
 export interface UpstreamInit {
@@ -9,12 +10,15 @@ export interface UpstreamInit {
   /** The request body of a POST, already size-capped. */
   body?: Uint8Array;
   /** Aborts the exchange, body included: the client left, or the time or the transfer rate ran out. */
-  signal: AbortSignal;
+  signal: ClientSignal;
   /** Whether this hop may connect to a loopback address (local development, on the host the client named only). */
   allowLoopback: boolean;
 }
 
-/** Reads a body chunk by chunk, only when asked (a WHATWG stream's default reader has this shape). */
+/**
+ * Reads a body chunk by chunk, only when asked (a WHATWG stream's default reader has this shape); cancel settles a
+ * pending read.
+ */
 export interface BodyReader {
   read(): Promise<ReadableStreamReadResult<Uint8Array>>;
   cancel(reason?: unknown): Promise<void>;
@@ -29,6 +33,7 @@ export interface UpstreamBody {
 /** An upstream's answer (a WHATWG Response has this shape). */
 export interface UpstreamResponse {
   readonly status: number;
+  /** Looked up by lower-case name. */
   readonly headers: { get(name: string): string | null };
   readonly body: UpstreamBody | null;
 }

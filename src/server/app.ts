@@ -18,13 +18,15 @@ export interface AppOptions {
   proxy?: ProxyHandler;
   /** Who a request comes from, for the proxy's rate limit (the runtime knows the peer). Unset: one shared budget. */
   clientKey?: (c: Context) => string;
+  /** Where a fault (an error no handler answered) is reported; the console unless the runtime has its own log. */
+  reportFault?: (error: Error) => void;
 }
 
 // Text below this many bytes is sent as is: the headers would cost more than compression saves.
 const COMPRESS_THRESHOLD = 1024;
 
 // The app for the given files, hosts and proxy.
-export function createApp({ files, hosts, proxy, clientKey = () => '' }: AppOptions): Hono {
+export function createApp({ files, hosts, proxy, clientKey = () => '', reportFault = (error) => console.error(error) }: AppOptions): Hono {
   const app = new Hono();
   const site = createStaticHandler({ files });
   app.use(signetSecureHeaders());
@@ -34,7 +36,7 @@ export function createApp({ files, hosts, proxy, clientKey = () => '' }: AppOpti
   app.use(compress({ threshold: COMPRESS_THRESHOLD }));
   app.all('*', (c) => site(c.req.raw));
   app.onError((error, c) => {
-    console.error(error);
+    reportFault(error);
     return c.text('Internal Server Error', 500);
   });
   return app;

@@ -1,6 +1,7 @@
 // Who a request comes from, for the proxy's per-client rate limit: the peer address, or behind trusted reverse
 // proxies the address the farthest trusted one saw (X-Forwarded-For, appended to by each hop); IPv6 addresses are
 // grouped by prefix, since one user commonly holds a whole /64.
+import { isIPv4 } from 'node:net';
 import { parseIpv4, parseIpv6 } from '../proxy/address';
 
 export interface ClientKeyOptions {
@@ -24,6 +25,7 @@ export function clientKey(peerAddress: string, forwardedFor: string | null, { tr
 
 // An address as a rate-limit key: IPv4 (IPv4-mapped too) as is, IPv6 as its prefix, anything else as given.
 function groupAddress(entry: string, prefixBits: number): string {
+  if (isIPv4(entry)) return entry; // The common case, a socket's own IPv4 address, decided without parsing it here.
   const address = entry.replace(/^\[(.*)\](?::\d+)?$/, '$1').replace(/%.*$/, '');
   const ipv4 = parseIpv4(address.replace(/:\d+$/, ''));
   if (ipv4 !== null) return address.replace(/:\d+$/, '');

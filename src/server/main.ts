@@ -5,6 +5,7 @@ import { PROXY_PATH } from '../http/proxy-wire';
 import { commaList, proxyPolicyFromEnv } from '../proxy/policy';
 import type { ClientKeyOptions } from './client-key';
 import { defaultHosts, normalizeHost } from './host-check';
+import { mapStacksOnlyWhenLogged } from './stack-traces';
 import { startServer, type ServerOptions } from './start-server';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -23,6 +24,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     return 2;
   }
   const server = await startServer(options);
+  mapStacksOnlyWhenLogged();
   process.stdout.write(`Signet is running at ${server.url}\n`);
   process.stdout.write(`It answers for the host names ${options.hosts?.join(', ')} (SIGNET_HOSTS); any other Host gets 421.\n`);
   const loopback = options.proxy?.allowLoopback ? 'allowed on the host a request names (SIGNET_PROXY_ALLOW_LOOPBACK=1)' : 'refused';

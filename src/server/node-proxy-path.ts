@@ -3,12 +3,12 @@
 // drains), with the same security headers the app's middleware adds. Only what is plainly a proxy request for a
 // served host name is taken; everything else (other paths, unusual Host or request-target forms) goes to the app,
 // whose answers are the reference this path is tested against.
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { PROXY_PATH } from '../http/proxy-wire';
 import type { ProxyCore } from '../proxy/handler';
 import type { ClientSignal, ProxyRequest } from '../proxy/request';
-import type { ProxyAnswer } from '../proxy/response';
+import { mergedHeaders, type ProxyAnswer } from '../proxy/response';
 import type { BodyReader } from '../proxy/upstream';
 import type { RefusalLog } from './refusal-log';
 
@@ -38,10 +38,12 @@ export function createNodeProxyPath({ core, hosts, securityHeaders, clientKey, l
   return (req, res) => {
     const target = req.url ?? '';
     if (target !== PROXY_PATH && !target.startsWith(`${PROXY_PATH}?`)) return false;
-    const host = PLAIN_HOST.exec(req.headers.host ?? '');
+    const headers = headerRecord(req.rawHeaders);
+    const hostHeader = headers.get('host') ?? '';
+    const host = PLAIN_HOST.exec(hostHeader);
     if (host === null || !served.has(host[1]!) || Number(host[2] ?? 0) > MAX_PORT) return false;
-    const request = incomingView(req, res, `http://${req.headers.host}${target}`);
-    const client = clientKey(req.socket.remoteAddress ?? '', request.headers.get('X-Forwarded-For'));
+    const request = incomingView(req, res, `http://${hostHeader}${target}`, headers);
+    const client = clientKey(req.socket.remoteAddress ?? '', headers.get('x-forwarded-for') ?? null);
     core(request, client).then(
       (answer) => send(answer, res, securityHeaders, log),
       (error: unknown) => fail(error, res, securityHeaders, log),
@@ -50,17 +52,20 @@ export function createNodeProxyPath({ core, hosts, securityHeaders, clientKey, l
   };
 }
 
-// The incoming message as the proxy reads a request: headers as the Fetch standard combines them (repeated values
-// joined, surrounding whitespace trimmed), the body as a stream only when asked for, and a signal for the client
-// leaving before the answer was sent.
-function incomingView(req: IncomingMessage, res: ServerResponse, url: string): ProxyRequest {
-  const raw = req.rawHeaders;
+// The incoming message as the proxy reads a request: its headers (as headerRecord combines them), the body as a
+// stream only when asked for, and a signal for the client leaving before the answer was sent.
+function incomingView(req: IncomingMessage, res: ServerResponse, url: string, headers: ReadonlyMap<string, string>): ProxyRequest {
   // One web stream over the message, made when first read: every later read gets the same one.
   let body: ReadableStream<Uint8Array> | null | undefined;
   return {
     method: req.method ?? 'GET',
     url,
-    headers: { get: (name) => headerOf(raw, name.toLowerCase(), req.headers) },
+    headers: {
+      // A header's value by name, in any case.
+      get(name) {
+        return headers.get(name.toLowerCase()) ?? null;
+      },
+    },
     signal: clientGone(res),
     get body() {
       body ??= req.method === 'GET' || req.method === 'HEAD' ? null : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
@@ -69,17 +74,27 @@ function incomingView(req: IncomingMessage, res: ServerResponse, url: string): P
   };
 }
 
-// A header's value: the one value Node parsed when it kept the header once, otherwise every raw value joined.
-function headerOf(raw: readonly string[], lowerName: string, parsed: IncomingHttpHeaders): string | null {
-  if (!Object.hasOwn(parsed, lowerName)) return null;
-  let value: string | null = null;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    if (name.length !== lowerName.length || name.toLowerCase() !== lowerName) continue;
-    const one = raw[i + 1]!.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
-    value = value === null ? one : `${value}, ${one}`;
+// The request's headers as the Fetch standard combines them, read once from the raw ones: names in lower case,
+// surrounding whitespace trimmed, repeated values joined with a comma.
+function headerRecord(raw: readonly string[]): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    const name = raw[index]!.toLowerCase();
+    const value = trimmed(raw[index + 1]!);
+    const before = headers.get(name);
+    headers.set(name, before === undefined ? value : `${before}, ${value}`);
   }
-  return value;
+  return headers;
+}
+
+// HTTP whitespace (Fetch: tab, LF, CR, space) cut from both ends; Node's parser has usually cut it already.
+function trimmed(value: string): string {
+  return isHttpWhitespace(value.charCodeAt(0)) || isHttpWhitespace(value.charCodeAt(value.length - 1)) ? value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') : value;
+}
+
+// Whether a character code is HTTP whitespace.
+function isHttpWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 // Aborted once the response closes before it finished (the client left).
@@ -96,13 +111,17 @@ function clientGone(res: ServerResponse): ClientSignal {
       return gone;
     },
     reason: CLIENT_GONE,
-    addEventListener: (_type, listener) => void (gone ? listener() : listeners.push(listener)),
+    // Calls listener when the client leaves (at once when it has left).
+    addEventListener(_type, listener) {
+      if (gone) listener();
+      else listeners.push(listener);
+    },
   };
 }
 
 // Writes an answer: bytes in one go, a body as the socket takes it; a body that fails midway breaks the response off.
 function send({ status, headers, body }: ProxyAnswer, res: ServerResponse, securityHeaders: Readonly<Record<string, string>>, log: RefusalLog): void {
-  res.writeHead(status, { ...securityHeaders, ...headers });
+  res.writeHead(status, mergedHeaders(securityHeaders, headers));
   if (body === null || body instanceof Uint8Array) return void res.end(body ?? undefined);
   pump(body, res, log);
 }
@@ -141,5 +160,5 @@ function pump(body: BodyReader, res: ServerResponse, log: RefusalLog): void {
 function fail(error: unknown, res: ServerResponse, securityHeaders: Readonly<Record<string, string>>, log: RefusalLog): void {
   log.note(error);
   if (res.headersSent) return void res.destroy();
-  res.writeHead(500, { ...securityHeaders, 'content-type': 'text/plain; charset=UTF-8' }).end('Internal Server Error');
+  res.writeHead(500, mergedHeaders(securityHeaders, { 'content-type': 'text/plain; charset=UTF-8' })).end('Internal Server Error');
 }

@@ -2,6 +2,7 @@
 // upstreams), the server writes one line per kind of end per interval with a count and one example, never a line
 // per exchange (stderr to a pipe or file is written synchronously, and 500 writes stall every other request).
 import { ProxyRefusal } from '../proxy';
+import { readableStack } from './stack-traces';
 
 /** Where lines go, and the clock; the process's stderr and timers unless a test gives its own. */
 export interface RefusalLogOptions {
@@ -55,6 +56,6 @@ export function createRefusalLog({ write = (line) => void process.stderr.write(l
 // and stack on one line (a fault, also counted, never dropped).
 function describe(error: unknown): [string, string] {
   if (error instanceof ProxyRefusal) return [error.code, `${error.message}${error.target === '' ? '' : ` (${error.target})`}`];
-  if (error instanceof Error) return [error.name, (error.stack ?? error.message).replace(/\s*\n\s*/g, ' | ')];
+  if (error instanceof Error) return [error.name, readableStack(error).replace(/\s*\n\s*/g, ' | ')];
   return ['an unknown error', String(error)];
 }

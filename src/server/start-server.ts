@@ -14,6 +14,7 @@ import { createNodeProxy } from './node-proxy';
 import { createNodeProxyPath } from './node-proxy-path';
 import { createRefusalLog } from './refusal-log';
 import { securityHeaderRecord } from './security-headers';
+import { readableStack } from './stack-traces';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -49,6 +50,7 @@ export async function startServer({ port, host, root, proxy, upstream, hosts = d
     hosts,
     ...(nodeProxy ? { proxy: nodeProxy.handler } : {}),
     clientKey: (c) => clientKey(getConnInfo(c).remote.address ?? '', c.req.header('X-Forwarded-For') ?? null, keyOptions),
+    reportFault: (error) => void process.stderr.write(`${readableStack(error)}\n`),
   });
   const appListener = getRequestListener(app.fetch, { hostname: host });
   const proxyPath =

@@ -1,7 +1,7 @@
 // Whether a Rekor entry body records this bundle: the same signed digest, signatures and key or certificate.
 import { VerifyError } from '../errors';
-import { bytesEqual, preAuthEncoding, toHex } from '../encoding';
-import { digest, sha256 } from '../crypto';
+import { bytesEqual, defineLazy, preAuthEncoding, toHex } from '../encoding';
+import { digest, sha256Small } from '../crypto';
 import type { SignatureContent } from '../bundle/types';
 import type { Evidence } from '../evidence';
 import type { LoggedVerifier, RekorBody } from './rekor-body';
@@ -19,9 +19,9 @@ function mismatch(body: RekorBody, path: string, message: string, expected: stri
   throw new VerifyError('TLOG_BODY_MISMATCH', message, { expected, found, where: `${body.where}.${path}` });
 }
 
-// A short, comparable name for a DER certificate or key: its SHA-256 fingerprint.
-async function fingerprint(form: LoggedVerifier['form'], der: Uint8Array): Promise<string> {
-  return `${form === 'certificate' ? 'certificate' : 'public key'} sha256:${toHex(await sha256(der))}`;
+// A short, comparable name for a DER certificate or key: its SHA-256 fingerprint (a few KB, hashed synchronously).
+function fingerprint(form: LoggedVerifier['form'], der: Uint8Array): string {
+  return `${form === 'certificate' ? 'certificate' : 'public key'} sha256:${toHex(sha256Small(der))}`;
 }
 
 // The digest the body should record for this content: the message digest (hashedrekord), the digest of
@@ -90,7 +90,7 @@ export async function verifyTlogBody(body: RekorBody, content: SignatureContent,
   for (const { verifier } of body.signatures) {
     if (!isSigner(body, verifier, material)) {
       const own = material.certificateDer ? fingerprint('certificate', material.certificateDer) : fingerprint('publicKey', material.publicKeySpki!);
-      mismatch(body, verifier.path, 'the entry records another signer than the bundle', await own, await fingerprint(verifier.form, verifier.der));
+      mismatch(body, verifier.path, 'the entry records another signer than the bundle', own, fingerprint(verifier.form, verifier.der));
     }
   }
   const expected = await expectedDigest(body, content);
@@ -106,7 +106,9 @@ export async function verifyTlogBody(body: RekorBody, content: SignatureContent,
   if (logged.length === 0) evidence.push({ kind: 'text', label: 'Recorded signature', value: `${body.kind} ${body.apiVersion} entries record no signature` });
   for (const { verifier } of body.signatures) {
     const ofCertificate = verifier.form === 'publicKey' && !material.publicKeySpki ? ' (the key of the bundle certificate)' : '';
-    evidence.push({ kind: 'text', label: `Recorded signer (${verifier.path}) = bundle signer${ofCertificate}`, value: await fingerprint(verifier.form, verifier.der) });
+    // The fingerprint is made when the evidence is read.
+    const item: Evidence = { kind: 'text', label: `Recorded signer (${verifier.path}) = bundle signer${ofCertificate}`, value: '' };
+    evidence.push(defineLazy(item, 'value', () => fingerprint(verifier.form, verifier.der)));
   }
   return evidence;
 }

@@ -1,6 +1,6 @@
 // Starts the soak's processes (the server measured, the upstream it proxies to) and asks them for their figures.
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { UpstreamStats } from './soak-paths';
+import type { NormalStats, UpstreamStats } from './soak-paths';
 
 /**
  * What the server process reports: bytes of memory, microseconds of CPU time since it started (user and system, every
@@ -21,6 +21,8 @@ export interface SoakProcess<Stats> {
   url: string;
   pid: number;
   stats(): Promise<Stats>;
+  /** Sends the process a message of its protocol. */
+  tell(message: string): void;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ async function start<Stats>(entry: string, env: NodeJS.ProcessEnv, nodeFlags: re
         child.once('message', (message) => resolve(message as Stats));
         child.send('stats');
       }),
+    tell: (message) => void child.send(message),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -58,4 +61,9 @@ export function startServerProcess(env: NodeJS.ProcessEnv = {}, nodeFlags: reado
 // The soak upstream in its own process.
 export function startUpstreamProcess(): Promise<SoakProcess<UpstreamStats>> {
   return start<UpstreamStats>('./upstream-process.ts', {}, []);
+}
+
+// The timing client in its own process, requesting url every everyMs once told `start`.
+export function startNormalClientProcess(url: string, everyMs: number): Promise<SoakProcess<NormalStats>> {
+  return start<NormalStats>('./normal-client-process.ts', { NORMAL_URL: url, NORMAL_EVERY_MS: String(everyMs) }, []);
 }

@@ -3,8 +3,8 @@
 // every slow exchange ended recorded. The soak test asserts bounds on this; the bench prints its figures.
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { PROXY_ERROR_HEADER, proxyUrl } from '../../../src/http/proxy-wire';
-import type { ServerStats, SoakProcess } from './server-stats';
-import { MANIFEST_BODY, SOAK_PATHS, type UpstreamStats } from './soak-paths';
+import { startNormalClientProcess, type ServerStats, type SoakProcess } from './server-stats';
+import { SOAK_PATHS, type UpstreamStats } from './soak-paths';
 
 export type SoakKind = 'slow-upstream' | 'slow-reader';
 
@@ -30,8 +30,12 @@ export type SlowEnd = 'errored' | 'complete' | `refused ${string}` | 'open';
 export interface SoakResult {
   /** Time from sending each normal request to its last byte, ms: from all slow exchanges open until all have ended. */
   normalMs: number[];
+  /** When each normal request was sent, ms after the first slow exchange was opened. */
+  normalAt: number[];
   /** Normal requests whose answer was not 200 with the manifest. */
   normalWrong: string[];
+  /** The timing client's own largest event-loop delay, ms (a stall there would show in every figure above). */
+  clientLoopDelayMax: number;
   rssAtRest: number;
   peakRss: number;
   /** Largest event-loop delay the server reported during the soak, ms. */
@@ -43,8 +47,8 @@ export interface SoakResult {
   upstream: UpstreamStats;
   /** Time from opening the first slow exchange until every one had ended, ms. */
   slowLifetimeMs: number;
-  /** When each phase ended, ms after the first slow exchange was opened: all open, soak over, released, all ended. */
-  phases: { open: number; soaked: number; released: number; ended: number };
+  /** When each phase ended, ms after the first slow exchange was opened (openedAt, epoch ms): all open, soak over, released, all ended. */
+  phases: { open: number; soaked: number; released: number; ended: number; openedAt: number };
 }
 
 // Resolves after ms.
@@ -57,8 +61,10 @@ async function until(done: () => Promise<boolean> | boolean, ms: number): Promis
 }
 
 // One slow exchange: for a slow upstream, read as it comes; for a slow reader, not read at all until released.
-function slowExchange(url: string, kind: SoakKind): { ended: Promise<SlowEnd>; release(): void } {
+// `answered` tells once the answer's head reached the client (or the exchange ended without one).
+function slowExchange(url: string, kind: SoakKind): { answered: () => boolean; ended: Promise<SlowEnd>; release(): void } {
   let response: IncomingMessage | undefined;
+  let over = false;
   let released = false;
   const ended = new Promise<SlowEnd>((resolve) => {
     const request = httpGet(url, { agent: false }, (res) => {
@@ -76,7 +82,9 @@ function slowExchange(url: string, kind: SoakKind): { ended: Promise<SlowEnd>; r
     });
     request.once('error', () => resolve('errored'));
   });
+  void ended.then(() => (over = true));
   return {
+    answered: () => response !== undefined || over,
     ended,
     release: () => {
       released = true;
@@ -85,40 +93,21 @@ function slowExchange(url: string, kind: SoakKind): { ended: Promise<SlowEnd>; r
   };
 }
 
-// One normal request on a connection of its own: its time to the last byte, or what was wrong with the answer.
-function normalRequest(url: string): Promise<{ ms: number; wrong?: string }> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    httpGet(url, { agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.once('end', () => {
-        const ms = performance.now() - started;
-        resolve(res.statusCode === 200 && body === MANIFEST_BODY ? { ms } : { ms, wrong: `${res.statusCode} ${body.slice(0, 120)}` });
-      });
-    }).once('error', (error) => resolve({ ms: performance.now() - started, wrong: error.message }));
-  });
-}
-
 // Runs one soak and reports it.
 export async function soak({ server, upstream, kind, slow, soakMs, settleMs, normalEveryMs = 200, releaseWhen = async () => true }: SoakOptions): Promise<SoakResult> {
   const path = kind === 'slow-upstream' ? SOAK_PATHS.drip : SOAK_PATHS.big;
+  const normal = await startNormalClientProcess(proxyUrl(`${upstream.url}${SOAK_PATHS.manifest}`, server.url), normalEveryMs);
   const rssAtRest = (await server.stats()).rss;
   const opened = Date.now();
   const exchanges = Array.from({ length: slow }, () => slowExchange(proxyUrl(`${upstream.url}${path}`, server.url), kind));
   const ends = new Map<number, SlowEnd>();
   exchanges.forEach(({ ended }, index) => void ended.then((end) => ends.set(index, end)));
-  const openAtUpstream = async () => {
-    const stats = await upstream.stats();
-    return (kind === 'slow-upstream' ? stats.dripsOpen : stats.bigOpen) + ends.size >= slow;
-  };
-  await until(openAtUpstream, settleMs);
+  // Open: every slow answer has begun at its client (its head relayed; the upstream counts only what reached it, and
+  // some 16 MiB bodies fit whole in the kernel's socket buffers, so they end at the upstream while still held here).
+  await until(() => exchanges.every((exchange) => exchange.answered()), settleMs);
   const allOpen = Date.now() - opened;
   await server.stats(); // Starts the event-loop figures afresh.
 
-  const normalMs: number[] = [];
-  const normalWrong: string[] = [];
   let peakRss = rssAtRest;
   let loopDelayMax = 0;
   let loopDelayP99 = 0;
@@ -130,18 +119,12 @@ export async function soak({ server, upstream, kind, slow, soakMs, settleMs, nor
   };
   // Normal requests are timed from now until every slow exchange has ended: through the soak, and through the
   // moment the limit ends the slow ones (hundreds at once), when a server that blocks would show it.
-  let timing = true;
-  const timed = (async () => {
-    let sampled = Date.now();
-    while (timing) {
-      const { ms, wrong } = await normalRequest(proxyUrl(`${upstream.url}${SOAK_PATHS.manifest}`, server.url));
-      normalMs.push(ms);
-      if (wrong !== undefined) normalWrong.push(wrong);
-      if (Date.now() - sampled >= 1000) {
-        sampled = Date.now();
-        await sample();
-      }
-      await sleep(normalEveryMs);
+  normal.tell('start');
+  let sampling = true;
+  const sampled = (async () => {
+    while (sampling) {
+      await sleep(1000);
+      await sample();
     }
   })();
   await sleep(soakMs);
@@ -150,17 +133,19 @@ export async function soak({ server, upstream, kind, slow, soakMs, settleMs, nor
   const released = Date.now() - opened;
   for (const exchange of exchanges) exchange.release();
   await until(() => ends.size === slow, settleMs);
-  timing = false;
-  await timed;
+  const timed = await normal.stats();
+  sampling = false;
+  await sampled;
   const slowLifetimeMs = Date.now() - opened;
   await sample();
+  await normal.stop();
   const slowEnds: Record<string, number> = {};
   for (let index = 0; index < slow; index++) {
     const end = ends.get(index) ?? 'open';
     slowEnds[end] = (slowEnds[end] ?? 0) + 1;
   }
-  const phases = { open: allOpen, soaked, released, ended: slowLifetimeMs };
-  return { normalMs, normalWrong, rssAtRest, peakRss, loopDelayMax, loopDelayP99, slowEnds, upstream: await upstream.stats(), slowLifetimeMs, phases };
+  const phases = { open: allOpen, soaked, released, ended: slowLifetimeMs, openedAt: opened };
+  return { normalMs: timed.ms, normalAt: timed.at.map((at) => at - opened), normalWrong: timed.wrong, clientLoopDelayMax: timed.loopDelayMax, rssAtRest, peakRss, loopDelayMax, loopDelayP99, slowEnds, upstream: await upstream.stats(), slowLifetimeMs, phases };
 }
 
 // The value at quantile q of the values.
