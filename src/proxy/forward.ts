@@ -43,7 +43,9 @@ export async function forward(target: URL, kind: TargetKind, init: Omit<Upstream
   const headers = mergedHeaders(init.headers);
   let hop = { url: target, kind };
   for (let redirects = 0; ; redirects++) {
-    const response = await send(hop.url, { ...init, headers, allowLoopback: loopbackAllowed(hop.url, context) }, context);
+    const hopInit: UpstreamInit = { method: init.method, headers, signal: init.signal, allowLoopback: loopbackAllowed(hop.url, context) };
+    if (init.body) hopInit.body = init.body;
+    const response = await send(hop.url, hopInit, context);
     const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
     if (location === null) return { response, url: hop.url, kind: hop.kind, redirected: redirects > 0 };
     await response.body?.cancel();

@@ -1,6 +1,7 @@
 // A soak of the production server: many slow exchanges held open at once (an upstream that drips, or clients that
-// stop reading a large body), normal requests timed meanwhile, the server's memory and event loop sampled, and how
-// every slow exchange ended recorded. The soak test asserts bounds on this; the bench prints its figures.
+// stop reading a large body), normal requests timed meanwhile by a client in a process of its own (so handling the
+// slow exchanges here never stalls the clock), the server's memory and event loop sampled, and how every slow
+// exchange ended recorded. The soak test asserts bounds on this; the bench prints its figures.
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { PROXY_ERROR_HEADER, proxyUrl } from '../../../src/http/proxy-wire';
 import { startNormalClientProcess, type ServerStats, type SoakProcess } from './server-stats';
@@ -28,7 +29,7 @@ export interface SoakOptions {
 export type SlowEnd = 'errored' | 'complete' | `refused ${string}` | 'open';
 
 export interface SoakResult {
-  /** Time from sending each normal request to its last byte, ms: from all slow exchanges open until all have ended. */
+  /** Time from sending each normal request to its last byte, ms: from every slow answer begun until all have ended. */
   normalMs: number[];
   /** When each normal request was sent, ms after the first slow exchange was opened. */
   normalAt: number[];
@@ -47,7 +48,7 @@ export interface SoakResult {
   upstream: UpstreamStats;
   /** Time from opening the first slow exchange until every one had ended, ms. */
   slowLifetimeMs: number;
-  /** When each phase ended, ms after the first slow exchange was opened (openedAt, epoch ms): all open, soak over, released, all ended. */
+  /** When each phase ended, ms after the first slow exchange was opened (openedAt, epoch ms): all answers begun, soak over, released, all ended. */
   phases: { open: number; soaked: number; released: number; ended: number; openedAt: number };
 }
 
