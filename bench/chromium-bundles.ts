@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCoreBundle } from '../e2e/support/core-harness';
-import { benchChromiumBundles, formatChromiumBundles } from './chromium-floor';
+import { benchChromiumBundles, formatChromiumBundles, formatPlacement, webCryptoPlacement } from './chromium-floor';
 import { loadBenchCases } from './every-bundle';
 
 const N = Number(process.env.BENCH_N ?? 100);
@@ -11,6 +11,7 @@ const coreSource = await buildCoreBundle(BUILD_DIR);
 const core = (await import(pathToFileURL(resolve(BUILD_DIR, 'core.js')).href)) as typeof import('../src/core');
 const only = process.env.BENCH_ONLY;
 const cases = loadBenchCases('../shared/conformance', '../shared/corpus', core).filter((c) => !only || c.name.includes(only));
+process.stdout.write(formatPlacement(await webCryptoPlacement(coreSource)));
 process.stdout.write(`Chromium: Signet vs each bundle's own WebCrypto floor, every passing conformance and corpus bundle, ${N} runs each\n`);
 // BENCH_PROFILE=<dir>: also write a CPU profile of each bundle's verification in the page there.
 const profileDir = process.env.BENCH_PROFILE;

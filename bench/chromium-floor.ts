@@ -74,6 +74,76 @@ async function timeInPage(arg: { which: keyof PageBench; n: number }): Promise<n
   return out;
 }
 
+/** Where Chromium does a WebCrypto signature check: how long the call itself takes to return its promise, how long
+ *  the promise then takes to settle, and how much of the check JavaScript started right after the call can overlap. */
+export interface WebCryptoPlacement {
+  curve: string;
+  checks: number;
+  /** Median ms: the calls alone, awaited. */
+  aloneMs: number;
+  /** Median ms until the calls returned their promises. */
+  callsReturnMs: number;
+  /** Median ms from the end of a busy loop as long as `aloneMs`, started right after the calls, to their settling. */
+  settleAfterBusyMs: number;
+  /** Median ms of calls + busy loop: ≈ 2 × aloneMs when the check runs on the main thread, ≈ aloneMs when it overlaps. */
+  withBusyMs: number;
+}
+
+// Runs inside the page: `checks` P-256 or P-384 signature checks started at once, timed three ways (see WebCryptoPlacement).
+async function placementInPage(arg: { curve: 'P-256' | 'P-384'; checks: number; rounds: number }): Promise<WebCryptoPlacement> {
+  const s = crypto.subtle;
+  const alg = { name: 'ECDSA', hash: arg.curve === 'P-256' ? 'SHA-256' : 'SHA-384' };
+  const pair = (await s.generateKey({ name: 'ECDSA', namedCurve: arg.curve }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const data = new Uint8Array(1000).fill(7);
+  const sig = await s.sign(alg, pair.privateKey, data);
+  const start = () => Promise.all(Array.from({ length: arg.checks }, () => s.verify(alg, pair.publicKey, sig, data)));
+  const busy = (ms: number) => {
+    const t = performance.now();
+    while (performance.now() - t < ms);
+  };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  for (let i = 0; i < 10; i++) await start();
+  const alone: number[] = [], returned: number[] = [], settle: number[] = [], withBusy: number[] = [];
+  for (let r = 0; r < arg.rounds; r++) {
+    let t = performance.now();
+    await start();
+    const a = performance.now() - t;
+    alone.push(a);
+    t = performance.now();
+    const pending = start();
+    returned.push(performance.now() - t);
+    busy(a);
+    const busyEnd = performance.now();
+    await pending;
+    settle.push(performance.now() - busyEnd);
+    withBusy.push(performance.now() - t);
+  }
+  return { curve: arg.curve, checks: arg.checks, aloneMs: median(alone), callsReturnMs: median(returned), settleAfterBusyMs: median(settle), withBusyMs: median(withBusy) };
+}
+
+// Measure where this Chromium runs WebCrypto signature checks (main thread or a worker), in a fresh page.
+export async function webCryptoPlacement(coreSource: string): Promise<WebCryptoPlacement[]> {
+  const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
+  try {
+    const page = await browser.newPage();
+    await openHarness(page, coreSource, { isolated: true });
+    await page.evaluate('globalThis.__name = (fn) => fn');
+    return [await page.evaluate(placementInPage, { curve: 'P-256' as const, checks: 8, rounds: 30 }), await page.evaluate(placementInPage, { curve: 'P-384' as const, checks: 8, rounds: 30 })];
+  } finally {
+    await browser.close();
+  }
+}
+
+// One line per curve: the calls' own time against their time alone says whether JavaScript can overlap them.
+export function formatPlacement(rows: WebCryptoPlacement[]): string {
+  return rows
+    .map(
+      (r) =>
+        `  WebCrypto placement, ${r.checks} ${r.curve} checks started at once: alone ${r.aloneMs.toFixed(3)} ms; the calls return their promises after ${r.callsReturnMs.toFixed(3)} ms; with a busy loop of that length right after them ${r.withBusyMs.toFixed(3)} ms, settling ${r.settleAfterBusyMs.toFixed(3)} ms after it (${r.callsReturnMs > r.aloneMs / 2 ? 'the check runs inside the call, on the main thread: nothing overlaps it' : 'the check runs off the main thread: JavaScript can overlap it'})\n`,
+    )
+    .join('');
+}
+
 // Main-thread CPU time of the page so far, in ms: the Performance domain's task time counted in thread ticks.
 async function pageCpuMs(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');

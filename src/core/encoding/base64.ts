@@ -83,8 +83,14 @@ export function fromBase64(input: string, where = 'base64 value', maxBytes?: num
 const STD_CODES = new TextEncoder().encode(STD);
 const ascii = new TextDecoder();
 
-// Padded standard base64 of bytes as its ASCII codes: what a signed payload embeds without a string in between.
-export function base64Codes(bytes: Uint8Array): Uint8Array {
+// Encode bytes as padded standard base64, written as ASCII codes and decoded at once (a string grown four
+// characters at a time costs more than the encoding itself).
+export function toBase64(bytes: Uint8Array): string {
+  return ascii.decode(toBase64Ascii(bytes));
+}
+
+// The padded standard base64 of bytes as its ASCII bytes, for bytes that embed it (a signed JSON payload).
+export function toBase64Ascii(bytes: Uint8Array): Uint8Array {
   const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
   let o = 0;
   let i = 0;
@@ -104,10 +110,4 @@ export function base64Codes(bytes: Uint8Array): Uint8Array {
     out[o++] = 61;
   }
   return out;
-}
-
-// Encode bytes as padded standard base64, written as ASCII codes and decoded at once (a string grown four
-// characters at a time costs more than the encoding itself).
-export function toBase64(bytes: Uint8Array): string {
-  return ascii.decode(base64Codes(bytes));
 }

@@ -9,8 +9,10 @@ export function utf8(text: string): Uint8Array {
   return utf8Encoder.encode(text);
 }
 
-/** Up to this length, an all-ASCII input is decoded in JavaScript: the decoder's native call costs more than the loop. */
-const ASCII_FAST_BYTES = 256;
+/** Up to this length, an all-ASCII input is decoded in JavaScript: the decoder's native call costs more than the loop.
+ *  Past it the string built a character at a time costs more (at 40 bytes: loop 1.0 µs vs decoder 0.16 µs in Node 20,
+ *  0.48 vs 0.26 µs in Chromium). */
+const ASCII_FAST_BYTES = 16;
 
 // Decode UTF-8 bytes, refusing invalid sequences instead of inserting U+FFFD. ASCII is valid UTF-8 and decodes to
 // itself, so short ASCII values (certificate claims, names) skip the native decoder.

@@ -1,17 +1,17 @@
 // The signed entry timestamp (inclusion promise) of a Rekor v1 entry.
 import { VerifyError } from '../errors';
-import { base64Codes, concatBytes, toHex, utf8 } from '../encoding';
+import { concatBytes, toBase64Ascii, toHex, utf8 } from '../encoding';
 import type { Evidence } from '../evidence';
 import type { TlogEntry } from '../bundle/types';
 import type { TransparencyLogInstance } from '../trust/types';
 import { verifyLogSignature } from './log-key';
 import { assertNonNegativeInteger } from './numbers';
 
-// The bytes a SET signs: the RFC 8785 canonical JSON of {body, integratedTime, logID, logIndex}, written directly. The
-// keys are in JCS order (UTF-16 code units: "logID" < "logIndex"), the numbers are non-negative integers (their ECMAScript
-// form, as JCS §3.2.2.3 writes them) and base64 and hex need no escaping, so no general serialiser is needed.
-function setPayload(body: Uint8Array, integratedTime: number, logID: string, logIndex: number): Uint8Array {
-  return concatBytes(utf8('{"body":"'), base64Codes(body), utf8(`","integratedTime":${integratedTime},"logID":"${logID}","logIndex":${logIndex}}`));
+// The bytes a SET signs: the RFC 8785 canonical JSON of {body, integratedTime, logID, logIndex}, written directly: the
+// members in canonical (code point) order, base64 and hex strings need no escaping, and integers print as
+// JavaScript prints them (RFC 8785 §3.2.2.3). The body goes from bytes to base64 bytes, never through a string.
+export function setPayload(body: Uint8Array, integratedTime: number, logID: string, logIndex: number): Uint8Array {
+  return concatBytes(utf8('{"body":"'), toBase64Ascii(body), utf8(`","integratedTime":${integratedTime},"logID":"${logID}","logIndex":${logIndex}}`));
 }
 
 // Verify the SET: the log's signature over the RFC 8785 canonical JSON of

@@ -51,6 +51,16 @@ export function waitsFor<Id extends string, Condition extends string>(step: Plan
   return [...new Set([...(step.after ?? []), ...(step.skip ?? []).flatMap((r) => ('unmet' in r ? [r.unmet] : []))])];
 }
 
+/** Each declared step's wait list, derived once from the declaration (a constant of the code, never of an input). */
+const waitLists = new WeakMap<object, readonly string[]>();
+
+// waitsFor, derived once per declared step.
+function waitListOf<Id extends string, Condition extends string>(step: PlannedStep<Id, Condition>): readonly Id[] {
+  let list = waitLists.get(step);
+  if (!list) waitLists.set(step, (list = waitsFor(step)));
+  return list as readonly Id[];
+}
+
 // Run every step of the plan as soon as what it waits for is done, so independent checks overlap.
 export async function runPlan<Id extends StepId, Condition extends string, Ctx>(plan: Plan<Id, Condition, Ctx>, ctx: Ctx, steps: StepRecorder<Id>): Promise<void> {
   const finished = new Map<Id, Promise<void>>();
@@ -66,7 +76,7 @@ export async function runPlan<Id extends StepId, Condition extends string, Ctx>(
   for (const id of plan.order) {
     const entry = plan.catalogue[id];
     const check = plan.checks[id];
-    const done = awaitAll(waitsFor(entry)).then(async () => {
+    const done = awaitAll(waitListOf(entry)).then(async () => {
       const skip = skipReason(plan, ctx, steps, id);
       if (skip) steps.skip(id, skip.reason, skip.required);
       else await steps.run(id, isRequired(plan, ctx, id), () => check.run(ctx));

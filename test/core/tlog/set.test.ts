@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTransparencyLog, verifySignedEntryTimestamp } from '../../../src/core/tlog';
+import { setPayload } from '../../../src/core/tlog/set';
+import { canonicalJson, toBase64, utf8 } from '../../../src/core/encoding';
 import { loadLogCase } from './conformance';
 import { rejectionCode } from '../../support/error-code';
 
@@ -73,5 +75,13 @@ describe('verifySignedEntryTimestamp', () => {
     const { entry } = setCase('happy-path-v0.3');
     const staging = setCase('managed-key-and-trusted-root').log;
     expect(await rejectionCode(() => verifySignedEntryTimestamp(entry, staging))).toBe('TLOG_SET_INVALID');
+  });
+
+  it('signs exactly the RFC 8785 canonical JSON of {body, integratedTime, logID, logIndex}', () => {
+    for (const length of [0, 1, 2, 3, 4, 5, 299, 4096]) {
+      const body = Uint8Array.from({ length }, (_, i) => (i * 151 + length) & 0xff);
+      const fields = { body: toBase64(body), integratedTime: 1_700_000_000 + length, logID: 'c0d23d6a'.repeat(8), logIndex: 2 ** 40 + length };
+      expect(setPayload(body, fields.integratedTime, fields.logID, fields.logIndex)).toEqual(utf8(canonicalJson(fields)));
+    }
   });
 });
