@@ -4,7 +4,7 @@
 // server answer, the next run succeeds.
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { createTestInstance, DEFAULT_IDENTITY, type BundleJson } from '../test/support/sigstore';
+import { createTestInstance, type BundleJson } from '../test/support/sigstore';
 import { startRekorV1Server, type RekorV1Server } from '../test/support/live-log/rekor-v1-server';
 import { startTufRepository, type TufRepository } from '../test/support/tuf/repository';
 import { registryMissingReason, startRegistry, type RunningRegistry } from '../test/support/registry/start-registry';
@@ -12,6 +12,8 @@ import { pushSignedImages, type SignedImages } from '../test/support/registry/si
 import type { RunningServer } from '../src/server/start-server';
 import { startAppServer } from './support/app-server';
 import { startHeldServer, type HeldServer } from './support/held-server';
+import { kyvernoKeylessPolicy } from './support/kyverno-policy';
+import { verifyThenOpenLive } from './support/verify-then-open-live';
 import { expect, test } from './support/fixtures';
 
 const SHOTS = 'test-results/screenshots';
@@ -80,16 +82,7 @@ async function cancelWhileHeld(page: Page, gate: HeldServer, start: () => Promis
 }
 
 test('live check: Cancel stops a check the log never answers; the next check, once the log answers, verifies', async ({ page }) => {
-  await page.goto(app.url);
-  await page.getByLabel('Load a trusted_root.json').setInputFiles({ name: 'test_root.json', mimeType: 'application/json', buffer: Buffer.from(rootJson) });
-  await page.getByLabel('Bundle JSON').fill(JSON.stringify(bundle));
-  await page.getByRole('radio', { name: 'Digest' }).check();
-  await page.getByLabel('Artifact digest').fill(digest);
-  await page.getByLabel('Certificate identity (SAN: e-mail or URI)').fill((DEFAULT_IDENTITY.san as { uri: string }).uri);
-  await page.getByLabel('OIDC issuer').fill(DEFAULT_IDENTITY.issuer);
-  await page.getByRole('button', { name: 'Verify', exact: true }).click();
-  await expect(page.getByRole('status', { name: 'Verdict' }).first()).toHaveAttribute('data-verdict', 'verified');
-  await page.getByRole('tab', { name: 'Live log' }).click();
+  await verifyThenOpenLive(page, app.url, { rootJson, bundle, digest });
   const check = page.getByRole('button', { name: 'Check against the live log' });
   await cancelWhileHeld(page, gates.rekor, () => check.click(), 'Cancel the live check', 'nothing was checked against it');
   await expect(page.locator('[data-live-verdict]')).toHaveCount(0);
@@ -106,26 +99,7 @@ test('live check: Cancel stops a check the log never answers; the next check, on
 test('Policy dry run: Cancel stops a run the registry never answers; the form is kept and the next run admits', async ({ page }) => {
   test.skip(!!missingRegistry, `SKIPPED: ${missingRegistry}`);
   const gate = gates.registry!;
-  const policy = `apiVersion: kyverno.io/v1
-kind: ClusterPolicy
-metadata:
-  name: check-image-keyless
-spec:
-  validationFailureAction: Enforce
-  rules:
-    - name: check-image-keyless
-      match:
-        any:
-          - resources:
-              kinds: [Pod]
-      verifyImages:
-        - imageReferences: ["${gate.host}/*"]
-          attestors:
-            - entries:
-                - keyless:
-                    subject: "https://github.com/signet-test/*"
-                    issuer: "${images!.issuer}"
-`;
+  const policy = kyvernoKeylessPolicy(`${gate.host}/*`, images!.issuer);
   const image = `${gate.host}/app:keyless-sig`;
   await page.goto(app.url);
   await mode(page, 'Policy');

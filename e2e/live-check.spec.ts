@@ -2,7 +2,7 @@
 // server and a tlog-tiles (Rekor v2) server over the test instance's logs; a forked log fails loudly.
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { createTestInstance, DEFAULT_IDENTITY, type BundleJson, type TestInstance } from '../test/support/sigstore';
+import { createTestInstance, type BundleJson, type TestInstance } from '../test/support/sigstore';
 import { b64, ed25519Raw, generateKey } from '../test/support/sigstore/keys';
 import { noteKeyId } from '../test/support/sigstore/signed-note';
 import { startRekorV1Server, type RekorV1Server } from '../test/support/live-log/rekor-v1-server';
@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../src/server/start-server';
 import { proxyPolicyFromEnv } from '../src/proxy';
 import { APP_DIR } from './support/app-server';
 import { expectAccessible } from './support/accessibility';
+import { verifyThenOpenLive } from './support/verify-then-open-live';
 
 const SHOTS = 'test-results/screenshots';
 const artifact = new TextEncoder().encode('checked against the live log\n');
@@ -62,24 +63,10 @@ const w0 = () => instance.rekorV2.witnesses[0]!;
 // A C2SP vkey for a cosigner's raw Ed25519 key: name+keyid+base64(0x04 ‖ key).
 const vkeyOf = (name: string, raw: Uint8Array) => `${name}+${Buffer.from(noteKeyId(name, 0x04, raw).subarray(0, 4)).toString('hex')}+${b64(Uint8Array.of(0x04, ...raw))}`;
 
-// Verify a bundle offline under the test root, then open the Live log tab.
-async function verifyThenOpenLive(page: Page, bundle: BundleJson) {
-  await page.goto(app.url);
-  await page.locator('input[type=file][accept=".json,application/json"]').nth(1).setInputFiles({ name: 'test_root.json', mimeType: 'application/json', buffer: Buffer.from(rootJson) });
-  await page.getByLabel('Bundle JSON').fill(JSON.stringify(bundle));
-  await page.getByRole('radio', { name: 'Digest' }).check();
-  await page.getByLabel('Artifact digest').fill(digest);
-  await page.getByLabel('Certificate identity (SAN: e-mail or URI)').fill((DEFAULT_IDENTITY.san as { uri: string }).uri);
-  await page.getByLabel('OIDC issuer').fill(DEFAULT_IDENTITY.issuer);
-  await page.getByRole('button', { name: 'Verify', exact: true }).click();
-  await expect(page.getByRole('status', { name: 'Verdict' }).first()).toHaveAttribute('data-verdict', 'verified');
-  await page.getByRole('tab', { name: 'Live log' }).click();
-}
-
 const liveStep = (page: Page, id: string) => page.locator(`[data-live-verdict] li[data-step="${id}"]`);
 
 test('a Rekor v1 entry checks against the live log: today’s head, inclusion, consistency', async ({ page }) => {
-  await verifyThenOpenLive(page, v1Bundle);
+  await verifyThenOpenLive(page, app.url, { rootJson, bundle: v1Bundle, digest });
   await page.getByRole('button', { name: 'Check against the live log' }).click();
   await expect(page.locator('[data-live-verdict]')).toHaveAttribute('data-live-verdict', 'verified');
   for (const id of ['live.checkpoint', 'live.inclusion', 'live.consistency']) await expect(liveStep(page, id)).toHaveAttribute('data-status', 'pass');
@@ -94,7 +81,7 @@ test('a forked Rekor v1 log fails loudly, with both signed roots and tree sizes'
   const honest = instance.rekorV1.tree;
   const honestSize = Number(v1Bundle.verificationMaterial.tlogEntries[0]!.inclusionProof!.treeSize);
   const honestRoot = Buffer.from(v1Bundle.verificationMaterial.tlogEntries[0]!.inclusionProof!.rootHash, 'base64').toString('hex');
-  await verifyThenOpenLive(page, v1Bundle);
+  await verifyThenOpenLive(page, app.url, { rootJson, bundle: v1Bundle, digest });
   // The log now shows another history after the entry: the bundle's checkpoint is no prefix of it.
   const forked = rekor.fork(Number(v1Bundle.verificationMaterial.tlogEntries[0]!.logIndex) + 1, 50);
   try {
@@ -117,7 +104,7 @@ test('a forked Rekor v1 log fails loudly, with both signed roots and tree sizes'
 });
 
 test('a Rekor v2 entry checks against the live tiles, with a witness key; the tiles used are drawn', async ({ page }) => {
-  await verifyThenOpenLive(page, v2Bundle);
+  await verifyThenOpenLive(page, app.url, { rootJson, bundle: v2Bundle, digest });
   await page.getByLabel('Witness keys (optional, one vkey per line)').fill(witnessVkey);
   await page.getByRole('button', { name: 'Check against the live log' }).click();
   await expect(page.locator('[data-live-verdict]')).toHaveAttribute('data-live-verdict', 'verified');

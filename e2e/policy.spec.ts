@@ -4,6 +4,7 @@ import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import { useSignedRegistry } from './support/signed-registry';
 import { expectAccessible } from './support/accessibility';
+import { kyvernoKeylessPolicy } from './support/kyverno-policy';
 
 const SHOTS = 'test-results/screenshots';
 const signed = useSignedRegistry();
@@ -11,27 +12,7 @@ const instance = signed.instance;
 
 const rootFile = () => ({ name: 'test_root.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instance.trustedRoot())) });
 
-// Mirrors the Kyverno docs' keyless verifyImages example.
-const kyverno = () => `apiVersion: kyverno.io/v1
-kind: ClusterPolicy
-metadata:
-  name: check-image-keyless
-spec:
-  validationFailureAction: Enforce
-  rules:
-    - name: check-image-keyless
-      match:
-        any:
-          - resources:
-              kinds: [Pod]
-      verifyImages:
-        - imageReferences: ["${signed.registry.host}/*"]
-          attestors:
-            - entries:
-                - keyless:
-                    subject: "https://github.com/signet-test/*"
-                    issuer: "${signed.images.issuer}"
-`;
+const kyverno = () => kyvernoKeylessPolicy(`${signed.registry.host}/*`, signed.images.issuer);
 
 const deployment = () => `apiVersion: apps/v1
 kind: Deployment
