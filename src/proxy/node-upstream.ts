@@ -10,7 +10,7 @@ import { Agent } from 'undici';
 import { assertAllowedAddress } from './address';
 import { ProxyRefusal } from './errors';
 import type { ClientSignal } from './request';
-import type { BodyReader, Upstream, UpstreamBody, UpstreamResponse } from './upstream';
+import { NO_CONTENT_STATUSES, type BodyReader, type Upstream, type UpstreamBody, type UpstreamResponse } from './upstream';
 
 export interface ResolvedAddress {
   address: string;
@@ -41,8 +41,6 @@ export interface NodeUpstream extends Upstream {
   close(): Promise<void>;
 }
 
-// RFC 9110 §6.4.1: no content for these statuses or for HEAD, whatever the headers say.
-const NO_CONTENT = new Set([204, 205, 304]);
 // An idle pooled connection is closed after this long (or sooner when the server's Keep-Alive says so).
 const KEEP_ALIVE_MS = 10_000;
 
@@ -136,7 +134,7 @@ class UpstreamCall implements UpstreamBody, BodyReader {
     if (status < 200 || this.#answered) return true;
     this.#answered = true;
     this.#resume = resume;
-    const empty = this.method === 'HEAD' || NO_CONTENT.has(status);
+    const empty = this.method === 'HEAD' || NO_CONTENT_STATUSES.has(status);
     this.resolve({ status, headers: new UpstreamHeaders(raw), body: empty ? null : this });
     return true;
   }

@@ -5,7 +5,7 @@
 import { PROXY_FINAL_URL_HEADER } from '../http/proxy-wire';
 import { tooLarge, type Exchange } from './exchange';
 import type { Forwarded } from './forward';
-import type { BodyReader, UpstreamResponse } from './upstream';
+import { NO_CONTENT_STATUSES, type BodyReader, type UpstreamResponse } from './upstream';
 
 /** What the proxy answers: header names in lower case; the body whole, read as it goes, or none. */
 export interface ProxyAnswer {
@@ -37,9 +37,6 @@ export const PROXY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 
 const FINAL_URL_HEADER = PROXY_FINAL_URL_HEADER.toLowerCase();
 
-// RFC 9110 §6.4.1: responses to these statuses (and to HEAD) have no content.
-const NO_CONTENT = new Set([204, 205, 304]);
-
 // Bodies declared at most this long are read whole and answered in one piece (manifests, tokens, signatures, log
 // entries): a stream costs more than the bytes, and the bytes count against the memory bound while they are read.
 export const SMALL_BODY_BYTES = 64 * 1024;
@@ -65,7 +62,7 @@ function clientHeaders({ response, url, redirected }: Forwarded, extra: Readonly
 
 // Whether a response to method carries no content at all (RFC 9110 §6.4.1, or an empty or absent body).
 function hasNoContent(response: UpstreamResponse, method: string): boolean {
-  return method === 'HEAD' || NO_CONTENT.has(response.status) || response.body === null || response.headers.get('content-length') === '0';
+  return method === 'HEAD' || NO_CONTENT_STATUSES.has(response.status) || response.body === null || response.headers.get('content-length') === '0';
 }
 
 // Whether the response to a GET declares a body small enough to be read whole.

@@ -44,3 +44,6 @@ export interface UpstreamResponse {
  * ProxyRefusal with code PROXY_ADDRESS_REFUSED before it connects (loopback only where init.allowLoopback says).
  */
 export type Upstream = (target: URL, init: UpstreamInit) => Promise<UpstreamResponse>;
+
+/** RFC 9110 §6.4.1: answers with these statuses (and answers to HEAD) have no content, whatever the headers say. */
+export const NO_CONTENT_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);

@@ -83,12 +83,13 @@ function decodeWide(bytes: Uint8Array, width: 2 | 4, where: string): string {
   return out;
 }
 
-// The characters RFC 4514 §2.4 escapes anywhere in a value.
+// The characters RFC 4514 §2.4 escapes anywhere in a value: one test, and the same class to replace each.
 const SPECIAL = /[\\"+,;<>\0]/;
+const EVERY_SPECIAL = new RegExp(SPECIAL.source, 'g');
 
 // Escape an attribute value per RFC 4514 §2.4.
 function escapeValue(text: string): string {
-  let out = SPECIAL.test(text) ? text.replace(/[\\"+,;<>\0]/g, (c) => (c === '\0' ? '\\00' : `\\${c}`)) : text;
+  let out = SPECIAL.test(text) ? text.replace(EVERY_SPECIAL, (c) => (c === '\0' ? '\\00' : `\\${c}`)) : text;
   if (out.startsWith('#') || out.startsWith(' ')) out = `\\${out}`;
   if (out.endsWith(' ') && out.length > 1) out = `${out.slice(0, -1)}\\ `;
   return out;

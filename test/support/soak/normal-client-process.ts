@@ -9,7 +9,7 @@ import { MANIFEST_BODY, type NormalStats } from './soak-paths';
 
 const url = process.env.NORMAL_URL ?? '';
 const everyMs = Number(process.env.NORMAL_EVERY_MS ?? 200);
-const stats: NormalStats = { ms: [], at: [], wrong: [], loopDelayMax: 0 };
+const stats: NormalStats = { ms: [], wrong: [], loopDelayMax: 0 };
 const loop = monitorEventLoopDelay({ resolution: 10 });
 let timing = false;
 let stopped: Promise<void> = Promise.resolve();
@@ -34,7 +34,6 @@ function normalRequest(): Promise<{ ms: number; wrong?: string }> {
 async function timeRequests(): Promise<void> {
   loop.enable();
   while (timing) {
-    stats.at.push(Date.now());
     const { ms, wrong } = await normalRequest();
     stats.ms.push(ms);
     if (wrong !== undefined) stats.wrong.push(wrong);

@@ -22,10 +22,9 @@ export interface UpstreamStats {
   bigCompleted: number;
 }
 
-/** What the timing client reports: each normal request's time to its last byte (ms), when it was sent (epoch ms), what was wrong with any answer, and the client's own largest event-loop delay (ms). */
+/** What the timing client reports: each normal request's time to its last byte (ms), what was wrong with any answer, and the client's own largest event-loop delay (ms). */
 export interface NormalStats {
   ms: number[];
-  at: number[];
   wrong: string[];
   loopDelayMax: number;
 }

@@ -31,8 +31,6 @@ export type SlowEnd = 'errored' | 'complete' | `refused ${string}` | 'open';
 export interface SoakResult {
   /** Time from sending each normal request to its last byte, ms: from every slow answer begun until all have ended. */
   normalMs: number[];
-  /** When each normal request was sent, ms after the first slow exchange was opened. */
-  normalAt: number[];
   /** Normal requests whose answer was not 200 with the manifest. */
   normalWrong: string[];
   /** The timing client's own largest event-loop delay, ms (a stall there would show in every figure above). */
@@ -48,8 +46,8 @@ export interface SoakResult {
   upstream: UpstreamStats;
   /** Time from opening the first slow exchange until every one had ended, ms. */
   slowLifetimeMs: number;
-  /** When each phase ended, ms after the first slow exchange was opened (openedAt, epoch ms): all answers begun, soak over, released, all ended. */
-  phases: { open: number; soaked: number; released: number; ended: number; openedAt: number };
+  /** When each phase ended, ms after the first slow exchange was opened: all answers begun, soak over, released, all ended. */
+  phases: { open: number; soaked: number; released: number; ended: number };
 }
 
 // Resolves after ms.
@@ -145,8 +143,8 @@ export async function soak({ server, upstream, kind, slow, soakMs, settleMs, nor
     const end = ends.get(index) ?? 'open';
     slowEnds[end] = (slowEnds[end] ?? 0) + 1;
   }
-  const phases = { open: allOpen, soaked, released, ended: slowLifetimeMs, openedAt: opened };
-  return { normalMs: timed.ms, normalAt: timed.at.map((at) => at - opened), normalWrong: timed.wrong, clientLoopDelayMax: timed.loopDelayMax, rssAtRest, peakRss, loopDelayMax, loopDelayP99, slowEnds, upstream: await upstream.stats(), slowLifetimeMs, phases };
+  const phases = { open: allOpen, soaked, released, ended: slowLifetimeMs };
+  return { normalMs: timed.ms, normalWrong: timed.wrong, clientLoopDelayMax: timed.loopDelayMax, rssAtRest, peakRss, loopDelayMax, loopDelayP99, slowEnds, upstream: await upstream.stats(), slowLifetimeMs, phases };
 }
 
 // The value at quantile q of the values.
