@@ -90,7 +90,8 @@ describe('soak', () => {
       await server.stop();
       expect(result.normalWrong).toEqual([]);
       expect(result.peakRss / MB).toBeLessThan(RSS_BOUND_MB);
-      expect(result.upstream.bigCompleted - before.bigCompleted).toBe(0);
+      // Not asserted: that no upstream finished its body. Loopback socket buffers (up to 32 MiB here) can take a whole
+      // 16 MiB body while the exchange is held; what the proxy decides is that no client receives it complete.
       expect(allEndedInError(result.slowEnds, SLOW_READERS), JSON.stringify(result.slowEnds)).toBe(true);
     },
     SETTLE_MS * 2 + 10_000,

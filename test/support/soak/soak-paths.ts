@@ -13,13 +13,12 @@ export const SOAK_PATHS = {
 /** The normal request's answer. */
 export const MANIFEST_BODY = '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","layers":[]}';
 
-/** The upstream's count of slow answers open, closed, and (for the large body) sent to the end. */
+/** The upstream's count of slow answers open and closed. */
 export interface UpstreamStats {
   dripsOpen: number;
   dripsClosed: number;
   bigOpen: number;
   bigClosed: number;
-  bigCompleted: number;
 }
 
 /** What the timing client reports: each normal request's time to its last byte (ms), what was wrong with any answer, and the client's own largest event-loop delay (ms). */

@@ -9,7 +9,7 @@ const DRIP_CHUNK = Buffer.alloc(512, 'd');
 const DRIP_EVERY_MS = 250;
 const BIG_CHUNK = Buffer.alloc(64 * 1024, 'b');
 
-const stats: UpstreamStats = { dripsOpen: 0, dripsClosed: 0, bigOpen: 0, bigClosed: 0, bigCompleted: 0 };
+const stats: UpstreamStats = { dripsOpen: 0, dripsClosed: 0, bigOpen: 0, bigClosed: 0 };
 
 // 512 bytes every 250 ms (2 KiB/s, above the proxy's 1 KiB/s floor) with no Content-Length, until the client leaves.
 function drip(res: ServerResponse): void {
@@ -37,7 +37,6 @@ function big(res: ServerResponse): void {
     }
     res.end();
   };
-  res.once('finish', () => (stats.bigCompleted += 1));
   res.once('close', () => {
     stats.bigOpen -= 1;
     stats.bigClosed += 1;
