@@ -43,4 +43,5 @@ export { classifyAddress, type AddressClass } from './address';
 export { ProxyRefusal, type ProxyErrorCode } from './errors';
 export { createProxyHandler, type ProxyHandler } from './handler';
 export { DEFAULT_PROXY_POLICY, proxyPolicyFromEnv, resolveProxyPolicy, type ProxyPolicy } from './policy';
+export { PROXY_RESPONSE_HEADERS } from './response';
 export type { Upstream, UpstreamInit } from './upstream';

@@ -26,13 +26,21 @@ export const PASSED_HEADERS = [
   'etag',
 ] as const;
 
-// On every proxy answer: never stored (tokens pass here), never sniffed, never framed, not embeddable by other
-// sites, and sandboxed with nothing allowed when opened as a document, so registry content can never run as the app.
+// On every proxy answer, and all its security headers: never stored (tokens pass here), never sniffed, never framed
+// (frame-ancestors, and X-Frame-Options for browsers without it), not embeddable by other sites, no referrer and no
+// opener handed on, never taken as an Adobe cross-domain policy file (the bytes are the upstream's), and sandboxed
+// with nothing allowed when opened as a document, so registry content can never run as the app. The app's own pages
+// carry more (Permissions-Policy and other document-only headers); a sandboxed document with no script, an opaque
+// origin and no resource it may load can use none of what those govern, so proxy answers go without them.
 export const PROXY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
   'content-security-policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
   'cross-origin-resource-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'x-permitted-cross-domain-policies': 'none',
 };
 
 const FINAL_URL_HEADER = PROXY_FINAL_URL_HEADER.toLowerCase();

@@ -1,6 +1,6 @@
 // The proxy answered on Node without the fetch-style round trip: the core reads the incoming message through a light
-// view of it and its answer is written to the socket as it is (bytes in one write, a body pulled as the socket
-// drains), with the same security headers the app's middleware adds. Only what is plainly a proxy request for a
+// view of it and its answer, which carries its own security headers, is written to the socket as it is (bytes in one
+// write, a body pulled as the socket drains). Only what is plainly a proxy request for a
 // served host name is taken; everything else (other paths, unusual Host or request-target forms) goes to the app,
 // whose answers are the reference this path is tested against.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { PROXY_PATH } from '../http/proxy-wire';
 import type { ProxyCore } from '../proxy/handler';
 import type { ClientSignal, ProxyRequest } from '../proxy/request';
-import { mergedHeaders, type ProxyAnswer } from '../proxy/response';
+import { mergedHeaders, PROXY_RESPONSE_HEADERS, type ProxyAnswer } from '../proxy/response';
 import type { BodyReader } from '../proxy/upstream';
 import type { RefusalLog } from './refusal-log';
 
@@ -16,8 +16,6 @@ export interface NodeProxyPathOptions {
   core: ProxyCore;
   /** Host names served, as URL parsing writes them. */
   hosts: readonly string[];
-  /** The app's security headers (lower-case names); an answer's own headers win, as with the middleware. */
-  securityHeaders: Readonly<Record<string, string>>;
   /** Who the request comes from, for the rate limit. */
   clientKey: (peerAddress: string, forwardedFor: string | null) => string;
   log: RefusalLog;
@@ -33,7 +31,7 @@ const MAX_PORT = 65535;
 const CLIENT_GONE = new Error('The client went away.');
 
 // The proxy path for these options.
-export function createNodeProxyPath({ core, hosts, securityHeaders, clientKey, log }: NodeProxyPathOptions): NodeProxyPath {
+export function createNodeProxyPath({ core, hosts, clientKey, log }: NodeProxyPathOptions): NodeProxyPath {
   const served = new Set(hosts);
   return (req, res) => {
     const target = req.url ?? '';
@@ -45,8 +43,8 @@ export function createNodeProxyPath({ core, hosts, securityHeaders, clientKey, l
     const request = incomingView(req, res, `http://${hostHeader}${target}`, headers);
     const client = clientKey(req.socket.remoteAddress ?? '', headers.get('x-forwarded-for') ?? null);
     core(request, client).then(
-      (answer) => send(answer, res, securityHeaders, log),
-      (error: unknown) => fail(error, res, securityHeaders, log),
+      (answer) => send(answer, res, log),
+      (error: unknown) => fail(error, res, log),
     );
     return true;
   };
@@ -120,8 +118,8 @@ function clientGone(res: ServerResponse): ClientSignal {
 }
 
 // Writes an answer: bytes in one go, a body as the socket takes it; a body that fails midway breaks the response off.
-function send({ status, headers, body }: ProxyAnswer, res: ServerResponse, securityHeaders: Readonly<Record<string, string>>, log: RefusalLog): void {
-  res.writeHead(status, mergedHeaders(securityHeaders, headers));
+function send({ status, headers, body }: ProxyAnswer, res: ServerResponse, log: RefusalLog): void {
+  res.writeHead(status, headers);
   if (body === null || body instanceof Uint8Array) return void res.end(body ?? undefined);
   pump(body, res, log);
 }
@@ -156,9 +154,9 @@ function pump(body: BodyReader, res: ServerResponse, log: RefusalLog): void {
   next();
 }
 
-// A fault in the core (never a refusal, which is an answer): logged, and answered as the app answers one.
-function fail(error: unknown, res: ServerResponse, securityHeaders: Readonly<Record<string, string>>, log: RefusalLog): void {
+// A fault in the core (never a refusal, which is an answer): logged, and answered as the app answers one at this path.
+function fail(error: unknown, res: ServerResponse, log: RefusalLog): void {
   log.note(error);
   if (res.headersSent) return void res.destroy();
-  res.writeHead(500, mergedHeaders(securityHeaders, { 'content-type': 'text/plain; charset=UTF-8' })).end('Internal Server Error');
+  res.writeHead(500, mergedHeaders(PROXY_RESPONSE_HEADERS, { 'content-type': 'text/plain; charset=UTF-8' })).end('Internal Server Error');
 }

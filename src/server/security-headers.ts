@@ -1,8 +1,11 @@
-// Headers sent with every answer (Hono's secureHeaders with Signet's values): the app loads only its own code,
-// talks only to its own origin, cannot be framed, and asks for no device or browser feature. An answer that sets
-// a header itself keeps it (the proxy's sandboxing Content-Security-Policy is stricter still, and also frame-ancestors 'none').
-import { Hono, type MiddlewareHandler } from 'hono';
+// Headers sent with every answer of the app (Hono's secureHeaders with Signet's values): the app loads only its own
+// code, talks only to its own origin, cannot be framed, and asks for no device or browser feature. Answers at the
+// proxy's path carry the proxy's own set instead (PROXY_RESPONSE_HEADERS: sandboxed, never framed), which the proxy
+// itself puts on every answer it makes, so the same headers hold on every runtime and on the Node server's own path.
+import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { PROXY_PATH } from '../http/proxy-wire';
+import { PROXY_RESPONSE_HEADERS } from '../proxy';
 
 /** Content-Security-Policy directives (CSP Level 3), in Hono's camel-case form. */
 export const CONTENT_SECURITY_POLICY = {
@@ -51,23 +54,21 @@ export const PERMISSIONS_POLICY = {
   xrSpatialTracking: [],
 } satisfies NonNullable<Parameters<typeof secureHeaders>[0]>['permissionsPolicy'];
 
-// The middleware; Strict-Transport-Security is left to the TLS front end that knows the deployment's domains.
+// The middleware: the app's headers, or at the proxy's path the proxy's own (for answers made before the proxy, such
+// as 421 for a Host not served); Strict-Transport-Security is left to the TLS front end that knows the domains.
 export function signetSecureHeaders(): MiddlewareHandler {
-  return secureHeaders({
+  const app = secureHeaders({
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     permissionsPolicy: PERMISSIONS_POLICY,
     xFrameOptions: 'DENY',
     strictTransportSecurity: false,
     overwrite: false,
   });
+  return (c, next) => (c.req.path === PROXY_PATH ? proxyHeaders(c, next) : app(c, next));
 }
 
-// The same headers as a record (lower-case names), for answers written without Hono (the Node server's proxy path):
-// read off an answer of the middleware itself, so the two can never differ.
-export async function securityHeaderRecord(): Promise<Record<string, string>> {
-  const probe = new Hono();
-  probe.use(signetSecureHeaders());
-  probe.get('*', (c) => c.body(null, 204));
-  const answer = await probe.request('http://localhost/');
-  return Object.fromEntries(answer.headers);
-}
+// Sets every proxy security header the answer does not set itself.
+const proxyHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  for (const [name, value] of Object.entries(PROXY_RESPONSE_HEADERS)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+};

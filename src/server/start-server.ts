@@ -13,7 +13,6 @@ import { createNodeFileSource } from './node-file-source';
 import { createNodeProxy } from './node-proxy';
 import { createNodeProxyPath } from './node-proxy-path';
 import { createRefusalLog } from './refusal-log';
-import { securityHeaderRecord } from './security-headers';
 import { readableStack } from './stack-traces';
 
 export interface ServerOptions {
@@ -58,7 +57,6 @@ export async function startServer({ port, host, root, proxy, upstream, hosts = d
       ? createNodeProxyPath({
           core: nodeProxy.core,
           hosts: hosts.map(normalizeHost),
-          securityHeaders: await securityHeaderRecord(),
           clientKey: (peer, forwardedFor) => clientKey(peer, forwardedFor, keyOptions),
           log: createRefusalLog(),
         })

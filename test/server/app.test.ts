@@ -1,10 +1,10 @@
 // The server's Hono app called through its own fetch, as an edge runtime would (no Node server, files from
 // memory): security headers and frame-ancestors 'none' on every kind of answer, the Host allow-list, the proxy
-// mounted with its own stricter policy, compression, and errors.
+// mounted with its own stricter set of headers (its answers are sandboxed, never the app's pages), compression, and errors.
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { proxyUrl } from '../../src/http/proxy-wire';
-import { createProxyHandler, resolveProxyPolicy } from '../../src/proxy';
+import { createProxyHandler, PROXY_RESPONSE_HEADERS, resolveProxyPolicy } from '../../src/proxy';
 import { createApp } from '../../src/server/app';
 import type { FileSource, StaticFile } from '../../src/server/static-handler';
 import { expectNotFramable, expectSecurityHeaders } from './expected-headers';
@@ -47,11 +47,14 @@ describe('every answer carries the security headers', () => {
     ['forwarded', () => get(manifest), 200],
     ['refused', () => get(proxyUrl('https://registry.example/admin')), 403],
     ['rate limited or not, a refusal of a method', () => get(manifest, { method: 'DELETE' }), 405],
-  ])('a proxy answer (%s) keeps its own sandboxing policy, and cannot be framed either', async (_, request, status) => {
+    ['for a Host not served, before the proxy runs', () => get(manifest, {}, 'evil.example'), 421],
+  ])('a proxy answer (%s) carries the proxy\'s own sandboxing set, none of the app page\'s headers, and cannot be framed', async (_, request, status) => {
     const res = await request();
     expect(res.status).toBe(status);
+    for (const [name, value] of Object.entries(PROXY_RESPONSE_HEADERS)) expect(res.headers.get(name), name).toBe(value);
     expect(res.headers.get('Content-Security-Policy')).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
     expect(res.headers.get('X-Frame-Options')).toBe('DENY');
+    for (const name of ['permissions-policy', 'origin-agent-cluster', 'x-xss-protection', 'x-download-options', 'x-dns-prefetch-control']) expect(res.headers.has(name), name).toBe(false);
     expectNotFramable(res.headers);
   });
 });

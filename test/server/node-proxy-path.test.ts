@@ -126,7 +126,7 @@ describe('the Node proxy path', () => {
   beforeAll(async () => {
     registry = await startRegistry('127.0.0.1', 'http://127.0.0.1:9');
     const core = createProxyCore(resolveProxyPolicy({ allowLoopback: true }), createNodeUpstream());
-    const path = createNodeProxyPath({ core, hosts: ['127.0.0.1'], securityHeaders: { 'x-frame-options': 'DENY' }, clientKey: (peer) => peer, log: createRefusalLog() });
+    const path = createNodeProxyPath({ core, hosts: ['127.0.0.1'], clientKey: (peer) => peer, log: createRefusalLog() });
     // Whatever the path leaves alone gets 599 here.
     server = createServer((req, res) => void (path(req, res) || res.writeHead(599).end()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -138,7 +138,7 @@ describe('the Node proxy path', () => {
     await registry.close();
   });
 
-  it('answers plain proxy requests itself, with the security headers under its own, and leaves every other form to the app', async () => {
+  it('answers plain proxy requests itself, with the proxy\'s own security headers, and leaves every other form to the app', async () => {
     const answer = await fetch(`${base}${via('/v2/')(registry.origin)}`);
     expect(answer.status).toBe(401);
     expect(answer.headers.get('x-frame-options')).toBe('DENY');
