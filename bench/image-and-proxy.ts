@@ -1,11 +1,12 @@
 // Registry and proxy figures over HTTPS (a local docker-registry with a CA the bench creates and trusts), the server
 // in a process of its own as in production: image reference to verdict through the proxy with one connection per
-// upstream request and with pooled connections; manifest GETs per second at 16 in flight through the proxy against
-// the registry directly, rounds interleaved, with each process's CPU time per request; and a soak (500 slow
+// upstream request and with pooled connections; manifest GETs per second at 16 in flight through the proxy and
+// through a bare forwarder (the floor: no checks at all) against the registry directly, after a warm-up, rounds
+// interleaved, with each process's CPU time per request; and a soak (500 slow
 // upstreams, then clients that stop reading) timing normal requests meanwhile from a client process of its own. With SIGNET_BENCH_BASELINE_SRC=<a src/ directory of another commit> the same run also
 // measures that build of the server, for a before/after on one machine at one time.
 // Alone: `node --import tsx bench/image-and-proxy.ts` (BENCH_REGISTRY_N runs of each verdict, default 30;
-// BENCH_PROXY_ROUNDS throughput rounds, default 5; BENCH_PROXY_SOAK=0 leaves the soaks out; BENCH_SERVER_NODE_FLAGS
+// BENCH_PROXY_ROUNDS throughput rounds, default 9; BENCH_PROXY_SOAK=0 leaves the soaks out; BENCH_SERVER_NODE_FLAGS
 // are given to every server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { createTestInstance } from '../test/support/sigstore';
 import { startRegistry, registryMissingReason } from '../test/support/registry/start-registry';
 import { pushSignedImages } from '../test/support/registry/signed-images';
 import { createTestTls, fetchTrusting } from '../test/support/registry/tls-ca';
-import { startServerProcess, startUpstreamProcess, type ServerStats, type SoakProcess } from '../test/support/soak/server-stats';
+import { startBareForwarderProcess, startServerProcess, startUpstreamProcess, type ServerStats, type SoakProcess } from '../test/support/soak/server-stats';
 import { quantile, soak, type SoakKind, type SoakResult } from '../test/support/soak/soak';
 import { parseTrustedRootJson, type TrustedRoot, type VerificationPolicy } from '../src/core';
 import { createRegistryClient, type FetchFunction } from '../src/oci';
@@ -53,15 +54,29 @@ export interface SoakFigures {
   slowEnds: Record<string, number>;
 }
 
+/** What a path costs against the registry directly, over the rounds: throughput lost, and CPU per request added. */
+export interface PathCost {
+  /** 1 − the path's rate over the same round's direct rate: median, min and max over the rounds. */
+  rate: { median: number; min: number; max: number };
+  /** 1 − the direct path's CPU per request (every process) over this path's, from each one's median over the rounds. */
+  cpu: number;
+}
+
+/** The paths measured: the proxy of each build, and the bare forwarder (the least any Node proxy on undici costs). */
+type ProxiedPath = `proxy (${Build})` | 'bare forwarder';
+
 export interface RegistryBench {
   referenceToVerdict: Record<string, Sample>;
-  /** Rounds interleave direct and every proxy build so drift on a shared machine hits all alike. */
-  throughput: { direct: Throughput[]; proxy: Partial<Record<Build, Throughput[]>>; overhead: Partial<Record<Build, { median: number; min: number; max: number }>> };
+  /** Rounds interleave direct and every proxied path so drift on a shared machine hits all alike. */
+  throughput: { direct: Throughput[]; proxied: Partial<Record<ProxiedPath, Throughput[]>>; cost: Partial<Record<ProxiedPath, PathCost>> };
   soak: Partial<Record<Build, SoakFigures[]>>;
 }
 
-const ROUNDS = Number(process.env.BENCH_PROXY_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_PROXY_ROUNDS ?? 9);
 const REQUESTS = 2000;
+// Requests on every path before the rounds: past the JIT's warm-up (a running server's steady state), and every
+// pooled connection open.
+const WARM_UP_REQUESTS = 2000;
 const IN_FLIGHT = 16;
 const SOAK_SLOW = 500;
 const SOAK_MS = 30_000;
@@ -120,27 +135,32 @@ export async function benchRegistry(n: number): Promise<RegistryBench | string> 
       await answer.body.arrayBuffer();
       return answer.statusCode;
     };
+    const forwarder = await startBareForwarderProcess(caFile);
+    servers.push(forwarder);
+    const paths: [ProxiedPath, SoakProcess<ServerStats>][] = [...Object.entries(proxies).map(([build, proxy]) => [`proxy (${build})`, proxy] as [ProxiedPath, SoakProcess<ServerStats>]), ['bare forwarder', forwarder]];
     const directRuns: Throughput[] = [];
-    const proxyRuns: Partial<Record<Build, Throughput[]>> = {};
-    const ratios: Partial<Record<Build, number[]>> = {};
-    await throughput(get(manifest, direct), 200);
-    for (const proxy of Object.values(proxies)) await throughput(get(proxyUrl(manifest, proxy.url), plain), 200);
+    const proxied: RegistryBench['throughput']['proxied'] = {};
+    const ratios: Partial<Record<ProxiedPath, number[]>> = {};
+    await throughput(get(manifest, direct), WARM_UP_REQUESTS);
+    for (const [, server] of paths) await throughput(get(proxyUrl(manifest, server.url), plain), WARM_UP_REQUESTS);
     for (let round = 0; round < ROUNDS; round++) {
       const directRun = await throughput(get(manifest, direct), REQUESTS, meters());
       directRuns.push(directRun);
-      for (const [build, proxy] of Object.entries(proxies) as [Build, SoakProcess<ServerStats>][]) {
-        const run = await throughput(get(proxyUrl(manifest, proxy.url), plain), REQUESTS, meters(proxy));
-        (proxyRuns[build] ??= []).push(run);
-        (ratios[build] ??= []).push(1 - run.perSecond / directRun.perSecond);
+      for (const [name, server] of paths) {
+        const run = await throughput(get(proxyUrl(manifest, server.url), plain), REQUESTS, meters(server));
+        (proxied[name] ??= []).push(run);
+        (ratios[name] ??= []).push(1 - run.perSecond / directRun.perSecond);
       }
     }
-    const overhead: RegistryBench['throughput']['overhead'] = {};
-    for (const [build, values] of Object.entries(ratios) as [Build, number[]][]) overhead[build] = { median: quantile(values, 0.5), min: Math.min(...values), max: Math.max(...values) };
+    const cost: RegistryBench['throughput']['cost'] = {};
+    for (const [name, values] of Object.entries(ratios) as [ProxiedPath, number[]][]) {
+      cost[name] = { rate: { median: quantile(values, 0.5), min: Math.min(...values), max: Math.max(...values) }, cpu: 1 - cpuTotal(directRuns) / cpuTotal(proxied[name]!) };
+    }
     for (const running of servers.splice(0)) await running.stop();
 
     const soaks: RegistryBench['soak'] = {};
     if (process.env.BENCH_PROXY_SOAK !== '0') for (const { build, env } of builds()) soaks[build] = await soakBuild(env);
-    return { referenceToVerdict, throughput: { direct: directRuns, proxy: proxyRuns, overhead }, soak: soaks };
+    return { referenceToVerdict, throughput: { direct: directRuns, proxied, cost }, soak: soaks };
   } finally {
     await Promise.all(servers.map((running) => running.stop()));
     await direct.close();
@@ -242,15 +262,23 @@ async function readMeters(meters: Record<string, CpuMeter>): Promise<Record<stri
   return readings;
 }
 
-// Each process's median CPU per request over the rounds (with the range over the rounds), and the medians' sum.
-function cpuLine(runs: readonly Throughput[]): string {
-  const names = Object.keys(runs[0]?.cpuPerRequest ?? {});
-  const perProcess = names.map((name) => {
+// Each process's median CPU per request over the rounds, with the range over the rounds.
+function cpuMedians(runs: readonly Throughput[]): { name: string; median: number; min: number; max: number }[] {
+  return Object.keys(runs[0]?.cpuPerRequest ?? {}).map((name) => {
     const values = runs.map((run) => run.cpuPerRequest[name]!);
     return { name, median: quantile(values, 0.5), min: Math.min(...values), max: Math.max(...values) };
   });
-  const total = perProcess.reduce((sum, { median }) => sum + median, 0);
-  return `${perProcess.map(({ name, median, min, max }) => `${name} ${median.toFixed(0)} (${min.toFixed(0)}–${max.toFixed(0)})`).join(', ')}; all ${total.toFixed(0)}`;
+}
+
+// The sum of every process's median CPU per request.
+function cpuTotal(runs: readonly Throughput[]): number {
+  return cpuMedians(runs).reduce((sum, { median }) => sum + median, 0);
+}
+
+// Each process's median CPU per request (with the range over the rounds), and the medians' sum.
+function cpuLine(runs: readonly Throughput[]): string {
+  const perProcess = cpuMedians(runs).map(({ name, median, min, max }) => `${name} ${median.toFixed(0)} (${min.toFixed(0)}–${max.toFixed(0)})`);
+  return `${perProcess.join(', ')}; all ${cpuTotal(runs).toFixed(0)}`;
 }
 
 // The bench's figures as text.
@@ -262,11 +290,12 @@ export function formatRegistryBench({ referenceToVerdict, throughput: t, soak: s
     ...Object.entries(referenceToVerdict).map(([name, sample]) => `  image reference to verdict, ${name === 'direct' ? 'registry directly (no proxy)' : name === 'unpooled' ? 'proxy opening a connection per upstream request' : `proxy with pooled connections (${name.slice(7)})`} ${fmt(sample)}`),
     `  manifest GETs, ${REQUESTS} per round, ${IN_FLIGHT} in flight, ${t.direct.length} interleaved rounds:`,
     `    registry directly ${rate(t.direct)}`,
-    ...Object.entries(t.proxy).map(([build, runs]) => `    through the proxy (${build}) ${rate(runs)}`),
-    ...Object.entries(t.overhead).map(([build, o]) => `    the proxy (${build}) costs ${pct(o.median)} of the direct rate (median of rounds; min ${pct(o.min)}, max ${pct(o.max)}; goal under 15 %)`),
+    ...Object.entries(t.proxied).map(([name, runs]) => `    through the ${name} ${rate(runs)}`),
+    ...Object.entries(t.cost).map(([name, c]) => `    the ${name} costs ${pct(c.rate.median)} of the direct rate (median of rounds; min ${pct(c.rate.min)}, max ${pct(c.rate.max)}${name === 'bare forwarder' ? '' : '; goal under 15 %'}); by CPU it adds ${pct(c.cpu)} of all CPU per request`),
+    `    (the bare forwarder passes the body and four headers on, with no check, limit, security header or CORS: the least a Node proxy on undici costs here)`,
     `  CPU per request, µs (median of rounds, range in brackets; every thread of each process, so load on the machine counts little):`,
     `    registry directly: ${cpuLine(t.direct)}`,
-    ...Object.entries(t.proxy).map(([build, runs]) => `    through the proxy (${build}): ${cpuLine(runs)}`),
+    ...Object.entries(t.proxied).map(([name, runs]) => `    through the ${name}: ${cpuLine(runs)}`),
   ];
   for (const [build, figures] of Object.entries(soaks)) {
     for (const f of figures) {

@@ -5,11 +5,10 @@
 // SERVER_SOURCE another copy of src/ to run (an earlier commit's, for a before/after in one run).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { resolveProxyPolicy as ResolvePolicy } from '../../../src/proxy';
 import type { startServer as StartServer } from '../../../src/server/start-server';
-import type { ServerStats } from './server-stats';
+import { reportStatsOnRequest } from './process-stats';
 
 const env = process.env;
 const source = env.SERVER_SOURCE ? pathToFileURL(`${resolve(env.SERVER_SOURCE)}/`) : new URL('../../../src/', import.meta.url);
@@ -30,20 +29,7 @@ const server = await startServer({
 
 mapStacksOnlyWhenLogged();
 
-const loop = monitorEventLoopDelay({ resolution: 10 });
-loop.enable();
-let peakRss = process.memoryUsage.rss();
-setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100).unref();
-// Memory now and at its peak, CPU time so far, and the event loop's delay since the last answer.
-process.on('message', (message) => {
-  if (message !== 'stats') return;
-  const { rss, heapUsed, arrayBuffers, external } = process.memoryUsage();
-  const ms = (ns: number) => ns / 1e6;
-  const { user, system } = process.cpuUsage();
-  const stats: ServerStats = { rss, peakRss: Math.max(peakRss, rss), heapUsed, arrayBuffers, external, cpuMicros: user + system, loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } };
-  loop.reset();
-  process.send?.(stats);
-});
+reportStatsOnRequest();
 process.stdout.write(`${server.url}\n`);
 // SIGTERM closes the server first, so a CPU profile (--cpu-prof) is written on the way out.
 process.once('SIGTERM', () => void server.close().finally(() => process.exit(0)));

@@ -58,6 +58,11 @@ export function startServerProcess(env: NodeJS.ProcessEnv = {}, nodeFlags: reado
   return start<ServerStats>('./server-process.ts', env, nodeFlags);
 }
 
+// The bench's bare forwarder in its own process, trusting the CA in caFile (see bare-forwarder-process.ts).
+export function startBareForwarderProcess(caFile: string): Promise<SoakProcess<ServerStats>> {
+  return start<ServerStats>('./bare-forwarder-process.ts', { FORWARDER_CA_FILE: caFile }, []);
+}
+
 // The soak upstream in its own process.
 export function startUpstreamProcess(): Promise<SoakProcess<UpstreamStats>> {
   return start<UpstreamStats>('./upstream-process.ts', {}, []);
