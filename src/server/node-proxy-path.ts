@@ -1,8 +1,8 @@
 // The proxy answered on Node without the fetch-style round trip: the core reads the incoming message through a light
 // view of it and its answer, which carries its own security headers, is written to the socket as it is (bytes in one
-// write, a body pulled as the socket drains). Only what is plainly a proxy request for a
-// served host name is taken; everything else (other paths, unusual Host or request-target forms) goes to the app,
-// whose answers are the reference this path is tested against.
+// write, a body pulled as the socket drains). Only what is plainly a proxy request for a served host name is taken;
+// everything else (other paths, unusual Host or request-target forms) goes to the app, whose answers are the
+// reference this path is tested against.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { PROXY_PATH } from '../http/proxy-wire';
