@@ -1,26 +1,9 @@
-// The Kyverno docs' keyless verifyImages example (check-image-keyless), pointed at a test registry's images.
+// The Kyverno keyless example policy the Chromium Policy-mode tests evaluate: the shared test policy with the test
+// instance's workflow identities under `issuer`.
+import { keylessEntries, kyvernoKeylessPolicy as policyText } from '../../test/support/kyverno-policy';
 
 // A ClusterPolicy that admits images matching `imageReferences` when signed keyless by the test instance's workflow
 // identities under `issuer`.
 export function kyvernoKeylessPolicy(imageReferences: string, issuer: string): string {
-  return `apiVersion: kyverno.io/v1
-kind: ClusterPolicy
-metadata:
-  name: check-image-keyless
-spec:
-  validationFailureAction: Enforce
-  rules:
-    - name: check-image-keyless
-      match:
-        any:
-          - resources:
-              kinds: [Pod]
-      verifyImages:
-        - imageReferences: ["${imageReferences}"]
-          attestors:
-            - entries:
-                - keyless:
-                    subject: "https://github.com/signet-test/*"
-                    issuer: "${issuer}"
-`;
+  return policyText({ imageReferences, attestors: keylessEntries('https://github.com/signet-test/*', issuer) });
 }

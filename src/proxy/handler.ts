@@ -11,7 +11,7 @@ import { maxBytesFor, type ProxyPolicy } from './policy';
 import { RateLimiter } from './rate-limiter';
 import { RealmRegistry } from './realms';
 import type { ProxyRequest } from './request';
-import { answerWhole, assertDeclaredSize, capped, isSmallBody, mergedHeaders, passThrough, PROXY_RESPONSE_HEADERS, toResponse, withHeaders, type ProxyAnswer } from './response';
+import { answerWhole, assertDeclaredSize, capped, isSmallBody, passThrough, PROXY_RESPONSE_HEADERS, toResponse, withHeaders, type ProxyAnswer } from './response';
 import { assertAuthorization, assertSearchPost, classifyTarget, isForwardedMethod, REKOR_SEARCH_BODY_MAX, type TargetKind } from './target-rules';
 import { assertReachable, targetOf } from './target-url';
 import { TokenCache, type CachedToken } from './token-cache';
@@ -66,7 +66,7 @@ export function createProxyCore(policy: ProxyPolicy, upstream: Upstream): ProxyC
       if (!(error instanceof ProxyRefusal)) throw error;
       answer = error.toAnswer();
     }
-    return withHeaders(answer, mergedHeaders(PROXY_RESPONSE_HEADERS, cors));
+    return withHeaders(answer, PROXY_RESPONSE_HEADERS, cors);
   };
 }
 
@@ -103,7 +103,7 @@ async function proxy(request: ProxyRequest, state: ProxyState, cors: Readonly<Re
   // Only a credential-free GET of a token may be answered from, or stored in, the shared cache.
   const anonymousToken = kind === 'token' && authorization === null && method === 'GET';
   const cached = anonymousToken ? tokens.get(target) : null;
-  if (cached) return withHeaders(tokenAnswer(cached), mergedHeaders(PROXY_RESPONSE_HEADERS, cors));
+  if (cached) return withHeaders(tokenAnswer(cached), PROXY_RESPONSE_HEADERS, cors);
 
   const release = capacity.admit();
   const exchange = new Exchange(policy, request.signal);

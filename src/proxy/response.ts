@@ -101,9 +101,9 @@ export function passThrough(forwarded: Forwarded, method: string, exchange: Exch
   return { status: response.status, headers, body: exchange.body(response.body!, url, { maxBytes }) };
 }
 
-// The answer with extra headers (lower-case names) set over its own.
-export function withHeaders(answer: ProxyAnswer, extra: Readonly<Record<string, string>>): ProxyAnswer {
-  return { status: answer.status, headers: mergedHeaders(answer.headers, extra), body: answer.body };
+// The answer with extra headers (lower-case names) set over its own, later records winning.
+export function withHeaders(answer: ProxyAnswer, ...extra: readonly Readonly<Record<string, string>>[]): ProxyAnswer {
+  return { status: answer.status, headers: mergedHeaders(answer.headers, ...extra), body: answer.body };
 }
 
 // The answer as a WHATWG Response (a body reader becomes a stream that reads only when its reader asks).

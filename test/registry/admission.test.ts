@@ -11,6 +11,7 @@ import { createRegistryClient } from '../../src/oci';
 import { runAdmission, verifyImage } from '../../src/image';
 import { pinIdentity } from '../../src/features/pin';
 import { createTestInstance } from '../support/sigstore';
+import { keylessEntry, kyvernoKeylessPolicy } from '../support/kyverno-policy';
 import { attestImageLayer, signImageLayer, type CosignLayerJson } from '../support/sigstore/cosign-legacy';
 import { registryMissingReason, startRegistry, type RunningRegistry } from '../support/registry/start-registry';
 import { pushSignedImages, type SignedImages } from '../support/registry/signed-images';
@@ -67,30 +68,9 @@ describe.skipIf(missing)(missing ? `SKIPPED: ${missing}` : 'admission dry-run on
     await registry?.stop();
   });
 
-  // Mirrors the Kyverno docs' keyless example (verify-images: check-image-keyless), pointed at this registry.
-  const kyvernoKeyless = (entries: string, extra = '', action = 'Enforce') => `apiVersion: kyverno.io/v1
-kind: ClusterPolicy
-metadata:
-  name: check-image-keyless
-spec:
-  validationFailureAction: ${action}
-  webhookTimeoutSeconds: 30
-  rules:
-    - name: check-image-keyless
-      match:
-        any:
-          - resources:
-              kinds: [Pod]
-      verifyImages:
-        - imageReferences: ["${host}/app:*"]
-${extra}          attestors:
-            - ${entries}
-`;
-  const keyless = (subject: string, issuer: string) => `keyless:
-                    subject: "${subject}"
-                    issuer: "${issuer}"
-                    rekor:
-                      url: https://rekor.sigstore.dev`;
+  // The Kyverno docs' keyless example, pointed at this registry's app images.
+  const kyvernoKeyless = (attestors: string, extra = '', action: 'Enforce' | 'Audit' = 'Enforce') => kyvernoKeylessPolicy({ imageReferences: `${host}/app:*`, attestors, extra, action });
+  const keyless = (subject: string, issuer: string) => keylessEntry(subject, issuer, true);
 
   it('Kyverno keyless: admits the signed image, with the tag resolved to the digest it would mutate to', async () => {
     const row = await only(kyvernoKeyless(`entries:\n                - ${keyless('https://github.com/signet-test/*', signed.issuer)}`), img('keyless-sig'));
